@@ -1,0 +1,27 @@
+// The Datadog agent's network-detection settings as tc-audit understands them, with
+// where each value came from so the report can say "priority 10 (default)".
+export type SettingSource =
+  | 'default'
+  | 'flag'
+  | 'system-probe.yaml'
+  | 'helm-values'
+  | 'env'
+  | 'observed';
+
+export interface AgentSettings {
+  /** The priority the recommendation reasons about. */
+  classifierPriority: number;
+  source: SettingSource;
+  /** As configured (before the 0 -> 50 library fallback), when a configuration said so. */
+  configuredPriority: number | null;
+  /** Prefs at which the agent's own filters were seen in the input. */
+  observedPriorities: number[];
+  networkEnabled: boolean;
+  ingressEnabled: boolean;
+  rawPacketEnabled: boolean | null;
+  classifierHandle: number | null;
+  agentVersion: string | null;
+  cniVersion: string | null;
+  /** Every configuration value read, in precedence order, for the report. */
+  trace: Array<{ key: string; value: string; from: SettingSource; file: string | null }>;
+}

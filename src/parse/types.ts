@@ -1,0 +1,55 @@
+// What every offline parser returns: observations of hooks (possibly partial) plus
+// line-anchored errors. A parser never throws on bad input; it reports and moves on.
+import type { Direction, LegacyFilter, NodeSnapshot, ProgramInfo, ProgArray, TcxProgram } from '../model/snapshot.js';
+
+export interface ParseError {
+  file: string;
+  /** 1-based; null when the problem is the file as a whole. */
+  line: number | null;
+  message: string;
+}
+
+export const INPUT_FORMATS = [
+  'tc-text',
+  'tc-json',
+  'bpftool-net-text',
+  'bpftool-net-json',
+  'capture',
+  'bundle',
+] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** One hook as one input saw it. Several observations of the same hook (tc + bpftool)
+ *  are merged by src/parse/merge.ts. */
+export interface HookObservation {
+  node: string | null;
+  netns: string | null;
+  device: string | null;
+  ifindex: number | null;
+  direction: Direction | null;
+  /** Present when the input showed legacy filters for this hook. */
+  legacy?: { filters: LegacyFilter[]; prefsKnown: boolean };
+  /** Present when the input could show tcx for this hook (bpftool net). */
+  tcx?: TcxProgram[];
+}
+
+export interface ParsedFile {
+  file: string;
+  format: InputFormat | null;
+  observations: HookObservation[];
+  /** Whole nodes from bundles (already validated). */
+  nodes: NodeSnapshot[];
+  /** Program details carried by the input (bundles). */
+  programs: ProgramInfo[];
+  progArrays: ProgArray[];
+  /** Did this input include bpftool's tc listing (so tcx was visible where it covers)? */
+  sawBpftoolNet: boolean;
+  errors: ParseError[];
+}
+
+/** Context a raw single-device dump cannot carry itself (--dev, --direction). */
+export interface ParseDefaults {
+  device: string | null;
+  direction: Direction | null;
+  node: string | null;
+}
