@@ -1,0 +1,22 @@
+// The agent's own defaults (datadog-agent pkg/config/setup/system_probe.go, newest stored).
+import type { AgentSettings } from './types.js';
+
+export const DEFAULT_CLASSIFIER_PRIORITY = 10;
+/** ebpf-manager uses this when the configured priority is 0 (DefaultTCFilterPriority). */
+export const LIBRARY_FALLBACK_PRIORITY = 50;
+
+export function defaultAgentSettings(): AgentSettings {
+  return {
+    classifierPriority: DEFAULT_CLASSIFIER_PRIORITY,
+    source: 'default',
+    configuredPriority: null,
+    observedPriorities: [],
+    networkEnabled: true,
+    ingressEnabled: true,
+    rawPacketEnabled: null,
+    classifierHandle: null,
+    agentVersion: null,
+    cniVersion: null,
+    trace: [],
+  };
+}

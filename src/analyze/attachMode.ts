@@ -1,0 +1,64 @@
+// How the kernel reads a program's return value depends on how it is attached.
+// net/sched/cls_bpf.c cls_bpf_exec_opcode (direct-action), cls_bpf_classify (classic),
+// include/net/tcx.h tcx_action_code (tcx), drivers/net/netkit.c (netkit).
+import type { AttachMode, Terminal } from '../model/analysis.js';
+
+/** Direct-action: these pass through and end the walk; every other value (UNSPEC -1,
+ *  RECLASSIFY 1, PIPE 3, QUEUED 5, REPEAT 6, anything unknown) becomes UNSPEC = continue. */
+const DA_TERMINAL = new Set([0, 2, 4, 7, 8]);
+/** tcx/netkit: PASS 0, DROP 2, REDIRECT 7 end the chain; anything else is NEXT. */
+const TCX_TERMINAL = new Set([0, 2, 7]);
+
+/** Does this raw 32-bit return value end the walk for the given attachment?
+ *  Classic cls_bpf: 0 = no match (continue); anything else = match, then the filter's
+ *  actions decide (no actions = TC_ACT_OK = end), so it returns null here ("depends"). */
+export function endsWalk(value: number, mode: AttachMode): boolean | null {
+  const v = value | 0; // the kernel reads the low 32 bits as a signed int
+  switch (mode) {
+    case 'direct-action':
+      return DA_TERMINAL.has(v);
+    case 'tcx':
+    case 'netkit':
+      return TCX_TERMINAL.has(v);
+    case 'classic':
+      return v === 0 ? false : null;
+    case 'not-bpf':
+      return null;
+  }
+}
+
+/** Classify a set of possible return values. `classicMatchEnds` tells what a classic-mode
+ *  match does (from the filter's action chain: true = ends, false = continues, null = unknown). */
+export function terminalFor(
+  returnCodes: readonly number[] | null,
+  mode: AttachMode,
+  classicMatchEnds: boolean | null = true,
+): Terminal {
+  if (returnCodes === null || returnCodes.length === 0) return 'unknown';
+  let ends = 0;
+  let continues = 0;
+  let unknown = 0;
+  for (const rc of returnCodes) {
+    let e = endsWalk(rc, mode);
+    if (e === null && mode === 'classic') e = classicMatchEnds;
+    if (e === true) ends++;
+    else if (e === false) continues++;
+    else unknown++;
+  }
+  if (unknown > 0) return ends > 0 || continues > 0 ? (ends > 0 ? 'sometimes' : 'unknown') : 'unknown';
+  if (ends > 0 && continues > 0) return 'sometimes';
+  return ends > 0 ? 'always' : 'never';
+}
+
+export const TC_ACT = {
+  UNSPEC: -1,
+  OK: 0,
+  RECLASSIFY: 1,
+  SHOT: 2,
+  PIPE: 3,
+  STOLEN: 4,
+  QUEUED: 5,
+  REPEAT: 6,
+  REDIRECT: 7,
+  TRAP: 8,
+} as const;
