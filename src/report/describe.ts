@@ -1,0 +1,45 @@
+// Small shared wordings so every format names hooks, verdicts and reach the same way.
+import type { AnalyzedHook, Reach, Verdict } from '../model/analysis.js';
+import type { FindingLocation } from '../model/findings.js';
+
+/** ✓ reaches, ✗ never reaches, ? the data cannot tell. */
+export const reachMark = (v: boolean | null): string => (v === null ? '?' : v ? '✓' : '✗');
+
+export const reachText = (r: Reach): string =>
+  `v4 ${reachMark(r.ipv4)} v6 ${reachMark(r.ipv6)} other ${reachMark(r.other)}`;
+
+export const verdictText = (v: Verdict): string => {
+  const codes = v.returnCodes === null ? 'any' : v.returnCodes.join(',');
+  return `${v.terminal} [${codes}] (${v.source})`;
+};
+
+const orQ = (s: string | null): string => s ?? '?';
+
+/** node / netns / device / direction; "?" where the input did not say. */
+export const hookLabel = (h: FindingLocation): string =>
+  h.netns === null && h.interface === null && h.direction === null
+    ? `${orQ(h.node)} (whole node)`
+    : [orQ(h.node), orQ(h.netns), orQ(h.interface), orQ(h.direction)].join(' / ');
+
+export const hookLocation = (h: AnalyzedHook): FindingLocation => ({
+  node: h.node,
+  netns: h.netns,
+  interface: h.device,
+  direction: h.direction,
+});
+
+/** Identity of a hook, used to attach findings to hooks and to match hooks across a diff. */
+export const locationKey = (l: FindingLocation): string =>
+  JSON.stringify([l.node, l.netns, l.interface, l.direction]);
+
+export const hookKey = (h: AnalyzedHook): string => locationKey(hookLocation(h));
+
+/** A hook matters when a finding names it or any BPF program runs on it. */
+export const hookMatters = (h: AnalyzedHook, withFindings: ReadonlySet<string>): boolean =>
+  withFindings.has(hookKey(h)) ||
+  (h.tcx?.length ?? 0) > 0 ||
+  (h.filters ?? []).some((f) => f.kind === 'bpf');
+
+/** Hooks of every node, flattened in report order. */
+export const allHooks = (nodes: ReadonlyArray<{ hooks: AnalyzedHook[] }>): AnalyzedHook[] =>
+  nodes.flatMap((n) => n.hooks);

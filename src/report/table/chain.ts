@@ -1,0 +1,49 @@
+// One hook's chain as a table, in the order the kernel runs it: tcx programs first
+// (they see the packet before any clsact filter), then legacy filters by pref.
+import { getBorderCharacters, table } from 'table';
+import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx } from '../../model/analysis.js';
+import { reachMark } from '../describe.js';
+import { safeLine } from '../text.js';
+
+const HEADER = ['#', 'pref', 'proto', 'kind', 'handle', 'vendor', 'name', 'prog', 'verdict', 'codes', 'source', 'v4', 'v6', 'other'];
+
+const str = (v: string | number | null): string => (v === null ? '-' : safeLine(String(v)));
+const codes = (c: number[] | null): string => (c === null ? 'any' : c.join(','));
+
+const tcxRow = (t: AnalyzedTcx, i: number): string[] => [
+  `${t.attach}${i + 1}`, '-', '-', t.attach, '-', t.vendor.id, str(t.program.name), str(t.program.id),
+  t.verdict.terminal, codes(t.verdict.returnCodes), t.verdict.source,
+  reachMark(t.reaches.ipv4), reachMark(t.reaches.ipv6), reachMark(t.reaches.other),
+];
+
+const filterRow = (f: AnalyzedFilter, i: number): string[] => [
+  String(i + 1), str(f.pref), str(f.protocol), str(f.kind), str(f.handle), f.vendor.id,
+  str(f.program?.name ?? f.tcName), str(f.program?.id ?? null),
+  f.verdict.terminal, codes(f.verdict.returnCodes), f.verdict.source,
+  reachMark(f.reaches.ipv4), reachMark(f.reaches.ipv6), reachMark(f.reaches.other),
+];
+
+/** Rows only (no header), so identical chains can be compared and grouped. */
+export const chainRows = (h: AnalyzedHook): string[][] => [
+  ...(h.tcx ?? []).map(tcxRow),
+  ...(h.filters ?? []).map(filterRow),
+];
+
+/** What the chain looks like apart from per-device identity (prog ids differ per lxc). */
+export const chainSignature = (h: AnalyzedHook): string =>
+  JSON.stringify([h.direction, h.tcx === null, h.filters === null, chainRows(h).map((r) => r.filter((_, i) => i !== 7))]);
+
+export const renderChain = (h: AnalyzedHook): string => {
+  const rows = chainRows(h);
+  const gaps: string[] = [];
+  if (h.tcx === null) gaps.push('tcx: not observed');
+  if (h.filters === null) gaps.push('legacy filters: not observed');
+  if (!h.legacyPrefsKnown) gaps.push('prefs unknown (bpftool net order)');
+  const body = rows.length === 0
+    ? '  (no programs or filters)\n'
+    : table([HEADER, ...rows], {
+        border: getBorderCharacters('norc'),
+        drawHorizontalLine: (i, n) => i === 0 || i === 1 || i === n,
+      }).trimEnd().replace(/^/gm, '  ') + '\n';
+  return gaps.length > 0 ? `${body}  ${gaps.join('; ')}\n` : body;
+};

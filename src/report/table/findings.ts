@@ -1,0 +1,33 @@
+// Findings grouped by severity, most severe first, each with where and what to do.
+import { SEVERITIES, type Finding, type Severity } from '../../model/findings.js';
+import { hookLabel } from '../describe.js';
+import { bold, dim, cyan, red, yellow, safe, safeLine, type Paint } from '../text.js';
+
+const TITLE = { error: 'Errors', warning: 'Warnings', info: 'Info' } as const satisfies Record<Severity, string>;
+const PAINT = { error: red, warning: yellow, info: cyan } as const satisfies Record<Severity, (on: boolean) => Paint>;
+
+const where = (f: Finding): string => {
+  const parts = [hookLabel(f)];
+  if (f.source) parts.push(`${f.source.file}:${f.source.line}`);
+  if (f.filter) parts.push(`pref ${f.filter.pref ?? '?'} ${f.filter.vendor} ${f.filter.name ?? ''}`.trimEnd());
+  return safeLine(parts.join('  '));
+};
+
+const indent = (s: string, by: string): string => safe(s).replace(/\n/g, `\n${by}`);
+
+export const renderFindings = (findings: readonly Finding[], color: boolean): string => {
+  if (findings.length === 0) return `${bold(color)('Findings')}\nNone.`;
+  const parts = [bold(color)(`Findings (${findings.length})`)];
+  for (const sev of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    const lines = [PAINT[sev](color)(`${TITLE[sev]} (${group.length})`)];
+    for (const f of group) {
+      lines.push(`  ${PAINT[sev](color)(sev.toUpperCase())} ${safeLine(f.ruleId)}  ${dim(color)(where(f))}`);
+      lines.push(`    ${indent(f.message, '    ')}`);
+      if (f.remediation) lines.push(`    → ${indent(f.remediation, '      ')}`);
+    }
+    parts.push(lines.join('\n'));
+  }
+  return parts.join('\n');
+};

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable } from '../../src/report/table/index.js';
+import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
+import { cilium, cleanResult, datadog, hook, NONE, sampleResult } from './sample.js';
+
+const opts = DEFAULT_FORMAT_OPTIONS;
+
+describe('table', () => {
+  it('shows verdict, recommendation with snippets, chains in run order, findings, errors', () => {
+    const out = formatTable(sampleResult(), opts);
+    if (process.env.SHOW) console.log(out);
+    expect(out).toMatch(/^tc-audit: FAIL  1 error\(s\), 1 warning\(s\), 1 info/);
+    expect(out).toContain('Disable network detection');
+    expect(out).toContain('system-probe.yaml:');
+    expect(out).toContain('DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=1');
+    expect(out).toContain('classifier priority 10 (default)');
+    expect(out).toContain('dumps/node-a.tc.txt:7: expected "filter", got "qdisc"');
+    expect(out).toContain('dumps/broken.json: not JSON');
+    expect(out).toContain('[vanished] inode:4026532009/lxc9');
+    // tcx runs before the legacy filters, so it is listed first on eth0 ingress.
+    const eth0 = out.slice(out.indexOf('host / eth0 / ingress'));
+    expect(eth0.indexOf('tcx_prog_40')).toBeLessThan(eth0.indexOf('classifier_ingress'));
+    expect(out.indexOf('ERROR terminal-at-pref-1')).toBeLessThan(out.indexOf('WARNING terminal-tcx'));
+    expect(out).toContain('→ set classifier_priority: 1');
+    expect(out).not.toContain('\u001b[');
+  });
+
+  it('hides hooks without programs or findings unless verbose', () => {
+    expect(formatTable(sampleResult(), opts)).not.toContain('/ lo /');
+    expect(formatTable(sampleResult(), { ...opts, verbose: true })).toContain('node-a / host / lo / ingress');
+  });
+
+  it('colours only when asked', () => {
+    expect(formatTable(sampleResult(), { ...opts, color: true })).toContain('\u001b[31m');
+  });
+
+  it('folds identical chains on big nodes', () => {
+    const r = cleanResult();
+    const hooks = Array.from({ length: 500 }, (_, i) => hook(`lxc${i}`, 'ingress', [cilium(1000 + i), datadog(NONE)], [], `inode:${i}`));
+    r.analysis.nodes[0]!.hooks = hooks;
+    const out = formatTable(r, opts);
+    expect(out).toContain('500 hooks with the same chain (ingress): inode:0/lxc0, inode:1/lxc1, inode:2/lxc2, … and 497 more');
+    expect(out.split('cil_from_container').length - 1).toBe(1);
+  });
+
+  it('neutralises control characters from dumps', () => {
+    const r = sampleResult();
+    r.findings[0]!.message = 'evil\u001b[2Jname\r';
+    const out = formatTable(r, opts);
+    expect(out).toContain('evil\\x1b[2Jname\\x0d');
+  });
+});
