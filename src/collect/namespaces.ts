@@ -1,0 +1,99 @@
+// Which network namespaces a live audit covers: the host's, every named one
+// (/var/run/netns), and every distinct one held by a running process (/proc/*/ns/net),
+// deduplicated by inode. Processes that exit while we look are simply skipped.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { ownerFromCgroup } from './owner.js';
+
+export interface NsCandidate {
+  /** "host", the /var/run/netns name, or "inode:N". */
+  id: string;
+  inode: number | null;
+  /** Paths that enter it, best first (a process may exit: the next pid is tried). */
+  paths: string[];
+  pids: number[];
+  containerId: string | null;
+  pod: string | null;
+  /** tc-audit runs in it: commands need no nsenter. */
+  own: boolean;
+}
+
+export interface ScopeOptions {
+  hostOnly: boolean;
+  /** --netns NAME (repeatable): only these named namespaces (plus --netns-path). */
+  netns: string[];
+  netnsPaths: string[];
+  netnsDir?: string;
+  procDir?: string;
+}
+
+function inodeOf(path: string): number | null {
+  try {
+    return Number(statSync(path).ino);
+  } catch {
+    return null;
+  }
+}
+
+function listDir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export function discoverNamespaces(opts: ScopeOptions): NsCandidate[] {
+  const proc = opts.procDir ?? '/proc';
+  const netnsDir = opts.netnsDir ?? '/var/run/netns';
+  const ownInode = inodeOf(`${proc}/self/ns/net`);
+  const make = (id: string, inode: number | null, path: string): NsCandidate => ({
+    id, inode, paths: [path], pids: [], containerId: null, pod: null, own: inode !== null && inode === ownInode,
+  });
+  const explicit = opts.netns.length > 0 || opts.netnsPaths.length > 0;
+  if (explicit) {
+    return [
+      ...opts.netns.map((n) => make(n, inodeOf(`${netnsDir}/${n}`), `${netnsDir}/${n}`)),
+      ...opts.netnsPaths.map((p) => make(p, inodeOf(p), p)),
+    ];
+  }
+  // The host namespace is PID 1's; tc-audit itself may run inside a container.
+  const host = make('host', inodeOf(`${proc}/1/ns/net`) ?? ownInode, `${proc}/1/ns/net`);
+  host.pids.push(1);
+  if (opts.hostOnly) return [host];
+  const byInode = new Map<number, NsCandidate>();
+  if (host.inode !== null) byInode.set(host.inode, host);
+  const out = [host];
+  for (const name of listDir(netnsDir).sort()) {
+    const ino = inodeOf(`${netnsDir}/${name}`);
+    if (ino === null || byInode.has(ino)) continue;
+    const c = make(name, ino, `${netnsDir}/${name}`);
+    byInode.set(ino, c);
+    out.push(c);
+  }
+  for (const entry of listDir(proc)) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    const path = `${proc}/${pid}/ns/net`;
+    const ino = inodeOf(path);
+    if (ino === null) continue; // exited, or a kernel thread we cannot read
+    let c = byInode.get(ino);
+    if (!c) {
+      c = make(`inode:${ino}`, ino, path);
+      byInode.set(ino, c);
+      out.push(c);
+    } else if (c.pids.length < 16 && !c.pids.includes(pid)) {
+      c.paths.push(path);
+    }
+    if (c.pids.length < 16 && !c.pids.includes(pid)) c.pids.push(pid);
+    if (c.id !== 'host' && c.containerId === null) {
+      try {
+        const o = ownerFromCgroup(readFileSync(`${proc}/${pid}/cgroup`, 'utf8'));
+        c.containerId = o.containerId;
+        c.pod ??= o.pod;
+      } catch {
+        // process gone: keep what we have
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+// Collects one namespace: links, legacy filters of both hooks of every device, and
+// bpftool's tc listing (tcx/netkit). Raw outputs only; assemble.ts turns them into the model.
+import type { Direction } from '../model/snapshot.js';
+import type { Capabilities } from './versions.js';
+import type { NsCandidate } from './namespaces.js';
+import type { NsTarget, RunResult } from './runner.js';
+import { matchesAny, parseIpLinkJson, type LinkInfo } from './links.js';
+import { nsenterFailed, succeeded, type Recorder } from './record.js';
+import { batchInput, batchSafe, DIRECTIONS, isVanished, splitBatchOutput, type HookQuery } from './tcBatch.js';
+
+export interface RawHook {
+  device: string;
+  direction: Direction;
+  /** tc -j output for this hook, or tc text output (fallback), or null when it failed. */
+  json: unknown[] | null;
+  text: string | null;
+}
+
+export interface RawNamespace {
+  cand: NsCandidate;
+  target: NsTarget;
+  links: LinkInfo[];
+  hooks: RawHook[];
+  /** `bpftool -j net show` value; null when not run or failed. */
+  bpftoolNet: unknown;
+}
+
+/** Runs in the namespace, trying each path that enters it (a pid may have exited). */
+async function enter(rec: Recorder, cand: NsCandidate, argv: string[]): Promise<{ r: RunResult; target: NsTarget } | null> {
+  let last: RunResult | null = null;
+  const paths = cand.own ? [null] : cand.paths;
+  for (const path of paths) {
+    const target: NsTarget = { label: cand.id, path };
+    const r = await rec.run({ argv, ns: target });
+    if (!nsenterFailed(r)) return { r, target };
+    last = r;
+  }
+  rec.note('vanished-netns', cand.id, null, `namespace went away before it could be entered (${last?.stderr.trim() ?? 'no path'})`);
+  return null;
+}
+
+export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: Capabilities, globs: RegExp[]): Promise<RawNamespace | null> {
+  if (!caps.ipAvailable) return null;
+  const first = await enter(rec, cand, ['ip', '-j', '-d', 'link', 'show']);
+  if (!first) return null;
+  const { r, target } = first;
+  if (!succeeded(r)) {
+    rec.note('command-failed', cand.id, null, `ip -j -d link show failed: ${r.stderr.trim() || r.spawnError || `exit ${r.exitCode}`}`);
+    return null;
+  }
+  const parsed = parseIpLinkJson(r.stdout);
+  if (parsed.error) rec.note('parse-error', cand.id, null, parsed.error);
+  const links = parsed.links.filter((l) => matchesAny(l.name, globs));
+  const queries: HookQuery[] = links.flatMap((l) => DIRECTIONS.map((direction) => ({ device: l.name, direction })));
+  const [hooks, bpftoolNet] = await Promise.all([
+    caps.tcAvailable ? legacyHooks(rec, target, queries, caps.tcJson) : Promise.resolve([]),
+    caps.bpftoolAvailable ? bpftoolNetShow(rec, target) : Promise.resolve(null),
+  ]);
+  return { cand, target, links, hooks, bpftoolNet };
+}
+
+async function bpftoolNetShow(rec: Recorder, target: NsTarget): Promise<unknown> {
+  const r = await rec.run({ argv: ['bpftool', '-j', 'net', 'show'], ns: target });
+  if (!succeeded(r)) {
+    if (!r.timedOut) rec.note('command-failed', target.label, null, `bpftool -j net show failed: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
+    return null;
+  }
+  try {
+    return JSON.parse(r.stdout) as unknown;
+  } catch {
+    rec.note('parse-error', target.label, null, 'bpftool -j net show printed something that is not JSON');
+    return null;
+  }
+}
+
+async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[], json: boolean): Promise<RawHook[]> {
+  const inBatch = json ? queries.filter((q) => batchSafe(q.device)) : [];
+  const single = json ? queries.filter((q) => !batchSafe(q.device)) : queries;
+  const out: RawHook[] = [];
+  if (inBatch.length > 0) {
+    const r = await rec.run({ argv: ['tc', '-j', '-force', '-batch', '-'], ns: target, input: batchInput(inBatch) });
+    const split = r.timedOut || r.spawnError ? null : splitBatchOutput(inBatch, r.stdout, r.stderr);
+    if (split === null) {
+      if (!r.timedOut) rec.note('batch-fallback', target.label, null, 'tc -batch output could not be lined up with its commands; querying each hook separately');
+      single.push(...inBatch);
+    } else {
+      split.forEach((o, i) => {
+        const q = inBatch[i] as HookQuery;
+        if (o.ok) out.push({ ...q, json: o.entries, text: null });
+        else failedHook(rec, target, q, o.message, out);
+      });
+    }
+  }
+  for (const q of single) {
+    const argv = json ? ['tc', '-j', 'filter', 'show', 'dev', q.device, q.direction] : ['tc', 'filter', 'show', 'dev', q.device, q.direction];
+    const r = await rec.run({ argv, ns: target });
+    if (!succeeded(r)) {
+      if (!r.timedOut) failedHook(rec, target, q, r.stderr.trim() || r.spawnError || `exit ${r.exitCode}`, out);
+      else out.push({ ...q, json: null, text: null });
+      continue;
+    }
+    if (!json) out.push({ ...q, json: null, text: r.stdout });
+    else {
+      try {
+        const v: unknown = JSON.parse(r.stdout);
+        out.push({ ...q, json: Array.isArray(v) ? v : null, text: null });
+      } catch {
+        rec.note('parse-error', target.label, q.device, `tc -j filter show dev ${q.device} ${q.direction}: not JSON`);
+        out.push({ ...q, json: null, text: null });
+      }
+    }
+  }
+  return out;
+}
+
+function failedHook(rec: Recorder, target: NsTarget, q: HookQuery, message: string, out: RawHook[]): void {
+  if (isVanished(message)) {
+    // Pod churn: the device was deleted between `ip link` and `tc`. Not an error.
+    rec.note('vanished-device', target.label, q.device, `device disappeared during the audit (${message})`);
+    return;
+  }
+  rec.note('command-failed', target.label, q.device, `tc filter show dev ${q.device} ${q.direction}: ${message}`);
+  out.push({ ...q, json: null, text: null });
+}
