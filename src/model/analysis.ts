@@ -18,6 +18,9 @@ export interface Verdict {
   mode: AttachMode | null;
   /** Human-readable reasons (exit instructions, knowledge-base entry, --assume flag). */
   evidence: string[];
+  /** Set when bytecode evidence contradicts the knowledge base (renamed program, vendor
+   *  changed its verdict): what the knowledge base expected. */
+  disagreement: string | null;
 }
 
 /** Per traffic class: does at least some of it reach this program?

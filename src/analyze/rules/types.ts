@@ -2,11 +2,14 @@
 import type { AgentSettings } from '../../agent/types.js';
 import type { Analysis } from '../../model/analysis.js';
 import type { Finding, Severity } from '../../model/findings.js';
+import type { Recommendation } from '../../recommend/types.js';
 import type { RuleId } from './ids.js';
 
 export interface RuleContext {
   agent: AgentSettings;
   mode: 'offline' | 'live';
+  /** Computed before the rules run, so findings can name the concrete value to set. */
+  recommendation: Recommendation;
 }
 
 /** What a rule returns; the registry stamps ruleId and severity. */

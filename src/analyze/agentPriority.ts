@@ -1,0 +1,24 @@
+// Where the agent's priority comes from: an explicit setting (flag, file, env) wins; else
+// the pref its own filters were seen at; else the default. A disagreement between the
+// configured and the observed value is a finding (agent-priority-mismatch), not a guess.
+import type { AgentSettings } from '../agent/types.js';
+import type { Analysis } from '../model/analysis.js';
+
+export function observedAgentPrefs(analysis: Analysis): number[] {
+  const prefs = new Set<number>();
+  for (const n of analysis.nodes)
+    for (const h of n.hooks)
+      for (const f of h.filters ?? []) if (f.vendor.id === 'datadog' && f.pref !== null) prefs.add(f.pref);
+  return [...prefs].sort((a, b) => a - b);
+}
+
+export function resolveAgentPriority(agent: AgentSettings, analysis: Analysis): AgentSettings {
+  const observed = observedAgentPrefs(analysis);
+  const out: AgentSettings = { ...agent, observedPriorities: observed };
+  if (agent.source === 'default' && observed.length > 0) {
+    // Reason about what runs now: the lowest observed pref is the one that matters.
+    out.classifierPriority = observed[0]!;
+    out.source = 'observed';
+  }
+  return out;
+}

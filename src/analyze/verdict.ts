@@ -1,0 +1,113 @@
+// Which verdict a program gets, by precedence: bytecode > --assume > knowledge base > unknown.
+import type { AnalyzedFilter, AttachMode, Verdict, VendorMatch } from '../model/analysis.js';
+import type { LegacyFilter, ProgramInfo, TcxProgram } from '../model/snapshot.js';
+import { actionChainOutcome } from './actions.js';
+import { terminalFor } from './attachMode.js';
+import type { Assumptions, BytecodeContext, BytecodeVerdictFn } from './contracts.js';
+import { VENDORS } from './vendors/index.js';
+import type { KnownVerdict } from './vendors/types.js';
+
+export interface VerdictContext extends BytecodeContext {
+  assume: Assumptions;
+  bytecode: BytecodeVerdictFn | null;
+}
+
+const ASSUMED: Record<Assumptions[string], { codes: number[] | null; terminal: Verdict['terminal'] }> = {
+  ok: { codes: [0], terminal: 'always' },
+  terminal: { codes: [0], terminal: 'always' },
+  unspec: { codes: [-1], terminal: 'never' },
+  passthrough: { codes: [-1], terminal: 'never' },
+  sometimes: { codes: null, terminal: 'sometimes' },
+};
+
+const verdict = (v: Omit<Verdict, 'disagreement'> & { disagreement?: string | null }): Verdict => ({
+  disagreement: null,
+  ...v,
+});
+
+export function filterMode(f: LegacyFilter): AttachMode | null {
+  if (f.kind !== 'bpf') return 'not-bpf';
+  return f.directAction === null ? null : f.directAction ? 'direct-action' : 'classic';
+}
+
+function fromKnowledgeBase(kv: KnownVerdict, vendorId: string, mode: AttachMode | null): Verdict {
+  const range = kv.versions ? ` (holds for versions ${kv.versions})` : '';
+  return verdict({
+    terminal: kv.terminal,
+    returnCodes: kv.returnCodes,
+    source: 'knowledge-base',
+    mode,
+    evidence: [`knowledge base, ${vendorId} (${kv.confidence}): ${kv.note}${range}`],
+  });
+}
+
+/** Non-bpf classifiers: a match runs the action chain; only matchall matches everything. */
+function nonBpfVerdict(f: LegacyFilter): Verdict {
+  const outcome = actionChainOutcome(f.actions);
+  const always = f.kind === 'matchall';
+  const terminal =
+    outcome === 'continues' ? 'never' : outcome === 'ends' ? (always ? 'always' : 'sometimes') : 'unknown';
+  return verdict({
+    terminal,
+    returnCodes: null,
+    source: 'none',
+    mode: 'not-bpf',
+    evidence: [`${f.kind} filter: a match ${outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk' : 'has an effect tc-audit cannot follow (' + outcome + ')'}${always ? '; matchall matches every packet' : '; whether a packet matches depends on its keys'}`],
+  });
+}
+
+function fromBytecode(prog: ProgramInfo, f: LegacyFilter, mode: AttachMode | null, ctx: VerdictContext): Verdict | null {
+  if (!ctx.bytecode) return null;
+  const v = ctx.bytecode(prog, mode ?? 'direct-action', ctx);
+  if (!v) return null;
+  if (mode === 'classic') {
+    // A classic match runs the action chain; the bytecode analysis cannot know it.
+    const o = actionChainOutcome(f.actions);
+    return { ...v, terminal: terminalFor(v.returnCodes, 'classic', o === 'ends' ? true : o === 'continues' ? false : null) };
+  }
+  if (mode === null) {
+    const da = terminalFor(v.returnCodes, 'direct-action');
+    const cl = terminalFor(v.returnCodes, 'classic', true);
+    return { ...v, mode: null, terminal: da === cl ? da : 'unknown', evidence: [...v.evidence, 'attach mode unknown (no direct-action flag in the input)'] };
+  }
+  return v;
+}
+
+function compareWithKb(v: Verdict, kv: KnownVerdict | null, vendorId: string): Verdict {
+  if (!kv || v.source !== 'bytecode' || kv.terminal === v.terminal) return v;
+  return { ...v, disagreement: `knowledge base expects ${vendorId} to be "${kv.terminal}" (${kv.note}); the bytecode says "${v.terminal}"` };
+}
+
+export function resolveFilterVerdict(f: LegacyFilter, vendor: VendorMatch, ctx: VerdictContext): Verdict {
+  const mode = filterMode(f);
+  if (mode === 'not-bpf') return nonBpfVerdict(f);
+  if (f.flags.includes('skip_sw')) {
+    return verdict({ terminal: 'never', returnCodes: null, source: 'none', mode, evidence: ['skip_sw: runs only in hardware; in software it counts as UNSPEC'] });
+  }
+  const kv = VENDORS[vendor.id].legacy;
+  const prog = f.program?.id != null ? ctx.programs.get(f.program.id) : undefined;
+  const bc = prog ? fromBytecode(prog, f, mode, ctx) : null;
+  if (bc) return compareWithKb(bc, kv, vendor.id);
+  return fromAssumptionOrKb(vendor, mode, kv, ctx);
+}
+
+export function resolveTcxVerdict(p: TcxProgram, vendor: VendorMatch, ctx: VerdictContext): Verdict {
+  const mode: AttachMode = p.attach === 'tcx' ? 'tcx' : 'netkit';
+  const kv = VENDORS[vendor.id].tcx;
+  const prog = p.program.id != null ? ctx.programs.get(p.program.id) : undefined;
+  const bc = prog && ctx.bytecode ? ctx.bytecode(prog, mode, ctx) : null;
+  if (bc) return compareWithKb(bc, kv, vendor.id);
+  return fromAssumptionOrKb(vendor, mode, kv, ctx);
+}
+
+function fromAssumptionOrKb(vendor: VendorMatch, mode: AttachMode | null, kv: KnownVerdict | null, ctx: VerdictContext): Verdict {
+  const assumed = ctx.assume[vendor.id];
+  if (assumed) {
+    const a = ASSUMED[assumed];
+    return verdict({ terminal: a.terminal, returnCodes: a.codes, source: 'assumed', mode, evidence: [`--assume ${vendor.id}=${assumed}`] });
+  }
+  if (kv) return fromKnowledgeBase(kv, vendor.id, mode);
+  return verdict({ terminal: 'unknown', returnCodes: null, source: 'none', mode, evidence: ['no bytecode, no assumption and no knowledge-base verdict'] });
+}
+
+export type { AnalyzedFilter };

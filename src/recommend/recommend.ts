@@ -1,0 +1,73 @@
+// One answer for every hook the agent attaches to: keep, set-priority N, disable-network,
+// or unknown when the data cannot support "keep". Pure function of the hooks, so the fleet
+// layer can call it over one representative hook per distinct chain shape.
+import type { AgentSettings } from '../agent/types.js';
+import type { AnalyzedHook } from '../model/analysis.js';
+import { VENDORS } from '../analyze/vendors/index.js';
+import type { VendorId } from '../analyze/vendors/ids.js';
+import { agentUsesHook, blockingFilters, blockingTcx, toBlocker } from './blockers.js';
+import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
+import { disableNetworkSnippets, setPrioritySnippets } from './snippets.js';
+import type { Blocker, Recommendation } from './types.js';
+
+export interface RecommendContext {
+  /** Some node could not show tcx although its kernel has it (live, old bpftool). */
+  tcxBlind: boolean;
+}
+
+const knobs = (blockers: Blocker[]): string[] => {
+  const ids = [...new Set(blockers.map((b) => b.vendor as VendorId))];
+  return ids.flatMap((id) => (VENDORS[id]?.knob ? [`${VENDORS[id].displayName}: ${VENDORS[id].knob}`] : []));
+};
+
+const where = (b: Blocker): string =>
+  `${b.vendor} ${b.attach === 'tcx' ? 'tcx program' : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
+
+export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {
+  const P = agent.classifierPriority;
+  if (!agent.networkEnabled) {
+    return { action: 'keep', classifierPriority: null, reasons: ['network detection is disabled: the agent attaches no classifiers'], blockers: [], vendorAlternatives: [], snippets: null };
+  }
+  const audited = hooks.filter((h) => agentUsesHook(h, agent));
+  const tcx = audited.flatMap((h) => blockingTcx(h).map((p) => toBlocker(h, p, 'tcx')));
+  const legacy = audited.flatMap((h) => blockingFilters(h).map((f) => toBlocker(h, f, 'legacy')));
+  const early = legacy.filter((b) => b.pref !== null && b.pref <= P);
+  const prefless = legacy.filter((b) => b.pref === null);
+
+  if (tcx.length > 0) {
+    return disable([`a tcx program that may end the walk runs before every legacy filter; no classifier_priority helps (${where(tcx[0]!)}${tcx.length > 1 ? ` and ${tcx.length - 1} more` : ''})`], [...tcx, ...early]);
+  }
+  if (early.length > 0) {
+    const lowest = Math.min(...early.map((b) => b.pref!));
+    const forcing = early.filter((b) => b.pref === lowest);
+    if (lowest <= 1) {
+      return disable([`a classifier that may end the walk sits at pref 1 (${where(forcing[0]!)}); nothing can run before it, so the agent cannot see that traffic (inside containers when it is a pod's veth)`], early);
+    }
+    const n = largestFreePrefBelow(lowest, usedPrefs(audited));
+    if (n === null) {
+      return disable([`every pref below ${lowest} is taken on the audited hooks; the agent must not share a pref`], early);
+    }
+    return {
+      action: 'set-priority',
+      classifierPriority: n,
+      reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing[0]!)}; ${n} is the largest free pref below ${lowest}`],
+      blockers: early,
+      vendorAlternatives: knobs(early),
+      snippets: setPrioritySnippets(n),
+    };
+  }
+  if (prefless.length > 0) {
+    return unknown([`${prefless.length} foreign classifier(s) that may end the walk were seen without a pref (bpftool net output only); capture \`tc filter show\` for those hooks`], prefless);
+  }
+  if (ctx.tcxBlind) {
+    return unknown(['tcx attachments were not visible (kernel >= 6.6 without a tcx-capable bpftool >= 7.3); a tcx program would run before every classifier']);
+  }
+  return { action: 'keep', classifierPriority: P, reasons: [`no foreign classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`], blockers: [], vendorAlternatives: [], snippets: null };
+
+  function disable(reasons: string[], blockers: Blocker[]): Recommendation {
+    return { action: 'disable-network', classifierPriority: null, reasons, blockers, vendorAlternatives: knobs(blockers), snippets: disableNetworkSnippets() };
+  }
+  function unknown(reasons: string[], blockers: Blocker[] = []): Recommendation {
+    return { action: 'unknown', classifierPriority: null, reasons, blockers, vendorAlternatives: knobs(blockers), snippets: null };
+  }
+}
