@@ -1,0 +1,68 @@
+// Raw per-namespace outputs -> the snapshot model, through the shared parsers (tc JSON,
+// tc text for old iproute2, bpftool net JSON). The device list comes from `ip link`, so a
+// device without clsact still appears with empty, observed hooks.
+import type { Device, Hook, LegacyFilter, Netns, TcxProgram } from '../model/snapshot.js';
+import { parseBpftoolNetJsonValue } from '../parse/bpftoolNet.js';
+import { parseTcJsonEntries } from '../parse/tcJson.js';
+import { parseTcText } from '../parse/tcText.js';
+import type { HookObservation, ParseError } from '../parse/types.js';
+import type { RawHook, RawNamespace } from './nsCollect.js';
+import { DIRECTIONS } from './tcBatch.js';
+import type { Capabilities } from './versions.js';
+
+const key = (device: string, direction: string): string => `${device}\u0000${direction}`;
+
+function legacyOf(h: RawHook, file: string, errors: ParseError[]): LegacyFilter[] | null {
+  if (h.json !== null) {
+    const r = parseTcJsonEntries(h.json, file);
+    errors.push(...r.errors);
+    return r.filters;
+  }
+  if (h.text !== null) {
+    const r = parseTcText(h.text, file, { device: h.device, direction: h.direction, node: null });
+    errors.push(...r.errors);
+    return r.observations.flatMap((o) => o.legacy?.filters ?? []);
+  }
+  return null;
+}
+
+export function assembleNamespace(raw: RawNamespace, caps: Capabilities, errors: ParseError[]): Netns {
+  const ns = raw.cand.id;
+  const hooks = new Map(raw.hooks.map((h) => [key(h.device, h.direction), h]));
+  let bpf: HookObservation[] | null = null;
+  if (raw.bpftoolNet !== null) {
+    const r = parseBpftoolNetJsonValue(raw.bpftoolNet, `live:${ns}:bpftool net show`);
+    errors.push(...r.errors);
+    bpf = r.observations;
+  }
+  const bpfFor = (ifindex: number, name: string, direction: string): HookObservation[] =>
+    (bpf ?? []).filter((o) => (o.ifindex === ifindex || o.device === name) && o.direction === direction);
+  // Without tcx support in the kernel there is nothing to miss: an empty list is the truth.
+  const tcxKnown = !caps.kernelTcx || (caps.bpftoolTcx && bpf !== null);
+  const devices: Device[] = raw.links.map((l) => ({
+    name: l.name,
+    ifindex: l.ifindex,
+    linkKind: l.kind,
+    hooks: DIRECTIONS.map((direction): Hook => {
+      const h = hooks.get(key(l.name, direction));
+      const obs = bpfFor(l.ifindex, l.name, direction);
+      let legacy = h ? legacyOf(h, `live:${ns}:${l.name}:${direction}`, errors) : null;
+      let legacyPrefsKnown = legacy !== null;
+      if (legacy === null && bpf !== null) {
+        // tc failed for this hook: bpftool still shows the bpf filters, in dump order, without prefs.
+        const fromBpf = obs.flatMap((o) => o.legacy?.filters ?? []);
+        legacy = fromBpf;
+        legacyPrefsKnown = false;
+      }
+      const tcx: TcxProgram[] | null = tcxKnown ? obs.flatMap((o) => o.tcx ?? []) : null;
+      return { direction, legacy, legacyPrefsKnown, tcx };
+    }),
+  }));
+  return {
+    id: ns,
+    inode: raw.cand.inode,
+    path: raw.cand.paths[0] ?? null,
+    owner: raw.cand.id === 'host' ? null : { containerId: raw.cand.containerId, pod: raw.cand.pod, pids: raw.cand.pids },
+    devices,
+  };
+}

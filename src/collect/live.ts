@@ -1,0 +1,85 @@
+// A live collection on this node: versions, every namespace in scope (bounded
+// concurrency), program details and instructions. Read-only: only dump commands run.
+import { hostname } from 'node:os';
+import type { CollectNote, Evidence } from '../model/bundle.js';
+import type { Netns, NodeSnapshot } from '../model/snapshot.js';
+import type { ParseError } from '../parse/types.js';
+import { assembleNamespace } from './assemble.js';
+import { globToRegExp } from './links.js';
+import { discoverNamespaces, type NsCandidate, type ScopeOptions } from './namespaces.js';
+import { collectNamespace } from './nsCollect.js';
+import { mapLimit } from './pool.js';
+import { collectPrograms } from './programDetails.js';
+import { Recorder } from './record.js';
+import type { Runner } from './runner.js';
+import { probeCapabilities, type Capabilities } from './versions.js';
+
+export interface LiveOptions extends ScopeOptions {
+  /** --interface globs; empty = every device. */
+  interfaces: string[];
+  timeoutMs: number;
+  jobs: number;
+  nodeName: string | null;
+  /** Fetch translated instructions for bytecode verdicts. */
+  instructions: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LiveCollection {
+  snapshot: NodeSnapshot;
+  evidence: Evidence[];
+  notes: CollectNote[];
+  errors: ParseError[];
+  caps: Capabilities;
+  /** One line per namespace, for AuditResult.inputs. */
+  scope: string[];
+}
+
+export function describeNs(c: NsCandidate): string {
+  const owner = c.containerId ? ` container ${c.containerId.slice(0, 12)}` : c.pod ? ` pod ${c.pod}` : '';
+  return `netns ${c.id}${owner}`;
+}
+
+export async function collectLive(runner: Runner, opts: LiveOptions): Promise<LiveCollection> {
+  const rec = new Recorder(runner, opts.timeoutMs);
+  const { caps, results } = await probeCapabilities(runner, opts.timeoutMs);
+  for (const r of results) rec.evidence.push({ argv: r.argv, netns: null, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs });
+  capabilityNotes(rec, caps);
+  const candidates = discoverNamespaces(opts);
+  const globs = opts.interfaces.map(globToRegExp);
+  const errors: ParseError[] = [];
+  let done = 0;
+  const raws = await mapLimit(candidates, opts.jobs, async (c) => {
+    const raw = await collectNamespace(rec, c, caps, globs);
+    opts.onProgress?.(++done, candidates.length);
+    return raw;
+  });
+  const netns: Netns[] = [];
+  for (const raw of raws) if (raw) netns.push(assembleNamespace(raw, caps, errors));
+  const { programs, progArrays } = caps.bpftoolAvailable
+    ? await collectPrograms(rec, netns, opts.instructions)
+    : { programs: [], progArrays: [] };
+  const snapshot: NodeSnapshot = {
+    name: opts.nodeName ?? hostname(),
+    versions: caps.versions,
+    tcxVisible: caps.kernelTcx ? caps.bpftoolTcx : true,
+    netns,
+    programs,
+    progArrays,
+  };
+  return { snapshot, evidence: rec.evidence, notes: rec.notes, errors, caps, scope: candidates.map(describeNs) };
+}
+
+function capabilityNotes(rec: Recorder, caps: Capabilities): void {
+  if (!caps.ipAvailable) rec.note('missing-tool', null, null, 'ip (iproute2) not found: no device can be listed, nothing was audited');
+  if (!caps.tcAvailable) rec.note('missing-tool', null, null, 'tc (iproute2) not found: legacy filters come from bpftool only, without prefs or protocols');
+  else if (!caps.tcJson) {
+    rec.note('old-tool', null, null, `iproute2 ${caps.versions.iproute2 ?? '?'} has no JSON for bpf filters (needs >= 5.8): read each hook's text output instead`);
+  }
+  if (!caps.bpftoolAvailable) {
+    rec.note('missing-tool', null, null, 'bpftool not found: no program instructions, verdicts fall back to the vendor knowledge base' +
+      (caps.kernelTcx ? `; tcx programs cannot be seen (kernel ${caps.versions.kernel ?? '?'} supports tcx)` : ''));
+  } else if (caps.kernelTcx && !caps.bpftoolTcx) {
+    rec.note('tcx-not-visible', null, null, `bpftool ${caps.versions.bpftool ?? '?'} cannot list tcx programs (needs >= 7.3) on kernel ${caps.versions.kernel ?? '?'}: tcx programs that run before every tc filter would be invisible`);
+  }
+}
