@@ -1,0 +1,38 @@
+// `-f github`: workflow commands that become annotations on the run (and on the dump
+// file's line when the finding has one). Escaping follows the runner's own rules:
+// data escapes % CR LF; property values additionally escape ':' and ','.
+import type { Severity } from '../model/findings.js';
+import { hookLabel } from './describe.js';
+import type { Formatter } from './types.js';
+import { actionHeadline } from './verdict.js';
+
+/** GitHub has no "info" annotation; notice is the mildest. */
+export const GITHUB_COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const satisfies Record<Severity, string>;
+
+export const escapeData = (s: string): string =>
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+export const escapeProperty = (s: string): string =>
+  escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+const command = (name: string, props: Record<string, string | number | null>, message: string): string => {
+  const p = Object.entries(props)
+    .filter((e): e is [string, string | number] => e[1] !== null)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${name}${p === '' ? '' : ` ${p}`}::${escapeData(message)}`;
+};
+
+export const formatGithub: Formatter = (r) => {
+  const lines = r.findings.map((f) =>
+    command(GITHUB_COMMAND[f.severity], {
+      title: `tc-audit ${f.ruleId} (${hookLabel(f)})`,
+      file: f.source?.file ?? null,
+      line: f.source?.line ?? null,
+    }, f.remediation ? `${f.message}\nRemediation: ${f.remediation}` : f.message));
+  for (const e of r.errors) {
+    lines.push(command('error', { title: 'tc-audit parse error', file: e.file, line: e.line }, e.message));
+  }
+  lines.push(command('notice', { title: 'tc-audit recommendation' }, [actionHeadline(r.recommendation), ...r.recommendation.reasons].join('\n')));
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
+import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
+import { hostileResult, hostileString } from './hostile.js';
+import { sampleResult } from './sample.js';
+
+const unescape = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+
+describe('github', () => {
+  it('writes one annotation per finding with file and line when known', () => {
+    const lines = formatGithub(sampleResult(), DEFAULT_FORMAT_OPTIONS).trimEnd().split('\n');
+    expect(lines[0]).toBe('::error title=tc-audit terminal-at-pref-1 (node-a / inode%3A4026532001 / lxc1 / ingress),file=dumps/node-a.tc.txt,line=3::'
+      + 'cilium cil_from_container at pref 1 always ends the walk: the agent at pref 10 never sees lxc1 ingress traffic%0ARemediation: set classifier_priority: 1 or Cilium --bpf-filter-priority=2');
+    expect(lines[1]).toMatch(/^::warning title=tc-audit terminal-tcx \(node-a \/ host \/ eth0 \/ ingress\)::/);
+    expect(lines[2]).toMatch(/^::notice title=tc-audit agent-priority-mismatch/);
+    expect(lines[3]).toBe('::error title=tc-audit parse error,file=dumps/node-a.tc.txt,line=7::expected "filter", got "qdisc"');
+    expect(lines[4]).toBe('::error title=tc-audit parse error,file=dumps/broken.json::not JSON');
+    expect(lines[5]).toMatch(/^::notice title=tc-audit recommendation::Disable network detection/);
+  });
+
+  it('escapes exactly as the runner requires', () => {
+    expect(escapeData('50%\r\n:,')).toBe('50%25%0D%0A:,');
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+  });
+
+  it('escaping is reversible and never leaves a line break', () => {
+    fc.assert(fc.property(hostileString(), (s) => {
+      expect(escapeData(s)).not.toMatch(/[\r\n]/);
+      expect(escapeProperty(s)).not.toMatch(/[\r\n:,]/);
+      expect(unescape(escapeProperty(s))).toBe(s);
+    }));
+  });
+
+  it('keeps one command per finding whatever the text', () => {
+    fc.assert(fc.property(hostileResult(), (r) => {
+      const lines = formatGithub(r, DEFAULT_FORMAT_OPTIONS).split('\n').filter((l) => l !== '');
+      expect(lines).toHaveLength(r.findings.length + r.errors.length + 1);
+      for (const l of lines) expect(l).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
+    }), { numRuns: 150 });
+  });
+});
