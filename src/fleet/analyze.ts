@@ -1,0 +1,88 @@
+// analyzeFleet: bundles of many nodes in, one cluster-wide answer out.
+import { createHash } from 'node:crypto';
+import type { AgentSettings } from '../agent/types.js';
+import type { Assumptions, AuditFn } from '../analyze/contracts.js';
+import type { AnalyzedHook } from '../model/analysis.js';
+import type { Recommendation } from '../recommend/types.js';
+import { FleetAccumulator } from './accumulate.js';
+import { auditRepresentatives } from './audit.js';
+import { readBundles, type BundleSource } from './read.js';
+import type { FleetResult, ShapeGroup } from './types.js';
+import { findingCounts, forcingNodes } from './verdicts.js';
+
+/** Pure over hooks (src/recommend/recommend.ts), so a representative per shape suffices. */
+export type FleetRecommendFn = (hooks: AnalyzedHook[], agent: AgentSettings) => Recommendation;
+
+export interface FleetOptions {
+  agent: AgentSettings;
+  assume: Assumptions;
+  audit: AuditFn;
+  recommend: FleetRecommendFn;
+  /** Bundles read ahead of analysis (memory = inFlight x bundle size). */
+  inFlight?: number;
+}
+
+export async function accumulateFleet(files: BundleSource, inFlight = 4): Promise<FleetAccumulator> {
+  const acc = new FleetAccumulator();
+  for await (const r of readBundles(files, inFlight)) {
+    if ('error' in r) acc.addError(r.error);
+    else acc.add(r.file, r.bundle);
+  }
+  return acc;
+}
+
+export async function analyzeFleet(files: BundleSource, options: FleetOptions): Promise<FleetResult> {
+  return finishFleet(await accumulateFleet(files, options.inFlight), options);
+}
+
+export function finishFleet(acc: FleetAccumulator, options: FleetOptions): FleetResult {
+  const { agent } = options;
+  const kept = [...acc.nodes.values()].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
+  // Groups and shapes referenced by kept nodes only: a superseded duplicate leaves no trace.
+  const usedGroups = [...new Set(kept.map((n) => n.group))];
+  const usedShapes = [...new Set(usedGroups.flatMap((g) => acc.groupShapes[g] ?? []))].sort((a, b) => a - b);
+  const shapes = auditRepresentatives(usedShapes.map((i) => acc.store.reps[i]!), options.audit, agent, options.assume);
+  const hooksOf = (idx: number[]): AnalyzedHook[] => idx.flatMap((i) => shapes.hooks.get(i) ?? []);
+
+  const members = new Map<number, string[]>();
+  for (const n of kept) members.set(n.group, [...(members.get(n.group) ?? []), n.node]);
+  const ordered = usedGroups.sort((a, b) => (members.get(b)?.length ?? 0) - (members.get(a)?.length ?? 0) || a - b);
+  const renumber = new Map(ordered.map((g, i) => [g, i]));
+  const groups: ShapeGroup[] = ordered.map((g, index) => {
+    const idx = acc.groupShapes[g] ?? [];
+    const keys = idx.map((i) => acc.store.reps[i]!.key).sort();
+    return {
+      index,
+      id: createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 12),
+      nodes: members.get(g) ?? [],
+      hookShapes: idx.length,
+      recommendation: options.recommend(hooksOf(idx), agent),
+      findings: findingCounts(idx, shapes.findings),
+    };
+  });
+
+  const recommendation = options.recommend(hooksOf(usedShapes), agent);
+  const nodes = kept.map((n) => {
+    const group = groups[renumber.get(n.group)!]!;
+    const { action, classifierPriority } = group.recommendation;
+    return { node: n.node, file: n.file, createdAt: n.createdAt, group: group.index, action, classifierPriority, hooks: n.hooks };
+  });
+  return {
+    mode: 'fleet',
+    agent,
+    nodes,
+    groups,
+    duplicates: [...acc.duplicateFiles].map(([node, files]) => ({ node, files, kept: acc.nodes.get(node)!.file })),
+    recommendation,
+    forcingNodes: forcingNodes(recommendation, groups, ordered.map((g) => acc.groupShapes[g] ?? []), acc.store.reps),
+    errors: [...acc.errors, ...shapes.errors],
+    stats: {
+      files: acc.files,
+      bundles: acc.bundles,
+      hooks: kept.reduce((s, n) => s + n.hooks, 0),
+      distinctHookShapes: usedShapes.length,
+      representatives: acc.store.reps.length,
+      distinctNodeShapes: groups.length,
+    },
+  };
+}

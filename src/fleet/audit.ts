@@ -1,0 +1,49 @@
+// Audits the representatives of the shapes still in use, one synthetic node per origin
+// bundle, and maps each analysed hook and finding back to its shape index.
+import type { AgentSettings } from '../agent/types.js';
+import type { Assumptions, AuditFn } from '../analyze/contracts.js';
+import type { AnalyzedHook } from '../model/analysis.js';
+import type { Finding } from '../model/findings.js';
+import type { ParseError } from '../parse/types.js';
+import { locationKey, representativeSnapshots, type Representative } from './represent.js';
+
+export interface ShapeAnalysis {
+  hooks: Map<number, AnalyzedHook>;
+  findings: Map<number, Finding[]>;
+  errors: ParseError[];
+}
+
+export function auditRepresentatives(
+  reps: Representative[],
+  audit: AuditFn,
+  agent: AgentSettings,
+  assume: Assumptions,
+): ShapeAnalysis {
+  const out: ShapeAnalysis = { hooks: new Map(), findings: new Map(), errors: [] };
+  const byOrigin = new Map<number, Representative[]>();
+  for (const r of reps) byOrigin.set(r.origin, [...(byOrigin.get(r.origin) ?? []), r]);
+  for (const group of byOrigin.values()) {
+    const where = new Map<string, number>();
+    for (const r of group) where.set(locationKey(null, r.netns.id, r.device.name, r.device.hooks[0]?.direction ?? null), r.index);
+    const result = audit(representativeSnapshots(group), {
+      agent, mode: 'offline', assume, errors: [], notes: [], inputs: [`fleet representatives of ${group[0]?.nodeName ?? '?'}`],
+    });
+    for (const node of result.analysis.nodes) {
+      for (const h of node.hooks) {
+        const idx = where.get(locationKey(null, h.netns, h.device, h.direction));
+        if (idx !== undefined) out.hooks.set(idx, h);
+      }
+    }
+    for (const f of result.findings) {
+      const idx = where.get(locationKey(null, f.netns, f.interface, f.direction));
+      if (idx === undefined) continue;
+      out.findings.set(idx, [...(out.findings.get(idx) ?? []), f]);
+    }
+    for (const r of group) {
+      if (!out.hooks.has(r.index)) {
+        out.errors.push({ file: `node ${r.nodeName}`, line: null, message: `audit returned no hook for ${r.netns.id}/${r.device.name ?? '?'} (shape ${r.index}); left out of the fleet answer` });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// Streaming bundle reader: a few files in flight (to overlap disk and parsing), yielded
+// in input order, each dropped by the caller before the next is needed.
+import { opendir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Bundle } from '../model/bundle.js';
+import type { ParseError } from '../parse/types.js';
+
+export type BundleSource = Iterable<string> | AsyncIterable<string>;
+
+export type ReadOutcome = { file: string; bundle: Bundle } | { file: string; error: ParseError };
+
+/** Every `*.json` file under `dir` (recursively), streamed, sorted per directory. */
+export async function* bundleFilesIn(dir: string): AsyncGenerator<string> {
+  const entries: { name: string; dir: boolean }[] = [];
+  for await (const e of await opendir(dir)) entries.push({ name: e.name, dir: e.isDirectory() });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    if (e.dir) yield* bundleFilesIn(path);
+    else if (e.name.endsWith('.json')) yield path;
+  }
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const at = issue.path.map(String).join('.');
+  return at === '' ? issue.message : `${at}: ${issue.message}`;
+}
+
+export function decodeBundle(file: string, text: string): ReadOutcome {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { file, error: { file, line: null, message: `not JSON: ${(e as Error).message}` } };
+  }
+  const parsed = Bundle.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map(describeIssue).join('; ');
+    return { file, error: { file, line: null, message: `not a tc-audit bundle (expected bundleVersion 1): ${first}` } };
+  }
+  return { file, bundle: parsed.data };
+}
+
+async function load(file: string): Promise<ReadOutcome> {
+  try {
+    return decodeBundle(file, await readFile(file, 'utf8'));
+  } catch (e) {
+    return { file, error: { file, line: null, message: `cannot read: ${(e as Error).message}` } };
+  }
+}
+
+/** Read bundles with at most `inFlight` files loaded ahead of the consumer. */
+export async function* readBundles(files: BundleSource, inFlight = 4): AsyncGenerator<ReadOutcome> {
+  const pending: Promise<ReadOutcome>[] = [];
+  for await (const file of files) {
+    pending.push(load(file));
+    if (pending.length >= inFlight) yield await pending.shift()!;
+  }
+  while (pending.length > 0) yield await pending.shift()!;
+}
