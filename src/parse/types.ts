@@ -44,6 +44,9 @@ export interface ParsedFile {
   progArrays: ProgArray[];
   /** Did this input include bpftool's tc listing (so tcx was visible where it covers)? */
   sawBpftoolNet: boolean;
+  /** The (node, netns) scopes a bpftool net listing covered: bpftool lists every device of
+   *  its namespace, so a hook there with no tcx entry has none (tcx: []), not "unknown". */
+  bpftoolNetns?: Array<{ node: string | null; netns: string | null }>;
   errors: ParseError[];
 }
 

@@ -1,0 +1,147 @@
+// `bpftool net show` (text and -j). tcx/netkit entries -> TcxProgram in list order;
+// clsact/* entries -> LegacyFilter without pref/protocol/handle (bpftool does not print
+// them, so none is invented). xdp, flow_dissector, netfilter and non-clsact qdiscs are ignored.
+import type { Direction, LegacyFilter, TcxProgram } from '../model/snapshot.js';
+import { isRecord, objectLines, parseJson } from './json.js';
+import { splitLines } from './lines.js';
+import type { HookObservation, ParseError, ParsedFile } from './types.js';
+
+export interface BpftoolEntry {
+  device: string;
+  ifindex: number | null;
+  kind: string;
+  name: string | null;
+  /** prog_id for tcx/netkit, id for classic entries. */
+  progId: number | null;
+  linkId: number | null;
+  line: number | null;
+}
+
+export interface NetCtx { node: string | null; netns: string | null }
+
+const HOOKS: Record<string, { attach: 'tcx' | 'netkit' | 'legacy'; direction: Direction }> = {
+  'tcx/ingress': { attach: 'tcx', direction: 'ingress' },
+  'tcx/egress': { attach: 'tcx', direction: 'egress' },
+  // bpftool lists both netkit kinds under the primary (host-side) device. Peer programs run
+  // when the pod side transmits, i.e. traffic entering the host through this device (the
+  // role clsact ingress has on a veth); primary programs run on the primary's transmit
+  // towards the pod (the role of clsact egress).
+  'netkit/primary': { attach: 'netkit', direction: 'egress' },
+  'netkit/peer': { attach: 'netkit', direction: 'ingress' },
+  'clsact/ingress': { attach: 'legacy', direction: 'ingress' },
+  'clsact/egress': { attach: 'legacy', direction: 'egress' },
+};
+
+/** Groups entries per device and direction. Every listed device gets both hooks with a tcx
+ *  list (bpftool shows all tcx there is); legacy only where bpftool listed clsact filters,
+ *  since it shows bpf filters only (u32/flower stay invisible to it). */
+export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx: NetCtx): HookObservation[] {
+  const obs = new Map<string, HookObservation>();
+  const get = (e: BpftoolEntry, direction: Direction): HookObservation => {
+    const key = `${e.device}\u0000${direction}`;
+    let o = obs.get(key);
+    if (!o) {
+      o = { node: ctx.node, netns: ctx.netns, device: e.device, ifindex: e.ifindex, direction, tcx: [] };
+      obs.set(key, o);
+    }
+    return o;
+  };
+  for (const e of entries) {
+    const h = HOOKS[e.kind];
+    if (!h) continue;
+    get(e, 'ingress');
+    get(e, 'egress');
+    const o = get(e, h.direction);
+    const source = e.line === null ? null : { file, line: e.line };
+    const program = { id: e.progId, name: e.name, tag: null };
+    if (h.attach === 'legacy') {
+      const f: LegacyFilter = {
+        pref: null, protocol: null, chain: null, kind: 'bpf', handle: null, directAction: null,
+        flags: [], tcName: e.name, program: { ...program, name: null }, classid: null, actions: [], source,
+      };
+      (o.legacy ??= { filters: [], prefsKnown: false }).filters.push(f);
+    } else {
+      const t: TcxProgram = { attach: h.attach, program, linkId: e.linkId, source };
+      o.tcx?.push(t);
+    }
+  }
+  return [...obs.values()];
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+/** For the live collector: the parsed value of `bpftool -j net show`. */
+export function parseBpftoolNetJsonValue(value: unknown, file: string, lines?: number[], ctx: NetCtx = { node: null, netns: null }) {
+  const errors: ParseError[] = [];
+  const entries: BpftoolEntry[] = [];
+  if (!Array.isArray(value)) {
+    return { observations: [], errors: [{ file, line: lines?.[0] ?? 1, message: 'bpftool -j net show output must be a JSON array' }] };
+  }
+  let idx = 0; // objects at depth 3 in document order (all sections)
+  for (const top of value) {
+    if (!isRecord(top)) continue;
+    for (const [section, list] of Object.entries(top)) {
+      if (!Array.isArray(list)) continue;
+      for (const e of list) {
+        const line = lines?.[idx++] ?? null;
+        if (section !== 'tc' || !isRecord(e)) continue;
+        const kind = typeof e.kind === 'string' ? e.kind : '';
+        if (!HOOKS[kind]) continue;
+        if (typeof e.devname !== 'string') {
+          errors.push({ file, line: line ?? 1, message: `bpftool tc entry without "devname"` });
+          continue;
+        }
+        const linkId = num(e.link_id);
+        entries.push({
+          device: e.devname, ifindex: num(e.ifindex), kind, name: typeof e.name === 'string' ? e.name : null,
+          progId: num(e.prog_id) ?? num(e.id),
+          linkId: linkId === 0 ? null : linkId, // 0 = attached without a bpf_link
+          line,
+        });
+      }
+    }
+  }
+  return { observations: entriesToObservations(entries, file, ctx), errors };
+}
+
+export function parseBpftoolNetJsonText(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
+  const base: ParsedFile = { file, format: 'bpftool-net-json', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: true, errors: [] };
+  const j = parseJson(text);
+  if (!j.ok) return { ...base, sawBpftoolNet: false, errors: [{ file, line: j.line + firstLine - 1, message: j.message }] };
+  const r = parseBpftoolNetJsonValue(j.value, file, objectLines(text, 3, firstLine), ctx);
+  return { ...base, observations: r.observations, errors: r.errors, bpftoolNetns: [ctx] };
+}
+
+const ENTRY = /^(.+)\((\d+)\)\s+(\S+)(?:\s+(.*))?$/;
+
+export function parseBpftoolNetText(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
+  const { lines, errors } = splitLines(text, file, firstLine);
+  const entries: BpftoolEntry[] = [];
+  let section: string | null = null;
+  lines.forEach((raw, k) => {
+    const line = firstLine + k;
+    const t = raw.trim();
+    if (t === '') return;
+    if (/^[a-z_]+:$/.test(t)) { section = t.slice(0, -1); return; }
+    if (section !== 'tc') return;
+    const m = ENTRY.exec(t);
+    if (!m) { errors.push({ file, line, message: 'expected `DEV(IFINDEX) KIND [NAME] id|prog_id N` in the tc: section of `bpftool net show`' }); return; }
+    const kind = m[3] ?? '';
+    if (!HOOKS[kind]) return;
+    const words = (m[4] ?? '').split(/\s+/).filter((w) => w !== '');
+    // The name is everything before the first "id"/"prog_id" keyword followed by a number.
+    const at = words.findIndex((w, i) => (w === 'id' || w === 'prog_id') && /^\d+$/.test(words[i + 1] ?? ''));
+    const li = words.indexOf('link_id');
+    const name = (at === -1 ? words : words.slice(0, at)).join(' ');
+    entries.push({
+      device: m[1] ?? '', ifindex: Number(m[2]), kind, name: name === '' ? null : name,
+      progId: at === -1 ? null : Number(words[at + 1]),
+      linkId: li !== -1 && /^\d+$/.test(words[li + 1] ?? '') && Number(words[li + 1]) !== 0 ? Number(words[li + 1]) : null,
+      line,
+    });
+  });
+  return {
+    file, format: 'bpftool-net-text', observations: entriesToObservations(entries, file, ctx), nodes: [], programs: [],
+    progArrays: [], sawBpftoolNet: true, errors, bpftoolNetns: [ctx],
+  };
+}

@@ -1,0 +1,90 @@
+// The multi-device capture format written by docs/capture.sh (see docs/input-formats.md):
+//   ### tc-audit capture v1 node=N netns=NS dev=D hook=H ###
+// followed by that command's output; values are percent-encoded (%25 %20 %09 %23).
+import type { Direction } from '../model/snapshot.js';
+import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
+import { splitLines } from './lines.js';
+import { parseTcJsonText } from './tcJson.js';
+import { parseTcTextLines } from './tcText.js';
+import type { ParseDefaults, ParsedFile } from './types.js';
+
+export const CAPTURE_MARKER = /^### tc-audit capture v1 (.*) ###$/;
+const FAILED = /^### tc-audit capture-failed exit=(\S*) ###$/;
+export const CAPTURE_HOOKS = ['ingress', 'egress', 'tc-json-ingress', 'tc-json-egress', 'bpftool-net', 'bpftool-net-json'] as const;
+
+interface Marker { node: string | null; netns: string | null; dev: string | null; hook: string }
+
+function decode(v: string): string {
+  return decodeURIComponent(v);
+}
+
+export function parseMarker(body: string): Marker | string {
+  const m: Record<string, string> = {};
+  for (const part of body.split(' ')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) return `malformed field "${part}" (expected key=value)`;
+    try {
+      m[part.slice(0, eq)] = decode(part.slice(eq + 1));
+    } catch {
+      return `field "${part}" has a bad %-escape`;
+    }
+  }
+  if (!m.hook) return 'marker has no hook=';
+  const orNull = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+  return { node: orNull(m.node), netns: orNull(m.netns), dev: orNull(m.dev), hook: m.hook };
+}
+
+export function parseCapture(text: string, file: string, defaults: ParseDefaults): ParsedFile {
+  const { lines, errors } = splitLines(text, file);
+  const out: ParsedFile = { file, format: 'capture', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors, bpftoolNetns: [] };
+  let k = 0;
+  // Preamble: comments only.
+  for (; k < lines.length; k++) {
+    const t = (lines[k] ?? '').trim();
+    if (CAPTURE_MARKER.test(t)) break;
+    if (t !== '' && !t.startsWith('#')) errors.push({ file, line: k + 1, message: 'text before the first `### tc-audit capture ...` marker' });
+  }
+  while (k < lines.length) {
+    const markerLine = k + 1;
+    const body = CAPTURE_MARKER.exec((lines[k] ?? '').trim())?.[1] ?? '';
+    let end = k + 1;
+    let failed: string | null = null;
+    while (end < lines.length && !CAPTURE_MARKER.test((lines[end] ?? '').trim())) end++;
+    const section = lines.slice(k + 1, end).filter((l, i) => {
+      const f = FAILED.exec(l.trim());
+      if (f) failed = `${f[1] ?? '?'} (line ${k + 2 + i})`;
+      return !f;
+    });
+    k = end;
+    const mk = parseMarker(body);
+    if (typeof mk === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${mk}` }); continue; }
+    if (failed !== null) {
+      // No data is not "no filters": leave the hook unobserved.
+      errors.push({ file, line: markerLine, message: `capture of ${mk.hook} for dev ${mk.dev ?? '-'} in netns ${mk.netns ?? '-'} failed with exit ${failed}: ${section.join(' ').trim().slice(0, 200)}` });
+      continue;
+    }
+    const node = mk.node ?? defaults.node;
+    const ctx = { node, netns: mk.netns };
+    if (mk.hook === 'ingress' || mk.hook === 'egress') {
+      const r = parseTcTextLines(section, markerLine + 1, file, { ...ctx, device: mk.dev, direction: mk.hook });
+      // A dump with no filters is still an observation: this hook has no legacy filters.
+      if (r.observations.length === 0) r.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
+      out.observations.push(...r.observations);
+      out.errors.push(...r.errors);
+    } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {
+      const direction = mk.hook.slice(8) as Direction;
+      const r = parseTcJsonText(section.join('\n') || '[]', file, { node, device: mk.dev, direction, netns: mk.netns }, markerLine + 1);
+      out.observations.push(...r.observations);
+      out.errors.push(...r.errors);
+    } else if (mk.hook === 'bpftool-net' || mk.hook === 'bpftool-net-json') {
+      const text = section.join('\n');
+      const r = mk.hook === 'bpftool-net' ? parseBpftoolNetText(text, file, ctx, markerLine + 1) : parseBpftoolNetJsonText(text, file, ctx, markerLine + 1);
+      out.observations.push(...r.observations);
+      out.errors.push(...r.errors);
+      if (r.sawBpftoolNet) { out.sawBpftoolNet = true; out.bpftoolNetns?.push(ctx); }
+    } else {
+      errors.push({ file, line: markerLine, message: `unknown hook "${mk.hook}" (expected one of ${CAPTURE_HOOKS.join(', ')})` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+// Offline input parsing: detect the format and dispatch. Never throws on bad input.
+import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
+import { parseBundle } from './bundle.js';
+import { parseCapture } from './capture.js';
+import { detectFormat } from './detect.js';
+import { parseTcJsonText } from './tcJson.js';
+import { parseTcText } from './tcText.js';
+import type { ParseDefaults, ParsedFile } from './types.js';
+
+export { detectFormat } from './detect.js';
+export { mergeParsed } from './merge.js';
+export { parseTcJsonEntries } from './tcJson.js';
+export { parseBpftoolNetJsonValue } from './bpftoolNet.js';
+export { writeTcText } from './tcTextWriter.js';
+export type * from './types.js';
+
+export function parseInput(text: string, file: string, defaults: ParseDefaults): ParsedFile {
+  const d = detectFormat(text);
+  if (d.format === null) {
+    return { file, format: null, observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [{ file, line: null, message: d.error }] };
+  }
+  const ctx = { node: defaults.node, netns: null };
+  try {
+    switch (d.format) {
+      case 'tc-text': return parseTcText(text, file, defaults);
+      case 'tc-json': return parseTcJsonText(text, file, defaults);
+      case 'bpftool-net-text': return parseBpftoolNetText(text, file, ctx);
+      case 'bpftool-net-json': return parseBpftoolNetJsonText(text, file, ctx);
+      case 'capture': return parseCapture(text, file, defaults);
+      case 'bundle': return parseBundle(text, file);
+    }
+  } catch (e) {
+    // A parser bug must not take the whole run down; report it against the file.
+    const msg = e instanceof Error ? e.message : String(e);
+    return { file, format: d.format, observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [{ file, line: null, message: `internal parser error: ${msg}` }] };
+  }
+}

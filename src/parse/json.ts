@@ -1,0 +1,51 @@
+// JSON helpers: parse errors with line and column instead of a stack trace, and the line on
+// which each object at a given nesting depth starts (so JSON entries get a SourceRef).
+import { lineColAt } from './lines.js';
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; message: string };
+
+export function parseJson(text: string): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    if (pos) {
+      const { line, column } = lineColAt(text, Number(pos[1]));
+      // Trailing commas are the classic hand-edited mistake (bpftool's doc example has them).
+      const before = text.slice(Math.max(0, Number(pos[1]) - 200), Number(pos[1])).trimEnd();
+      const hint = before.endsWith(',') ? ' (a trailing comma before a closing bracket?)' : '';
+      return { ok: false, line, message: `invalid JSON at line ${line} column ${column}: ${msg.replace(/\s*\(line \d+ column \d+\)/, '')}${hint}` };
+    }
+    return { ok: false, line: lineColAt(text, text.length).line, message: `invalid JSON: ${msg}` };
+  }
+}
+
+/** Start lines (1-based, offset by firstLine-1) of every `{` opened with exactly `depth`
+ *  enclosing containers, in document order. Strings are skipped so braces in names are safe. */
+export function objectLines(text: string, depth: number, firstLine = 1): number[] {
+  const out: number[] = [];
+  let line = firstLine;
+  let d = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inStr) {
+      if (c === 92) i++; // backslash escape
+      else if (c === 34) inStr = false;
+      else if (c === 10) line++;
+      continue;
+    }
+    if (c === 34) inStr = true;
+    else if (c === 10) line++;
+    else if (c === 123 || c === 91) {
+      if (c === 123 && d === depth) out.push(line);
+      d++;
+    } else if (c === 125 || c === 93) d--;
+  }
+  return out;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,73 @@
+// Line splitting with bounded memory: a 100 MB file with no newline must not become a
+// 100 MB regex subject, so every line is capped and the cap is reported.
+import type { ParseError } from './types.js';
+
+export const MAX_LINE = 64 * 1024;
+
+export interface Lines {
+  /** Lines without their end-of-line (LF or CRLF), each at most MAX_LINE characters. */
+  lines: string[];
+  errors: ParseError[];
+}
+
+export function splitLines(text: string, file: string, firstLine = 1): Lines {
+  const lines: string[] = [];
+  const errors: ParseError[] = [];
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = n;
+    let stop = end;
+    if (stop > start && text.charCodeAt(stop - 1) === 13) stop--;
+    if (stop - start > MAX_LINE) {
+      errors.push({
+        file,
+        line: firstLine + lines.length,
+        message: `line is ${stop - start} characters long; only the first ${MAX_LINE} are read`,
+      });
+      stop = start + MAX_LINE;
+    }
+    lines.push(text.slice(start, stop));
+    start = end + 1;
+    if (end === n) break;
+  }
+  // A trailing newline does not start another line.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return { lines, errors };
+}
+
+/** Pasted copies from C comments carry a ` * ` prefix on every line; drop it when every
+ *  non-empty line has it (the uniform-indent part is handled by trimming). */
+export function stripCommentPrefix(lines: string[]): string[] {
+  let sawAny = false;
+  for (const l of lines) {
+    if (l.trim() === '') continue;
+    if (!/^\s*\*(\s|$)/.test(l)) return lines;
+    sawAny = true;
+  }
+  return sawAny ? lines.map((l) => l.replace(/^\s*\*(?: |\t|$)/, '')) : lines;
+}
+
+/** Leading whitespace width, tabs counting as 8 (only compared, never printed). */
+export function indentOf(line: string): number {
+  let w = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32) w++;
+    else if (c === 9) w += 8;
+    else break;
+  }
+  return w;
+}
+
+/** 1-based line and column of a character offset (for JSON.parse positions). */
+export function lineColAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastNl = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lastNl = i;
+  }
+  return { line, column: offset - lastNl };
+}

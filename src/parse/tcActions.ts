@@ -1,0 +1,40 @@
+// `action order N: KIND ...` lines (tc/m_action.c and each m_*.c print function).
+import type { TcAction } from '../model/snapshot.js';
+
+const CONTROLS = new Set(['pass', 'ok', 'drop', 'shot', 'pipe', 'continue', 'reclassify', 'stolen', 'trap', 'unspec']);
+
+/** The verdict word(s) at the end of an action line; "goto chain N" and "jump N" keep their
+ *  argument. null when the line ends with something else (we don't guess). */
+function trailingControl(tokens: string[]): string | null {
+  const n = tokens.length;
+  const last = tokens[n - 1];
+  if (last === undefined) return null;
+  if (n >= 3 && tokens[n - 3] === 'goto' && tokens[n - 2] === 'chain' && /^\d+$/.test(last)) return `goto chain ${last}`;
+  if (n >= 2 && tokens[n - 2] === 'jump' && /^\d+$/.test(last)) return `jump ${last}`;
+  return CONTROLS.has(last) ? last : null;
+}
+
+/** Parses the text after `action order`; returns null when the line is not an action line. */
+export function parseActionLine(trimmed: string): TcAction | null {
+  const m = /^action order (\d+):\s*(\S+)\s*(.*)$/.exec(trimmed);
+  if (!m) return null;
+  const kind = m[2] ?? '';
+  const rest = (m[3] ?? '').trim();
+  const tokens = rest === '' ? [] : rest.split(/\s+/);
+  let control: string | null;
+  let detail: string | null = null;
+  if (kind === 'gact') {
+    // "gact action pass" (random/prob details follow on later lines)
+    const i = tokens.indexOf('action');
+    control = i === -1 ? trailingControl(tokens) : trailingControl(tokens.slice(i + 1, i + 4)) ?? tokens[i + 1] ?? null;
+    if (control === 'goto' || control === 'jump') control = trailingControl(tokens.slice(i + 1));
+  } else {
+    control = trailingControl(tokens);
+  }
+  if (kind === 'mirred') {
+    // "(Egress Mirror to device v1)" -> "egress mirror"
+    const d = /\((Egress|Ingress) (Mirror|Redirect)/i.exec(rest);
+    if (d) detail = `${(d[1] ?? '').toLowerCase()} ${(d[2] ?? '').toLowerCase()}`;
+  }
+  return { order: Number(m[1]), kind, control, detail };
+}

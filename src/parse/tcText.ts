@@ -1,0 +1,130 @@
+// `tc filter show` text -> hook observations. Handles pasted copies (uniform indent, ` * `
+// comment prefixes, CRLF, tabs) and several dumps in one file introduced by bash xtrace
+// (`++ sudo tc filter show dev eth0 egress`) or prompt (`$ tc filter show ...`) lines.
+import type { Direction, LegacyFilter } from '../model/snapshot.js';
+import { indentOf, splitLines, stripCommentPrefix } from './lines.js';
+import { parseActionLine } from './tcActions.js';
+import { parseFilterLine } from './tcFilterLine.js';
+import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
+
+export interface TcContext {
+  node: string | null;
+  netns: string | null;
+  device: string | null;
+  direction: Direction | null;
+}
+
+const FLAG_LINE = /^(skip_hw|skip_sw|in_hw|not_in_hw|verbose)\b/;
+/** Continuation lines recognised by content, for pastes that lost their indentation. */
+const CONTINUATION = /^(action order \d+:|index \d+ ref|match |Action statistics|Sent \d+ bytes|backlog |random type|(eth_type|ip_proto|src_ip|dst_ip|src_port|dst_port|src_mac|dst_mac|vlan_id|vlan_prio|vlan_ethtype|ip_flags|ct_state|enc_key_id)\b|\(rule hit)/;
+const XTRACE = /^\++ /;
+const PROMPT = /^[$#] /;
+
+/** Reads `dev X` and `ingress|egress|parent ffff:fff2|3` from a shell command line. */
+export function commandContext(cmd: string): { device: string | null; direction: Direction | null } | null {
+  const t = cmd.split(/\s+/);
+  const ti = t.findIndex((w) => w === 'tc' || w.endsWith('/tc'));
+  if (ti === -1) return null;
+  const rest = t.slice(ti + 1);
+  if (!rest.includes('filter')) return null;
+  let device: string | null = null;
+  let direction: Direction | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    if (w === 'dev') device = rest[i + 1] ?? null;
+    else if (w === 'ingress' || w === 'egress') direction = w;
+    else if (w === 'parent') {
+      const p = (rest[i + 1] ?? '').toLowerCase();
+      if (p === 'ffff:fff2' || p === 'ffff:') direction = 'ingress';
+      else if (p === 'ffff:fff3') direction = 'egress';
+    }
+  }
+  return { device, direction };
+}
+
+export function parseTcTextLines(rawLines: string[], firstLine: number, file: string, ctx: TcContext) {
+  const lines = stripCommentPrefix(rawLines);
+  const observations: HookObservation[] = [];
+  const errors: ParseError[] = [];
+  const byKey = new Map<string, LegacyFilter[]>();
+  let dump = { device: ctx.device, direction: ctx.direction };
+  let current: LegacyFilter | null = null;
+  let blockIndent = -1; // indent of the last filter line; -1 = no filter block open
+
+  const hook = (device: string | null, direction: Direction | null): LegacyFilter[] => {
+    const key = `${device ?? ''}\u0000${direction ?? ''}`;
+    let list = byKey.get(key);
+    if (!list) {
+      list = [];
+      byKey.set(key, list);
+      observations.push({ node: ctx.node, netns: ctx.netns, device, ifindex: null, direction, legacy: { filters: list, prefsKnown: true } });
+    }
+    return list;
+  };
+
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] ?? '';
+    const lineNo = firstLine + k;
+    const trimmed = line.trim();
+    if (trimmed === '') continue;
+    if (XTRACE.test(trimmed) || PROMPT.test(trimmed)) {
+      const c = commandContext(trimmed);
+      if (c) {
+        // A new dump: its own device/direction, falling back to what the caller knows.
+        dump = { device: c.device ?? ctx.device, direction: c.direction ?? ctx.direction };
+        hook(dump.device, dump.direction);
+      }
+      current = null;
+      blockIndent = -1;
+      continue;
+    }
+    if (trimmed === 'filter' || trimmed.startsWith('filter ')) {
+      const r = parseFilterLine(trimmed);
+      blockIndent = indentOf(line);
+      if ('error' in r) {
+        errors.push({ file, line: lineNo, message: r.error });
+        current = null;
+        continue;
+      }
+      const list = hook(r.device ?? dump.device, r.direction ?? dump.direction);
+      if (r.header) {
+        current = null;
+        continue;
+      }
+      r.filter.source = { file, line: lineNo };
+      list.push(r.filter);
+      current = r.filter;
+      continue;
+    }
+    const continuation = (blockIndent >= 0 && indentOf(line) > blockIndent) || (blockIndent >= 0 && CONTINUATION.test(trimmed));
+    if (!continuation) {
+      errors.push({ file, line: lineNo, message: `unexpected line "${trimmed.slice(0, 80)}": expected a \`filter ...\` line of \`tc filter show\`` });
+      continue;
+    }
+    if (current === null) continue;
+    if (trimmed.startsWith('action order')) {
+      const a = parseActionLine(trimmed);
+      if (a) current.actions.push(a);
+      else errors.push({ file, line: lineNo, message: 'unreadable action line (expected `action order N: KIND ...`)' });
+    } else if (FLAG_LINE.test(trimmed)) {
+      // flower/matchall print their flags on their own lines: "in_hw in_hw_count 1"
+      const t = trimmed.split(/\s+/);
+      for (let i = 0; i < t.length; i++) {
+        const w = t[i] ?? '';
+        if (w === 'in_hw_count') current.flags.push(`in_hw_count=${t[++i] ?? ''}`);
+        else if (/^(skip_hw|skip_sw|in_hw|not_in_hw|verbose)$/.test(w)) current.flags.push(w);
+      }
+    }
+  }
+  return { observations, errors };
+}
+
+export function parseTcText(text: string, file: string, defaults: ParseDefaults): ParsedFile {
+  const { lines, errors } = splitLines(text, file);
+  const ctx: TcContext = { node: defaults.node, netns: null, device: defaults.device, direction: defaults.direction };
+  const r = parseTcTextLines(lines, 1, file, ctx);
+  return {
+    file, format: 'tc-text', observations: r.observations, nodes: [], programs: [], progArrays: [],
+    sawBpftoolNet: false, errors: [...errors, ...r.errors],
+  };
+}

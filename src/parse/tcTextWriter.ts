@@ -1,0 +1,70 @@
+// Model -> `tc filter show dev X ingress|egress` text as iproute2 6.x prints it (every
+// token followed by a space, one header line per tcf_proto, actions tab-indented).
+// Used by the round-trip property test and the benchmark dump generator.
+import type { Direction, LegacyFilter, TcAction } from '../model/snapshot.js';
+
+export interface WriteOptions {
+  /** Print `dev D` and the direction on each line (as `tc monitor` does); default: omitted,
+   *  as `tc filter show dev D ingress` prints. */
+  device?: string;
+  direction?: Direction;
+}
+
+function actionText(a: TcAction, index: number): string {
+  const order = a.order ?? index + 1;
+  const ctl = a.control ?? 'pipe';
+  let body: string;
+  if (a.kind === 'gact') body = `gact action ${ctl}\n\t random type none pass val 0`;
+  else if (a.kind === 'mirred') {
+    const [dir = 'egress', what = 'mirror'] = (a.detail ?? 'egress mirror').split(' ');
+    const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+    body = `mirred (${cap(dir)} ${cap(what)} to device eth0) ${ctl}`;
+  } else body = `${a.kind} ${ctl}`;
+  return `\taction order ${order}: ${body}\n\tindex ${index + 1} ref 1 bind 1\n`;
+}
+
+function prefix(f: LegacyFilter, o: WriteOptions): string {
+  const where = `${o.device ? `dev ${o.device} ` : ''}${o.direction ? `${o.direction} ` : ''}`;
+  return `filter ${where}protocol ${f.protocol ?? 'all'} pref ${f.pref ?? 0} ${f.kind} ${f.chain === null ? '' : `chain ${f.chain} `}`;
+}
+
+function filterText(f: LegacyFilter, o: WriteOptions): string {
+  let s = prefix(f, o);
+  let tail = '';
+  if (f.kind === 'bpf') {
+    s += `handle ${f.handle ?? '0x1'} `;
+    if (f.classid) s += `flowid ${f.classid} `;
+    if (f.tcName) s += `${f.tcName} `;
+    if (f.directAction) s += 'direct-action ';
+    for (const fl of f.flags) s += fl.startsWith('in_hw_count=') ? `in_hw_count ${fl.slice(12)} ` : `${fl} `;
+    const p = f.program;
+    if (p?.id != null) s += `id ${p.id} ${p.name ? `name ${p.name} ` : ''}${p.tag ? `tag ${p.tag} ` : ''}jited `;
+    else if (p?.tag) s += `tag ${p.tag} `;
+  } else if (f.kind === 'u32') {
+    s += `fh ${f.handle ?? '800::800'} order 2048 key ht 800 bkt 0 ${f.classid ? `flowid ${f.classid} ` : ''}`;
+    for (const fl of f.flags) s += `${fl} `;
+    tail = '  match 00000000/00000000 at 0\n';
+  } else {
+    s += `handle ${f.handle ?? '0x1'} ${f.classid ? `classid ${f.classid} ` : ''}`;
+    // matchall/flower print their flags on their own lines
+    for (const fl of f.flags) tail += fl.startsWith('in_hw_count=') ? `  in_hw_count ${fl.slice(12)}\n` : `  ${fl}\n`;
+  }
+  s += `\n${tail}`;
+  if (f.actions.length > 0) s += `${f.actions.map(actionText).join('\n')}\n`;
+  return s;
+}
+
+export function writeTcText(filters: LegacyFilter[], options: WriteOptions = {}): string {
+  let out = '';
+  let group = '';
+  for (const f of filters) {
+    const g = `${f.chain}|${f.pref}|${f.protocol}|${f.kind}`;
+    if (g !== group) {
+      if (f.kind === 'u32') out += `${prefix(f, options)}\n${prefix(f, options)}fh 800: ht divisor 1 \n`;
+      else out += `${prefix(f, options)}\n`;
+      group = g;
+    }
+    out += filterText(f, options);
+  }
+  return out;
+}
