@@ -1,8 +1,10 @@
 // analyzeFleet: bundles of many nodes in, one cluster-wide answer out.
 import { createHash } from 'node:crypto';
 import type { AgentSettings } from '../agent/types.js';
+import { resolveAgentPriority } from '../analyze/agentPriority.js';
 import type { Assumptions, AuditFn } from '../analyze/contracts.js';
 import type { AnalyzedHook } from '../model/analysis.js';
+import type { RecommendContext } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/types.js';
 import { FleetAccumulator } from './accumulate.js';
 import { auditRepresentatives } from './audit.js';
@@ -11,12 +13,14 @@ import type { FleetResult, ShapeGroup } from './types.js';
 import { findingCounts, forcingNodes } from './verdicts.js';
 
 /** Pure over hooks (src/recommend/recommend.ts), so a representative per shape suffices. */
-export type FleetRecommendFn = (hooks: AnalyzedHook[], agent: AgentSettings) => Recommendation;
+export type FleetRecommendFn = (hooks: AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext) => Recommendation;
 
 export interface FleetOptions {
   agent: AgentSettings;
   assume: Assumptions;
+  /** src/analyze/audit.ts in production (see ./index.ts); doubles in unit tests. */
   audit: AuditFn;
+  /** src/recommend/recommend.ts in production. */
   recommend: FleetRecommendFn;
   /** Bundles read ahead of analysis (memory = inFlight x bundle size). */
   inFlight?: number;
@@ -31,18 +35,22 @@ export async function accumulateFleet(files: BundleSource, inFlight = 4): Promis
   return acc;
 }
 
-export async function analyzeFleet(files: BundleSource, options: FleetOptions): Promise<FleetResult> {
+export async function analyzeFleetWith(files: BundleSource, options: FleetOptions): Promise<FleetResult> {
   return finishFleet(await accumulateFleet(files, options.inFlight), options);
 }
 
 export function finishFleet(acc: FleetAccumulator, options: FleetOptions): FleetResult {
-  const { agent } = options;
+  const { audit: auditFn, recommend: recommendFn } = options;
   const kept = [...acc.nodes.values()].sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));
   // Groups and shapes referenced by kept nodes only: a superseded duplicate leaves no trace.
   const usedGroups = [...new Set(kept.map((n) => n.group))];
   const usedShapes = [...new Set(usedGroups.flatMap((g) => acc.groupShapes[g] ?? []))].sort((a, b) => a - b);
-  const shapes = auditRepresentatives(usedShapes.map((i) => acc.store.reps[i]!), options.audit, agent, options.assume);
+  const shapes = auditRepresentatives(usedShapes.map((i) => acc.store.reps[i]!), auditFn, options.agent, options.assume);
   const hooksOf = (idx: number[]): AnalyzedHook[] => idx.flatMap((i) => shapes.hooks.get(i) ?? []);
+  // As audit does per node, but over the whole fleet: one priority for every node.
+  const agent = resolveAgentPriority(options.agent, { nodes: [{ name: null, versions: { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, hooks: hooksOf(usedShapes) }] });
+  const answer = (idx: number[]): Recommendation =>
+    recommendFn(hooksOf(idx), agent, { tcxBlind: idx.some((i) => acc.store.reps[i]!.tcxVisible === false) });
 
   const members = new Map<number, string[]>();
   for (const n of kept) members.set(n.group, [...(members.get(n.group) ?? []), n.node]);
@@ -56,12 +64,12 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
       id: createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 12),
       nodes: members.get(g) ?? [],
       hookShapes: idx.length,
-      recommendation: options.recommend(hooksOf(idx), agent),
+      recommendation: answer(idx),
       findings: findingCounts(idx, shapes.findings),
     };
   });
 
-  const recommendation = options.recommend(hooksOf(usedShapes), agent);
+  const recommendation = answer(usedShapes);
   const nodes = kept.map((n) => {
     const group = groups[renumber.get(n.group)!]!;
     const { action, classifierPriority } = group.recommendation;

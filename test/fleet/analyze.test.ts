@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
-import { accumulateFleet, analyzeFleet } from '../../src/fleet/analyze.js';
+import { accumulateFleet, analyzeFleetWith as analyzeFleet } from '../../src/fleet/analyze.js';
 import { fakeAudit, fakeRecommend } from './fakeEngine.js';
 import { writeBundles } from './helpers.js';
 

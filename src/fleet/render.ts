@@ -1,0 +1,39 @@
+// Fleet output: JSON (the FleetResult as documented in docs/cluster.md) or a short text
+// summary. Pure: the CLI writes the string.
+import type { Recommendation } from '../recommend/types.js';
+import type { FleetResult } from './types.js';
+
+export type FleetFormat = 'json' | 'text';
+
+const answer = (r: Recommendation): string =>
+  r.action === 'set-priority' || r.action === 'keep' ? `${r.action} ${r.classifierPriority ?? ''}`.trim() : r.action;
+
+const list = (names: string[], max = 8): string =>
+  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+
+export function renderFleetText(r: FleetResult): string {
+  const out: string[] = [];
+  out.push(`Cluster answer: ${answer(r.recommendation)} (${r.nodes.length} node(s), ${r.groups.length} shape group(s))`);
+  for (const reason of r.recommendation.reasons) out.push(`  ${reason}`);
+  if (r.forcingNodes.length > 0) out.push(`  forced by: ${list(r.forcingNodes)}`);
+  if (r.recommendation.snippets) out.push('', 'system-probe.yaml:', r.recommendation.snippets.systemProbeYaml.trimEnd());
+  out.push('', 'Shape groups:');
+  for (const g of r.groups) {
+    const findings = g.findings.map((f) => `${f.ruleId}(${f.severity})`).join(' ') || 'no findings';
+    out.push(`  #${g.index} ${g.id}  ${answer(g.recommendation)}  ${g.nodes.length} node(s), ${g.hookShapes} hook shape(s): ${list(g.nodes, 5)}`);
+    out.push(`      ${findings}`);
+  }
+  if (r.duplicates.length > 0) {
+    out.push('', 'Node names seen more than once (counted once, newest kept):');
+    for (const d of r.duplicates) out.push(`  ${d.node}: ${d.files.join(', ')} -> kept ${d.kept}`);
+  }
+  if (r.errors.length > 0) {
+    out.push('', 'Inputs not analysed:');
+    for (const e of r.errors) out.push(`  ${e.file}: ${e.message}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function renderFleet(r: FleetResult, format: FleetFormat): string {
+  return format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : renderFleetText(r);
+}
