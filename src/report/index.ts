@@ -1,0 +1,22 @@
+// The formatter registry: one pure function per output format, checked complete by the
+// compiler. Only src/cli/outputOptions.ts writes what these return.
+import { formatGithub } from './github.js';
+import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown/index.js';
+import { formatSarif } from './sarif.js';
+import { formatTable } from './table/index.js';
+import type { Formatter, OutputFormat } from './types.js';
+
+export const FORMATTERS = {
+  table: formatTable,
+  json: formatJson,
+  sarif: formatSarif,
+  junit: formatJunit,
+  github: formatGithub,
+  markdown: formatMarkdown,
+} as const satisfies Record<OutputFormat, Formatter>;
+
+export * from './types.js';
+export { toJsonReport, JSON_SCHEMA_VERSION, type JsonReport } from './jsonModel.js';
+export { ruleCatalog, ROLLOUT_REGRESSION, DOCS_BASE_URL } from './rules.js';
