@@ -1,0 +1,36 @@
+// `tc-audit collect -o FILE|-`: write this node's bundle (snapshot + raw outputs) for
+// offline analysis elsewhere. The summary goes to stderr before the bundle is written.
+import { writeFileSync } from 'node:fs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { bundleSummary, makeBundle } from '../../collect/bundle.js';
+import { liveSession } from '../../collect/session.js';
+import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
+
+type CollectArgs = ScopeArgs & { output: string; redact?: boolean };
+
+export const collectCommand: CommandModule<object, CollectArgs> = {
+  command: 'collect',
+  describe: 'Collect a bundle of this node\'s tc/bpftool state for `tc-audit analyze`',
+  builder: (y: Argv<object>) =>
+    withScopeOptions(y)
+      .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'Bundle file, or - for stdout' })
+      .option('redact', { type: 'boolean', describe: 'Replace container ids, pod ids and addresses with stable hashes' }) as unknown as Argv<CollectArgs>,
+  handler: async (argv: ArgumentsCamelCase<CollectArgs>) => {
+    const session = await liveSession(liveOptionsFrom(argv), { quiet: argv.quiet === true });
+    if (!session.ok) {
+      process.stderr.write(`${session.message}\n`);
+      process.exitCode = session.exitCode;
+      return;
+    }
+    const bundle = makeBundle(session.collection, { redact: argv.redact === true });
+    process.stderr.write(`${bundleSummary(bundle)}\n`);
+    const text = `${JSON.stringify(bundle)}\n`;
+    try {
+      if (argv.output === '-') process.stdout.write(text);
+      else writeFileSync(argv.output, text);
+    } catch (e) {
+      process.stderr.write(`tc-audit: cannot write ${argv.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      process.exitCode = 2;
+    }
+  },
+};
