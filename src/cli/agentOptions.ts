@@ -1,0 +1,80 @@
+// Agent configuration flags -> AgentSettings. Reads the named files (CLI does the I/O).
+import { readFileSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { fromHelmValues } from '../agent/helm.js';
+import { fromEnv, fromSystemProbeYaml, type Layer, type LayerError } from '../agent/layers.js';
+import { resolveAgentSettings } from '../agent/resolve.js';
+import type { AgentSettings } from '../agent/types.js';
+import type { Assumptions } from '../analyze/contracts.js';
+
+export interface AgentArgs {
+  agentPriority?: number;
+  agentConfig?: string;
+  helmValues?: string;
+  agentEnv?: string[];
+  agentVersion?: string;
+  cniVersion?: string;
+  assume?: string[];
+}
+
+export function withAgentOptions<T>(y: Argv<T>) {
+  return y
+    .option('agent-priority', { type: 'number', describe: "the agent's classifier_priority (overrides files and environment)" })
+    .option('agent-config', { type: 'string', describe: 'system-probe.yaml to read network settings from' })
+    .option('helm-values', { type: 'string', describe: 'datadog Helm chart values.yaml' })
+    .option('agent-env', { type: 'string', array: true, describe: 'KEY=VALUE of the agent container (DD_RUNTIME_SECURITY_CONFIG_NETWORK_*), repeatable' })
+    .option('agent-version', { type: 'string', describe: 'Datadog agent version (names the known race when at risk)' })
+    .option('cni-version', { type: 'string', describe: 'CNI version, e.g. cilium:1.9.4' })
+    .option('assume', { type: 'string', array: true, describe: 'vendor=ok|unspec|sometimes: verdict to use when no bytecode is available' });
+}
+
+const ASSUME_VALUES = new Set(['ok', 'unspec', 'terminal', 'passthrough', 'sometimes']);
+
+export function parseAssume(values: readonly string[] | undefined, errors: string[]): Assumptions {
+  const out: Assumptions = {};
+  for (const v of values ?? []) {
+    const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(v.trim());
+    if (!m || !ASSUME_VALUES.has(m[2]!)) {
+      errors.push(`--assume ${v}: expected VENDOR=ok|unspec|sometimes (e.g. --assume cilium=ok)`);
+      continue;
+    }
+    out[m[1]!] = m[2] as Assumptions[string];
+  }
+  return out;
+}
+
+/** Environment of tc-audit itself counts too: run it with the agent's variables set. */
+export function agentSettingsFromArgs(a: AgentArgs, errors: LayerError[], env: NodeJS.ProcessEnv = process.env): AgentSettings {
+  const layers: Layer[] = [];
+  const read = (file: string): string | null => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (e) {
+      errors.push({ file, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return null;
+    }
+  };
+  if (a.helmValues) {
+    const t = read(a.helmValues);
+    if (t !== null) layers.push(...fromHelmValues(t, a.helmValues, errors));
+  }
+  if (a.agentConfig) {
+    const t = read(a.agentConfig);
+    if (t !== null) layers.push(fromSystemProbeYaml(t, a.agentConfig, errors));
+  }
+  layers.push(fromEnv(env, 'env', null, errors));
+  if (a.agentEnv?.length) {
+    const kv: Record<string, string> = {};
+    for (const e of a.agentEnv) {
+      const i = e.indexOf('=');
+      if (i > 0) kv[e.slice(0, i)] = e.slice(i + 1);
+      else errors.push({ file: '--agent-env', line: null, message: `expected KEY=VALUE, got ${JSON.stringify(e)}` });
+    }
+    layers.push(fromEnv(kv, 'env', '--agent-env', errors));
+  }
+  return resolveAgentSettings(layers, {
+    ...(a.agentPriority !== undefined ? { priority: a.agentPriority } : {}),
+    ...(a.agentVersion ? { agentVersion: a.agentVersion } : {}),
+    ...(a.cniVersion ? { cniVersion: a.cniVersion } : {}),
+  });
+}

@@ -1,0 +1,37 @@
+// The offline pipeline: read inputs -> parse each (format detected per file) -> merge ->
+// audit. Shared by `analyze` and `diff`.
+import { audit } from '../analyze/audit.js';
+import { mergeParsed, parseInput } from '../parse/index.js';
+import type { ParseError, ParsedFile } from '../parse/types.js';
+import type { AuditResult } from '../model/result.js';
+import type { Direction } from '../model/snapshot.js';
+import { agentSettingsFromArgs, parseAssume, type AgentArgs } from './agentOptions.js';
+import { expandInputs, readInput } from './readInputs.js';
+
+export interface AnalyzeArgs extends AgentArgs {
+  dev?: string;
+  direction?: Direction;
+  nodeName?: string;
+}
+
+export class UsageError extends Error {}
+
+export async function analyzeInputs(paths: readonly string[], argv: AnalyzeArgs): Promise<AuditResult & { readable: boolean }> {
+  const errors: ParseError[] = [];
+  const usage: string[] = [];
+  const assume = parseAssume(argv.assume, usage);
+  if (usage.length > 0) throw new UsageError(usage.join('\n'));
+  const agent = agentSettingsFromArgs(argv, errors);
+  const files = await expandInputs(paths.length ? paths : ['-'], errors);
+  const parsed: ParsedFile[] = [];
+  const defaults = { device: argv.dev ?? null, direction: argv.direction ?? null, node: argv.nodeName ?? null };
+  for (const file of files) {
+    const input = await readInput(file, errors);
+    if (input) parsed.push(parseInput(input.text, input.file, defaults));
+  }
+  const merged = mergeParsed(parsed);
+  errors.push(...parsed.flatMap((p) => p.errors), ...merged.errors);
+  const readable = parsed.some((p) => p.format !== null && (p.observations.length > 0 || p.nodes.length > 0));
+  const result = audit(merged.nodes, { agent, mode: 'offline', assume, errors, notes: [], inputs: files });
+  return { ...result, readable };
+}

@@ -1,0 +1,70 @@
+// Offline inputs: files, directories (recursively, sorted for determinism) or stdin ("-").
+// Reading is bounded: files over the cap are refused with a message instead of loaded.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ParseError } from '../parse/types.js';
+
+/** Large enough for a 5,000-device capture many times over; small enough to stay bounded. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+export interface InputText {
+  file: string;
+  text: string;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw new Error(`stdin is larger than ${MAX_INPUT_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function listFiles(path: string): Promise<string[]> {
+  const st = await stat(path);
+  if (!st.isDirectory()) return [path];
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const p = join(path, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** Expand paths to files; unreadable paths become errors, not exceptions. */
+export async function expandInputs(paths: readonly string[], errors: ParseError[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      files.push('-');
+      continue;
+    }
+    try {
+      files.push(...(await listFiles(p)));
+    } catch (e) {
+      errors.push({ file: p, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    }
+  }
+  return files;
+}
+
+export async function readInput(file: string, errors: ParseError[]): Promise<InputText | null> {
+  try {
+    if (file === '-') return { file: '<stdin>', text: await readStdin() };
+    const st = await stat(file);
+    if (st.size > MAX_INPUT_BYTES) {
+      errors.push({ file, line: null, message: `file is ${st.size} bytes, over the ${MAX_INPUT_BYTES}-byte limit; split the capture` });
+      return null;
+    }
+    return { file, text: await readFile(file, 'utf8') };
+  } catch (e) {
+    errors.push({ file, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import { analyzeSnapshots } from '../../src/analyze/analyze.js';
+import { recommend } from '../../src/recommend/recommend.js';
+import type { LegacyFilter, TcxProgram } from '../../src/model/snapshot.js';
+import { bpf, hook, node, tcx } from '../helpers/snapshotBuilders.js';
+
+const DD = 'classifier_ingress_security_classifier_ingress_3_4026531840_77';
+const rec = (filters: LegacyFilter[], t: TcxProgram[] = [], agent = defaultAgentSettings(), tcxBlind = false) => {
+  const a = analyzeSnapshots([node([{ name: 'lxc1', hooks: [hook('ingress', filters, t), hook('egress', [])] }])], { assume: {}, bytecode: null });
+  return recommend(a.nodes[0]!.hooks, agent, { tcxBlind });
+};
+
+describe('recommend', () => {
+  it('keep when only pass-through vendors precede the agent', () => {
+    const r = rec([bpf(1, null, { program: { id: 1, name: 'endpoint_ingres', tag: null } }), bpf(10, DD)]);
+    expect(r).toMatchObject({ action: 'keep', classifierPriority: 10 });
+  });
+  it('disable-network for a terminal classifier at pref 1', () => {
+    const r = rec([bpf(1, 'cil_from_container-lxc1'), bpf(10, DD)]);
+    expect(r.action).toBe('disable-network');
+    expect(r.snippets?.env).toContain('DD_RUNTIME_SECURITY_CONFIG_NETWORK_ENABLED=false');
+    expect(r.vendorAlternatives.join()).toContain('--bpf-filter-priority');
+  });
+  it('set-priority: largest free pref strictly below the lowest terminal one', () => {
+    const r = rec([bpf(4, 'cil_from_container-lxc1'), bpf(5, 'cil_to_container-lxc1'), bpf(10, DD)]);
+    expect(r).toMatchObject({ action: 'set-priority', classifierPriority: 3 });
+    expect(r.snippets?.systemProbeYaml).toContain('classifier_priority: 3');
+  });
+  it('skips prefs other filters use', () => {
+    const r = rec([bpf(1, null, { kind: 'u32', handle: '800::800' }), bpf(2, 'x.o:[a]', { program: { id: 1, name: 'endpoint_ingres', tag: null } }), bpf(3, 'cil_from_container-lxc1')]);
+    expect(r.action).toBe('disable-network');
+    expect(r.reasons[0]).toContain('every pref below 3 is taken');
+  });
+  it('a terminal tcx program forces disable-network whatever the prefs', () => {
+    const r = rec([bpf(10, DD)], [tcx('cil_from_container', 9)]);
+    expect(r.action).toBe('disable-network');
+    expect(r.blockers[0]).toMatchObject({ attach: 'tcx', vendor: 'cilium' });
+  });
+  it('an unknown verdict at or before the agent counts as terminal', () => {
+    expect(rec([bpf(5, 'mystery.o:[tc]')])).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+  });
+  it('terminal classifiers after the agent are no concern', () => {
+    expect(rec([bpf(11, 'cil_from_container-lxc1')]).action).toBe('keep');
+  });
+  it('ingress disabled: only egress matters', () => {
+    const agent = { ...defaultAgentSettings(), ingressEnabled: false };
+    expect(rec([bpf(1, 'cil_from_container-lxc1')], [], agent).action).toBe('keep');
+  });
+  it('never says keep when tcx could not be seen', () => {
+    expect(rec([], [], defaultAgentSettings(), true).action).toBe('unknown');
+  });
+});
