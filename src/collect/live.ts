@@ -57,7 +57,7 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   const netns: Netns[] = [];
   for (const raw of raws) if (raw) netns.push(assembleNamespace(raw, caps, errors));
   const { programs, progArrays } = caps.bpftoolAvailable
-    ? await collectPrograms(rec, netns, opts.instructions)
+    ? await collectPrograms(rec, netns, opts.instructions, opts.jobs)
     : { programs: [], progArrays: [] };
   const snapshot: NodeSnapshot = {
     name: opts.nodeName ?? hostname(),

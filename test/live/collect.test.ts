@@ -45,6 +45,7 @@ describeLive('live collection', () => {
     expect(dev("q'x").hooks.every((h) => h.legacy?.length === 0)).toBe(true);
     const ids = v0in.legacy!.map((f) => f.program!.id);
     expect(c.snapshot.programs.map((p) => p.id)).toEqual(expect.arrayContaining(ids));
+    expect(c.snapshot.programs.every((p) => (p.xlated?.length ?? 0) > 0)).toBe(true);
     expect(c.snapshot.tcxVisible).toBe(true);
     expect(c.snapshot.versions.iproute2).toMatch(/^\d/);
     expect(c.errors).toEqual([]);
