@@ -1,0 +1,123 @@
+// Worklist fixpoint over one function (the main program or a bpf-to-bpf subprogram).
+// States live at block leaders; loops converge by joining for a few visits and widening
+// after, and a global step budget bounds the work even on adversarial input.
+import { refine } from './branch.js';
+import { JMP } from './concrete.js';
+import { CLS, isJump, targetOf, type Cfg } from './cfg.js';
+import { helperName } from './decode.js';
+import { TOP, join, konst, show, type Val } from './domain.js';
+import { clobberCall, copy, entryState, equalState, joinState, widenState, type State } from './state.js';
+import { Malformed, step } from './transfer.js';
+import { helperReturn } from './helpers.js';
+
+const JOINS_BEFORE_WIDEN = 6;
+const MAX_CALL_DEPTH = 8;
+
+export class Budget extends Error {}
+
+export interface Outcome { val: Val; why: string }
+
+export interface Run {
+  cfg: Cfg;
+  budget: { left: number };
+  /** What the whole program may return: main-function exits and successful tail calls. */
+  outcomes: Outcome[];
+  /** Record the success outcomes of `bpf_tail_call` at instruction `at`. */
+  tailCall: (s: State, at: number) => void;
+  memo: Map<string, Val | null>;
+}
+
+/** r0 values at the exits of the function starting at `entry` (null: it never returns). */
+export function runFunction(run: Run, entry: number, init: State, depth: number): Val | null {
+  const { cfg } = run;
+  const states = new Map<number, State>([[entry, init]]);
+  const visits = new Map<number, number>();
+  const queue: number[] = [entry];
+  const queued = new Set<number>([entry]);
+  let ret: Val | null = null;
+
+  const flow = (to: number | null, s: State, from: number): void => {
+    if (to === null || to >= cfg.insns.length) throw new Malformed(`jump from instruction ${from} leaves the program`);
+    const old = states.get(to);
+    let next = s;
+    if (old !== undefined) {
+      const n = (visits.get(to) ?? 0) + 1;
+      visits.set(to, n);
+      next = n > JOINS_BEFORE_WIDEN ? widenState(old, s) : joinState(old, s);
+      if (equalState(next, old)) return;
+    }
+    states.set(to, next);
+    if (!queued.has(to)) { queued.add(to); queue.push(to); }
+  };
+
+  while (queue.length > 0) {
+    const start = queue.pop()!;
+    queued.delete(start);
+    const s = copy(states.get(start)!);
+    for (let at = start; ; at++) {
+      if (--run.budget.left < 0) throw new Budget('step budget exhausted');
+      if (at >= cfg.insns.length) throw new Malformed('execution runs past the last instruction');
+      if (at !== start && cfg.leaders[at]) { flow(at, s, at - 1); break; }
+      const i = cfg.insns[at]!;
+      if (!isJump(i)) { step(s, i); continue; }
+      const op = i.code & 0xf0;
+      if (op === JMP.EXIT) {
+        ret = ret === null ? s.r[0]! : join(ret, s.r[0]!);
+        if (depth === 0) run.outcomes.push({ val: s.r[0]!, why: `pc ${i.slot} exit: r0 = ${show(s.r[0]!)}` });
+        break;
+      }
+      if (op === JMP.CALL) {
+        if (!call(run, s, at, depth)) break;
+        continue;
+      }
+      if (op === JMP.JA) { flow(targetOf(cfg, at), s, at); break; }
+      if (op === JMP.JCOND) { flow(targetOf(cfg, at), copy(s), at); flow(at + 1, s, at); break; }
+      if (i.dst > 10 || i.src > 10) throw new Malformed(`instruction ${at} names a register past r10`);
+      const is32 = (i.code & 7) === CLS.JMP32;
+      const b = (i.code & 0x08) !== 0 ? s.r[i.src]! : konst(BigInt(i.imm));
+      const [taken, fall] = refine(op, s.r[i.dst]!, b, is32);
+      const edge = (e: typeof taken, st: State, to: number | null): void => {
+        if (e === null) return;
+        st.r[i.dst] = e[0];
+        if ((i.code & 0x08) !== 0) st.r[i.src] = e[1];
+        flow(to, st, at);
+      };
+      edge(taken, copy(s), targetOf(cfg, at));
+      edge(fall, s, at + 1);
+      break;
+    }
+  }
+  return ret;
+}
+
+/** Apply a call in place; false when the path cannot continue (callee never returns). */
+function call(run: Run, s: State, at: number, depth: number): boolean {
+  const i = run.cfg.insns[at]!;
+  if (i.src === 1) {
+    const to = targetOf(run.cfg, at);
+    if (to === null) throw new Malformed(`call at instruction ${at} has no target`);
+    let r0: Val | null = TOP;
+    if (depth < MAX_CALL_DEPTH) {
+      const args = s.r.slice(1, 6);
+      const key = `${to}|${args.map(show).join('|')}`;
+      if (!run.memo.has(key)) {
+        // The callee gets its own frame: arguments in r1-r5, nothing else known.
+        const init = entryState();
+        for (let k = 1; k <= 5; k++) init.r[k] = s.r[k]!;
+        run.memo.set(key, runFunction(run, to, init, depth + 1));
+      }
+      r0 = run.memo.get(key)!;
+    }
+    if (r0 === null) return false;
+    clobberCall(s, r0); // r6-r9 are callee-saved: they stay as they were
+    return true;
+  }
+  const name = i.src === 0 ? helperName(i) : null;
+  if (name === 'bpf_tail_call') {
+    run.tailCall(s, at);
+    clobberCall(s, TOP); // failure (empty slot, bad index, depth limit) falls through
+    return true;
+  }
+  clobberCall(s, helperReturn(name, s.r.slice(1, 6)).val);
+  return true;
+}
