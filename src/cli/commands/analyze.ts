@@ -1,0 +1,41 @@
+// `tc-audit analyze <path...|->`: saved dumps, captures and bundles in, the audit out.
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { INPUT_FORMATS } from '../../parse/types.js';
+import { withAgentOptions } from '../agentOptions.js';
+import { analyzeInputs, UsageError, type AnalyzeArgs } from '../analyzeInputs.js';
+import { emit, withOutputOptions, type OutputArgs } from '../outputOptions.js';
+
+type Args = AnalyzeArgs & OutputArgs & { paths: string[] };
+
+export const analyzeCommand: CommandModule<object, Args> = {
+  command: 'analyze [paths..]',
+  describe: 'Analyze saved tc/bpftool dumps, captures or bundles (files, directories, or - for stdin)',
+  builder: (y: Argv<object>) =>
+    withOutputOptions(
+      withAgentOptions(
+        y
+          .positional('paths', { type: 'string', array: true, default: ['-'], describe: 'files, directories (recursive) or - for stdin' })
+          .option('dev', { type: 'string', describe: 'device name for a raw single-device dump that does not name it' })
+          .option('direction', { choices: ['ingress', 'egress'] as const, describe: 'hook for a raw dump that does not name it' })
+          .option('node-name', { type: 'string', describe: 'node name for inputs that do not carry one' }),
+      ),
+    ) as unknown as Argv<Args>,
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    let result;
+    try {
+      result = await analyzeInputs(argv.paths, argv);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      process.stderr.write(`tc-audit: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (!result.readable) {
+      for (const err of result.errors) process.stderr.write(`${err.file}${err.line ? `:${err.line}` : ''}: ${err.message}\n`);
+      process.stderr.write(`tc-audit: nothing could be read; accepted formats: ${INPUT_FORMATS.join(', ')} (see docs/input-formats.md)\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.exitCode = await emit(result, argv);
+  },
+};
