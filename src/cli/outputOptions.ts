@@ -1,0 +1,101 @@
+// Output flags shared by analyze, audit and diff (-f/-o pairs, --json, --fail-on, colour),
+// the exit policy, and the one place that writes rendered reports.
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Argv } from 'yargs';
+import { severityRank, type Finding } from '../model/findings.js';
+import type { AuditResult } from '../model/result.js';
+import { FORMATTERS } from '../report/index.js';
+import { pairByIndex, pairTargets, type OutputTarget } from '../report/targets.js';
+import { OUTPUT_FORMATS, isOutputFormat, type FormatOptions, type OutputFormat } from '../report/types.js';
+
+export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface OutputArgs {
+  format?: string[];
+  output?: string[];
+  json?: boolean;
+  failOn?: FailOn;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+export function withOutputOptions<T>(y: Argv<T>) {
+  return y
+    .option('format', { alias: 'f', type: 'string', array: true, choices: OUTPUT_FORMATS, describe: 'output format; repeat with -o for several reports in one run (default table)' })
+    .option('output', { alias: 'o', type: 'string', array: true, describe: 'file for the preceding -f (default stdout; "-" = stdout)' })
+    .option('json', { type: 'boolean', describe: 'shorthand for -f json' })
+    .option('fail-on', { type: 'string', choices: FAIL_ON, default: 'error' as FailOn, describe: 'exit 1 when a finding is at least this severe' })
+    .option('color', { type: 'boolean', describe: 'colour the table (default: when stdout is a terminal and NO_COLOR is unset)' })
+    .option('verbose', { type: 'boolean', describe: 'table: show every hook, not only those with findings or BPF programs' });
+}
+
+/** 1 when any finding reaches the --fail-on threshold, else 0. */
+export const exitCode = (findings: readonly Finding[], failOn: FailOn): 0 | 1 =>
+  failOn !== 'never' && findings.some((f) => severityRank[f.severity] >= severityRank[failOn]) ? 1 : 0;
+
+const sorted = (xs: readonly string[]): string => [...xs].sort().join(',');
+
+/** Targets in command-line order when the raw tokens agree with what yargs parsed
+ *  (yargs keeps -f and -o as two arrays and loses which -o followed which -f). */
+export function outputTargets(argv: OutputArgs, tokens: readonly string[] = process.argv.slice(2)): OutputTarget[] {
+  const formats: OutputFormat[] = [...(argv.format ?? []), ...(argv.json ? ['json'] : [])].filter(isOutputFormat);
+  const scanned = pairTargets(tokens);
+  const scannedFormats = scanned.map((t) => t.format);
+  const explicit = formats.length > 0 ? formats : ['table'];
+  if (sorted(scannedFormats) === sorted(explicit)) return scanned;
+  return pairByIndex(formats, argv.output ?? []);
+}
+
+export interface OutputIo {
+  stdout: (text: string) => void;
+  writeFile: (path: string, text: string) => Promise<void>;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  tokens: readonly string[];
+}
+
+export const nodeIo = (): OutputIo => ({
+  stdout: (text) => { process.stdout.write(text); },
+  writeFile: async (path, text) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text, 'utf8');
+  },
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
+  tokens: process.argv.slice(2),
+});
+
+const autoColor = (io: OutputIo): boolean =>
+  io.env.FORCE_COLOR !== undefined ? io.env.FORCE_COLOR !== '0' : io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+
+let version: string | null = null;
+/** tc-audit's version from package.json (two levels up from src/cli and dist/cli). */
+export const toolVersion = (): string => {
+  if (version === null) {
+    try { version = String(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version); }
+    catch { version = '0.0.0'; }
+  }
+  return version;
+};
+
+/** Render each target with `render` and write it; colour only ever reaches stdout. */
+export async function writeOutputs(argv: OutputArgs, render: (format: OutputFormat, opts: FormatOptions) => string, io: OutputIo = nodeIo()): Promise<void> {
+  const base = { verbose: argv.verbose === true, toolVersion: toolVersion() };
+  const color = argv.color ?? autoColor(io);
+  for (const t of outputTargets(argv, io.tokens)) {
+    if (t.file === null) io.stdout(render(t.format, { ...base, color }));
+    else {
+      try { await io.writeFile(t.file, render(t.format, { ...base, color: false })); }
+      catch (e) { throw new Error(`cannot write ${t.format} report to ${t.file}: ${(e as Error).message}`); }
+    }
+  }
+}
+
+/** Render and write every requested report; returns the exit code (0/1) of --fail-on. */
+export async function emit(result: AuditResult, argv: OutputArgs, io: OutputIo = nodeIo()): Promise<number> {
+  await writeOutputs(argv, (format, opts) => FORMATTERS[format](result, opts), io);
+  return exitCode(result.findings, argv.failOn ?? 'error');
+}

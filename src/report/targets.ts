@@ -1,0 +1,56 @@
+// Which format goes where. `-f` and `-o` repeat as pairs in one run
+// (`-f sarif -o a.sarif -f junit -o a.xml -f table`): each -o belongs to the latest -f
+// that has none yet; a format without -o (or with `-o -`) goes to stdout.
+import { isOutputFormat, type OutputFormat } from './types.js';
+
+export interface OutputTarget {
+  format: OutputFormat;
+  /** null = stdout. */
+  file: string | null;
+}
+
+const FORMAT_FLAGS = new Set(['-f', '--format']);
+const OUTPUT_FLAGS = new Set(['-o', '--output']);
+
+/** Split `--flag=value` and `-fvalue`-less forms into [flag, value] token pairs. */
+const flagValues = (tokens: readonly string[]): Array<['f' | 'o' | 'json', string]> => {
+  const out: Array<['f' | 'o' | 'json', string]> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (t === '--') break;
+    const eq = t.indexOf('=');
+    const [flag, inline] = t.startsWith('--') && eq > 0 ? [t.slice(0, eq), t.slice(eq + 1)] : [t, undefined];
+    const kind = FORMAT_FLAGS.has(flag) ? 'f' : OUTPUT_FLAGS.has(flag) ? 'o' : flag === '--json' ? 'json' : null;
+    if (kind === null) continue;
+    if (kind === 'json') { out.push(['json', 'json']); continue; }
+    const value = inline ?? tokens[++i];
+    if (value !== undefined) out.push([kind, value]);
+  }
+  return out;
+};
+
+const stdoutOr = (file: string): string | null => (file === '-' ? null : file);
+
+/** Pair formats with outputs in command-line order. An -o before any -f names the
+ *  default table's file. Unknown format names are skipped (yargs `choices` reports them). */
+export const pairTargets = (tokens: readonly string[]): OutputTarget[] => {
+  const targets: OutputTarget[] = [];
+  let open: OutputTarget | null = null;
+  for (const [kind, value] of flagValues(tokens)) {
+    if (kind === 'o') {
+      if (open) { open.file = stdoutOr(value); open = null; }
+      else targets.push({ format: 'table', file: stdoutOr(value) });
+      continue;
+    }
+    if (!isOutputFormat(value)) continue;
+    open = { format: value, file: null };
+    targets.push(open);
+  }
+  return targets.length > 0 ? targets : [{ format: 'table', file: null }];
+};
+
+/** Fallback when raw tokens are not available (programmatic use): pair by position. */
+export const pairByIndex = (formats: readonly OutputFormat[], outputs: readonly string[]): OutputTarget[] => {
+  const fs = formats.length > 0 ? formats : (['table'] as const);
+  return fs.map((format, i) => ({ format, file: outputs[i] === undefined ? null : stdoutOr(outputs[i] as string) }));
+};

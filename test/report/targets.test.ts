@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { pairByIndex, pairTargets } from '../../src/report/targets.js';
+
+describe('pairTargets', () => {
+  it.each([
+    [[], [{ format: 'table', file: null }]],
+    [['-f', 'sarif', '-o', 'a.sarif', '-f', 'junit', '-o', 'a.xml'], [{ format: 'sarif', file: 'a.sarif' }, { format: 'junit', file: 'a.xml' }]],
+    [['-f', 'table', '-f', 'sarif', '-o', 'a.sarif'], [{ format: 'table', file: null }, { format: 'sarif', file: 'a.sarif' }]],
+    [['--json', 'x.txt'], [{ format: 'json', file: null }]],
+    [['--format=markdown', '--output=s.md', '-f', 'github'], [{ format: 'markdown', file: 's.md' }, { format: 'github', file: null }]],
+    [['-o', 'report.txt'], [{ format: 'table', file: 'report.txt' }]],
+    [['-f', 'json', '-o', '-'], [{ format: 'json', file: null }]],
+    [['-f', 'json', '--', '-f', 'sarif'], [{ format: 'json', file: null }]],
+  ] as const)('%j', (tokens, expected) => {
+    expect(pairTargets(tokens)).toEqual(expected);
+  });
+
+  it('pairs by index when only parsed arrays are known', () => {
+    expect(pairByIndex(['sarif', 'table'], ['a.sarif'])).toEqual([{ format: 'sarif', file: 'a.sarif' }, { format: 'table', file: null }]);
+  });
+});
