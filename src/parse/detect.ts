@@ -30,7 +30,7 @@ export function detectFormat(text: string): Detection {
   for (const t of clean) {
     if (t === '' || (t.startsWith('# ') && !/\btc\b.*\bfilter\b/.test(t))) continue;
     if (CAPTURE_MARKER.test(t)) return { format: 'capture', error: null };
-    if (/^filter\b/.test(t) || /^(\++|\$|#) .*\btc\b.*\bfilter\b/.test(t)) return { format: 'tc-text', error: null };
+    if (/^filter\s/.test(t) || t === 'filter' || /^(\++|\$|#) .*\btc\b.*\bfilter\b/.test(t)) return { format: 'tc-text', error: null };
     if (/^(xdp|tc|flow_dissector|netfilter):$/.test(t) || /^\S+\(\d+\) (clsact|tcx|netkit)\//.test(t)) return { format: 'bpftool-net-text', error: null };
     if (/^qdisc \S+/.test(t)) return { format: null, error: `this looks like \`tc qdisc show\` output, which lists no filters; ${ACCEPTED}` };
   }

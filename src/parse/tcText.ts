@@ -78,7 +78,7 @@ export function parseTcTextLines(rawLines: string[], firstLine: number, file: st
       blockIndent = -1;
       continue;
     }
-    if (trimmed === 'filter' || trimmed.startsWith('filter ')) {
+    if (trimmed === 'filter' || /^filter\s/.test(trimmed)) {
       const r = parseFilterLine(trimmed);
       blockIndent = indentOf(line);
       if ('error' in r) {

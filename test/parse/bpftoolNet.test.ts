@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { parseBpftoolNetJsonText, parseBpftoolNetJsonValue, parseBpftoolNetText } from '../../src/parse/bpftoolNet.js';
+import { realDump, recorded } from './fixtures.js';
+
+const CTX = { node: null, netns: null };
+const summary = (obs: ReturnType<typeof parseBpftoolNetText>['observations']) =>
+  obs.map((o) => [o.device, o.ifindex, o.direction, o.legacy?.filters.map((f) => [f.tcName, f.program?.id, f.pref, f.handle]) ?? null, o.tcx?.map((t) => [t.attach, t.program.name, t.program.id, t.linkId])]);
+
+describe('bpftool net show', () => {
+  test('recorded text and JSON agree (tcx first, then clsact in dump order)', () => {
+    const t = parseBpftoolNetText(recorded('a-bpftool-net.txt'), 't', CTX);
+    const j = parseBpftoolNetJsonText(recorded('a-bpftool-net.json'), 'j', CTX);
+    expect(t.errors).toEqual([]);
+    expect(j.errors).toEqual([]);
+    expect(summary(t.observations)).toEqual(summary(j.observations));
+    expect(summary(t.observations)).toEqual([
+      ['v0', 3, 'ingress', [['da_pass.o:[tc]', 161, null, null], ['da_pass.o:[tc]', 157, null, null], ['classic.o:[classifier]', 165, null, null], ['da_pass.o:[tc]', 169, null, null], ['da_pass.o:[tc]', 173, null, null]],
+        [['tcx', 'rec_tcx_next_long_name', 183, null]]],
+      ['v0', 3, 'egress', [['da_pass.o:[tc]', 177, null, null]], []],
+    ]);
+    expect(t.observations[0]?.legacy?.prefsKnown).toBe(false);
+  });
+
+  test('013 doc example: htb and xdp ignored, indentation stripped', () => {
+    const r = parseBpftoolNetText(realDump('013-bpftool-net-doc-htb-clsact.txt'), '013', CTX);
+    expect(r.errors).toEqual([]);
+    expect(summary(r.observations).map((s) => [s[2], (s[3] as unknown[]).length])).toEqual([['ingress', 1], ['egress', 3]]);
+  });
+
+  test('015 tcx entries with prog_id, in run order', () => {
+    const r = parseBpftoolNetText(realDump('015-bpftool-net-doc-tcx.txt'), '015', CTX);
+    expect(summary(r.observations)).toEqual([
+      ['lo', 1, 'ingress', null, [['tcx', 'tc_prog2', 30, null], ['tcx', 'tc_prog', 29, null]]],
+      ['lo', 1, 'egress', null, []],
+    ]);
+  });
+
+  test('014 doc JSON has trailing commas: reported with line and column', () => {
+    const r = parseBpftoolNetJsonText(realDump('014-bpftool-jp-net-doc-json.txt'), '014', CTX);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.line).toBe(29);
+    expect(r.errors[0]?.message).toMatch(/line 29 column \d+.*trailing comma/);
+    expect(r.errors[0]?.message).not.toMatch(/at .*\.js:/);
+  });
+
+  test('netkit and link ids; value API for the collector', () => {
+    const r = parseBpftoolNetJsonValue([{ tc: [
+      { devname: 'nk0', ifindex: 9, kind: 'netkit/primary', name: 'cil_to_container', prog_id: 5, prog_flags: [], link_id: 7, link_flags: [] },
+      { devname: 'nk0', ifindex: 9, kind: 'netkit/peer', prog_id: 6, link_id: 8 },
+      { kind: 'tcx/ingress', prog_id: 1 },
+    ], flow_dissector: [], netfilter: [{ x: 1 }] }], 'v');
+    expect(r.errors).toEqual([{ file: 'v', line: 1, message: 'bpftool tc entry without "devname"' }]);
+    expect(r.observations.map((o) => [o.direction, o.tcx?.map((t) => [t.attach, t.program.id, t.linkId, t.program.name])])).toEqual([
+      ['ingress', [['netkit', 6, 8, null]]], ['egress', [['netkit', 5, 7, 'cil_to_container']]],
+    ]);
+  });
+
+  test('garbage in the tc: section is reported with its line', () => {
+    const r = parseBpftoolNetText('tc:\nnonsense here\neth0(2) clsact/ingress x id 3\n', 'g', CTX);
+    expect(r.errors.map((e) => e.line)).toEqual([2]);
+    expect(r.observations).toHaveLength(2);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { parseCapture, parseMarker } from '../../src/parse/capture.js';
+import { NO_DEFAULTS, recorded } from './fixtures.js';
+
+describe('capture format', () => {
+  test('recorded docs/capture.sh output over two namespaces', () => {
+    const r = parseCapture(recorded('capture.txt'), 'cap', NO_DEFAULTS);
+    expect(r.errors).toEqual([]);
+    expect(r.sawBpftoolNet).toBe(true);
+    const v0 = r.observations.filter((o) => o.device === 'v0' && o.direction === 'ingress');
+    expect(v0.map((o) => [o.node, o.netns?.replace(/\d+/, 'PID'), o.legacy?.prefsKnown, o.legacy?.filters.length, o.tcx?.length ?? null])).toEqual([
+      ['vm', 'tcat-rec-PID-a', true, 9, null],
+      ['vm', 'tcat-rec-PID-a', false, 5, 1],
+    ]);
+    // Empty dumps are observations of empty hooks.
+    expect(r.observations.find((o) => o.device === 'lo')?.legacy).toEqual({ filters: [], prefsKnown: true });
+    // Lines point into the capture file, not into the section.
+    const f = v0[0]?.legacy?.filters[0];
+    expect(recorded('capture.txt').split('\n')[(f?.source?.line ?? 0) - 1]).toMatch(/handle 0x2 da_pass/);
+  });
+
+  test('markers are percent-decoded; failed sections are errors, not empty hooks', () => {
+    const text = [
+      '# header',
+      '### tc-audit capture v1 node=n%201 netns=my%20ns dev=eth%230 hook=ingress ###',
+      'filter protocol all pref 1 bpf chain 0 handle 0x1 a.o:[s] direct-action',
+      '### tc-audit capture v1 node=n%201 netns=my%20ns dev=gone hook=egress ###',
+      'Cannot find device "gone"',
+      '### tc-audit capture-failed exit=1 ###',
+      '### tc-audit capture v1 node=n netns=x dev= hook=tc-json-egress ###',
+      '[{"protocol":"all","pref":2,"kind":"bpf","options":{"handle":"0x2"}}]',
+      '### tc-audit capture v1 node=n netns=x dev= hook=weird ###',
+      '### tc-audit capture v1 garbage ###',
+    ].join('\n');
+    const r = parseCapture(text, 'c', NO_DEFAULTS);
+    expect(r.observations.map((o) => [o.node, o.netns, o.device, o.direction, o.legacy?.filters.length])).toEqual([
+      ['n 1', 'my ns', 'eth#0', 'ingress', 1],
+      ['n', 'x', null, 'egress', 1],
+    ]);
+    expect(r.errors.map((e) => e.line)).toEqual([4, 9, 10]);
+    expect(r.errors[0]?.message).toMatch(/failed with exit 1.*Cannot find device/);
+  });
+
+  test('parseMarker rejects bad escapes', () => {
+    expect(parseMarker('node=%zz hook=ingress')).toMatch(/bad %-escape/);
+    expect(parseMarker('node=a hook=ingress')).toEqual({ node: 'a', netns: null, dev: null, hook: 'ingress' });
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { detectFormat } from '../../src/parse/detect.js';
+import { parseInput } from '../../src/parse/index.js';
+import { NO_DEFAULTS, realDump, realDumpNames, recorded } from './fixtures.js';
+
+const expected: Record<string, string | null> = {
+  '013': 'bpftool-net-text', '014': 'bpftool-net-json', '015': 'bpftool-net-text', '018': 'tc-text', '019': 'tc-text',
+  '029': 'tc-text', '030': 'tc-text', '031': 'tc-text', '032': null, '033': 'tc-text', '034': 'tc-text', '038': 'tc-text',
+};
+
+describe('detectFormat', () => {
+  test.each(realDumpNames())('published %s', (name) => {
+    expect(detectFormat(realDump(name)).format).toBe(expected[name.slice(0, 3)]);
+  });
+  test.each([
+    ['a-v0-ingress.tc.txt', 'tc-text'], ['a-v0-ingress.tc.json', 'tc-json'], ['a-bpftool-net.txt', 'bpftool-net-text'],
+    ['a-bpftool-net.json', 'bpftool-net-json'], ['capture.txt', 'capture'],
+  ])('recorded %s', (name, fmt) => {
+    expect(detectFormat(recorded(name)).format).toBe(fmt);
+  });
+  test('empty, binary and unknown inputs say what is accepted', () => {
+    expect(detectFormat('  \n').error).toMatch(/empty/);
+    expect(detectFormat('ELF\u0000\u0001').error).toMatch(/NUL bytes.*tc-text, tc-json/);
+    expect(detectFormat('hello\nworld\n').error).toMatch(/unrecognised input; accepted formats: tc-text/);
+    expect(detectFormat('[]').format).toBe('tc-json');
+    expect(detectFormat('{"bundleVersion":1}').format).toBe('bundle');
+  });
+  test('a 100 MB single line is refused with a bounded, clear message', () => {
+    const huge = 'a'.repeat(100 * 1024 * 1024);
+    const r = parseInput(huge, 'huge', NO_DEFAULTS);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.message).toMatch(/single line of 104857600 characters.*65536/);
+  });
+  test('a huge line inside a tc dump is capped and reported, the rest parses', () => {
+    const text = `filter protocol all pref 1 bpf chain 0 handle 0x1 a.o:[s] direct-action\n${'x'.repeat(70_000)}\n`;
+    const r = parseInput(text, 'f', NO_DEFAULTS);
+    expect(r.errors.every((e) => e.line === 2)).toBe(true);
+    expect(r.errors.some((e) => /only the first 65536/.test(e.message))).toBe(true);
+    expect(r.observations[0]?.legacy?.filters).toHaveLength(1);
+  });
+});

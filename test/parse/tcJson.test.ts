@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { parseTcJsonEntries, parseTcJsonText } from '../../src/parse/tcJson.js';
+import { parseTcText } from '../../src/parse/tcText.js';
+import type { LegacyFilter } from '../../src/model/snapshot.js';
+import { NO_DEFAULTS, recorded } from './fixtures.js';
+
+const noSource = (fs: LegacyFilter[] | undefined) => (fs ?? []).map((f) => ({ ...f, source: null }));
+
+describe('tc -j filter show', () => {
+  test.each([
+    ['a-v0-ingress.tc.json', 'a-v0-ingress.tc.txt'],
+    ['a-v0-ingress.tc6150.json', 'a-v0-ingress.tc6150.txt'],
+    ['a-v0-egress.tc.json', 'a-v0-egress.tc.txt'],
+    ['b-eth0-ingress.tc.json', 'b-eth0-ingress.tc.txt'],
+  ])('%s gives the same filters as %s', (json, text) => {
+    const j = parseTcJsonText(recorded(json), json, NO_DEFAULTS);
+    const t = parseTcText(recorded(text), text, NO_DEFAULTS);
+    expect(j.errors).toEqual([]);
+    expect(noSource(j.observations[0]?.legacy?.filters)).toEqual(noSource(t.observations[0]?.legacy?.filters));
+  });
+
+  test('handle as "0x1", "1" or a number; headers skipped; fallback tag; u32 fh; goto chain', () => {
+    const r = parseTcJsonEntries([
+      { protocol: 'all', pref: 1, kind: 'bpf', chain: 0 },
+      { protocol: 'all', pref: 1, kind: 'bpf', chain: 0, options: { handle: '0X1F', bpf_name: 'x', tag: 'AB' } },
+      { protocol: 'ip', pref: 2, kind: 'flower', chain: 0, options: { handle: 2, keys: {}, not_in_hw: true, actions: [{ order: 1, kind: 'gact', control_action: { type: 'goto', chain: 5 } }] } },
+      { protocol: 'ip', pref: 3, kind: 'matchall', options: { handle: '3' } },
+      { protocol: 'ip', pref: 4, kind: 'u32', chain: 0, options: { fh: '800:', ht_divisor: 1 } },
+      { protocol: 'ip', pref: 4, kind: 'u32', chain: 0, options: { fh: '800::800' } },
+      'garbage',
+    ], 'f');
+    expect(r.filters.map((f) => [f.kind, f.handle, f.program, f.actions[0]?.control ?? null])).toEqual([
+      ['bpf', '0x1f', { id: null, name: null, tag: 'ab' }, null],
+      ['flower', '0x2', null, 'goto chain 5'],
+      ['matchall', '0x3', null, null],
+      ['u32', '800::800', null, null],
+    ]);
+    expect(r.errors).toEqual([{ file: 'f', line: 1, message: 'tc -j entry 6: entry is not an object' }]);
+  });
+
+  test('pretty JSON: sources and errors point at the entry line', () => {
+    const text = '[\n  {"protocol":"all","pref":1,"kind":"bpf"},\n  {"protocol":"all","pref":1,"kind":"bpf",\n   "options":{"handle":"0x1"}},\n  {"pref":"x"}\n]\n';
+    const r = parseTcJsonText(text, 'p', NO_DEFAULTS);
+    expect(r.observations[0]?.legacy?.filters[0]?.source).toEqual({ file: 'p', line: 3 });
+    expect(r.errors.map((e) => e.line)).toEqual([5]);
+  });
+
+  test('invalid JSON is a line/column message', () => {
+    const r = parseTcJsonText('[{"a":1,}\n]', 'p', NO_DEFAULTS);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]?.message).toMatch(/line 1 column \d+/);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, test } from 'vitest';
+import { parseTcText } from '../../src/parse/tcText.js';
+import { NO_DEFAULTS, realDump, recorded } from './fixtures.js';
+
+type Row = [pref: number | null, proto: string | null, kind: string, handle: string | null, name: string | null, da: boolean | null, progId: number | null];
+const rows = (text: string, file: string, defaults = NO_DEFAULTS) => {
+  const r = parseTcText(text, file, defaults);
+  return { r, rows: r.observations.map((o) => o.legacy?.filters.map((f): Row => [f.pref, f.protocol, f.kind, f.handle, f.tcName, f.directAction, f.program?.id ?? null])) };
+};
+
+describe('tc filter show text: recorded (iproute2 6.1 and 6.15)', () => {
+  test.each(['a-v0-ingress.tc.txt', 'a-v0-ingress.tc-sdp.txt', 'a-v0-ingress.tc6150.txt', 'a-v0-ingress.tc6150-sdp.txt', 'a-v0-parent-fff2.tc.txt'])('%s', (name) => {
+    const { r, rows: got } = rows(recorded(name), name, { device: 'v0', direction: 'ingress', node: null });
+    expect(r.errors).toEqual([]);
+    expect(r.observations).toHaveLength(1);
+    expect(r.observations[0]).toMatchObject({ device: 'v0', direction: 'ingress' });
+    // Walk order as printed: within pref 1 the newest filter (handle 0x2) comes first.
+    expect(got[0]?.map((x) => [x[0], x[1], x[2], x[3]])).toEqual([
+      [1, 'all', 'bpf', '0x2'], [1, 'all', 'bpf', '0x1'], [2, 'ip', 'bpf', '0xa'], [3, 'ipv6', 'bpf', '0x1'],
+      [10, 'ip', 'u32', '800::800'], [20, 'ip', 'u32', '801::800'], [40, 'ip', 'u32', '802::800'],
+      [49152, 'all', 'bpf', '0x1'], [1, 'all', 'u32', '803::800'],
+    ]);
+    const f = r.observations[0]?.legacy?.filters ?? [];
+    expect(f[0]).toMatchObject({ tcName: 'da_pass.o:[tc]', directAction: true, chain: 0, flags: ['not_in_hw'], program: { name: 'rec_da_pass', tag: '59f4a931744dcdc6' } });
+    expect(f[2]).toMatchObject({ directAction: false, classid: 'ffff:1', actions: [{ order: 1, kind: 'mirred', control: 'pipe', detail: 'egress mirror' }] });
+    expect(f[3]?.flags).toEqual(['skip_hw', 'not_in_hw']);
+    expect(f[5]?.actions[0]).toMatchObject({ control: 'stolen', detail: 'egress redirect' });
+    expect(f[6]?.actions[0]?.control).toBe('goto chain 5');
+    expect(f[8]).toMatchObject({ chain: 5, classid: null, actions: [] });
+    expect(f[0]?.source).toEqual({ file: name, line: 2 });
+  });
+
+  test('a dump of one chain omits the chain token', () => {
+    const { r } = rows(recorded('a-v0-chain5.tc.txt'), 'c');
+    expect(r.observations[0]?.legacy?.filters.map((f) => [f.chain, f.handle])).toEqual([[null, '803::800']]);
+  });
+});
+
+describe('tc filter show text: published dumps', () => {
+  test('029 old iproute2: no chain, no id, tag only', () => {
+    const { r, rows: got } = rows(realDump('029-arthurchiao-cilium-aws-old-iproute2-no-chain.txt'), '029');
+    expect(r.errors).toEqual([]);
+    expect(got).toEqual([[[1, 'all', 'bpf', '0x1', 'bpf_lxc.o:[from-container]', true, null]]]);
+    expect(r.observations[0]?.legacy?.filters[0]?.program).toEqual({ id: null, name: null, tag: 'db59e2ea8177ded3' });
+  });
+  test('018 indented flower with hw flags on their own lines', () => {
+    const { r } = rows(realDump('018-intel-adq-flower-hwtc-classid-ingress.txt'), '018');
+    expect(r.errors).toEqual([]);
+    const f = r.observations[0]?.legacy?.filters ?? [];
+    expect(f.map((x) => [x.handle, x.classid, x.flags])).toEqual([
+      ['0x1', null, ['skip_sw', 'in_hw', 'in_hw_count=1']],
+      ['0x2', 'ffff:28', ['skip_sw', 'in_hw', 'in_hw_count=1']],
+    ]);
+  });
+  test('019 skbedit with double space', () => {
+    const { r } = rows(realDump('019-intel-adq-flower-skbedit-egress.txt'), '019');
+    expect(r.observations[0]?.legacy?.filters[0]?.actions).toEqual([{ order: 1, kind: 'skbedit', control: 'pipe', detail: null }]);
+  });
+  test('030 u32 -s -p with rule hit and flowid ???', () => {
+    const { r, rows: got } = rows(realDump('030-arthurchiao-u32-pretty-stats-mirred.txt'), '030');
+    expect(r.errors).toEqual([]);
+    expect(got).toEqual([[[49152, 'ip', 'u32', '800::800', null, null, null]]]);
+  });
+  test('031/034 da bpf with and without jited', () => {
+    expect(rows(realDump('031-arthurchiao-drop-arp-bpf-ingress.txt'), '031').rows).toEqual([[[49152, 'all', 'bpf', '0x1', 'drop-arp.o:[ingress]', true, 231]]]);
+    expect(rows(realDump('034-qmonnet-tc-da-foo-text.txt'), '034').rows).toEqual([[[49152, 'all', 'bpf', '0x1', 'foo.o:[.text]', true, 11]]]);
+  });
+  test('033 xtrace lines introduce two dumps with their own dev/direction', () => {
+    const { r } = rows(realDump('033-arthurchiao-toy-proxy-egress-ingress-xtrace.txt'), '033');
+    expect(r.errors).toEqual([]);
+    expect(r.observations.map((o) => [o.device, o.direction, o.legacy?.filters[0]?.tcName])).toEqual([
+      ['eth0', 'egress', 'toy-proxy-bpf.o:[egress]'], ['eth0', 'ingress', 'toy-proxy-bpf.o:[ingress]'],
+    ]);
+  });
+  test('038 C-comment prefix, classful parent, three actions', () => {
+    const { r } = rows(realDump('038-iproute2-example-cls_bpf-act_bpf-2015.txt'), '038');
+    expect(r.errors).toEqual([]);
+    const f = r.observations[0]?.legacy?.filters[0];
+    expect(f).toMatchObject({ classid: '1:1', tcName: 'bpf.o:[classifier]', directAction: false });
+    expect(f?.actions.map((a) => `${a.kind}:${a.control}`)).toEqual(['bpf:pipe', 'bpf:pipe', 'gact:pass']);
+  });
+});
+
+describe('tc filter show text: forms and pastes', () => {
+  const line = 'filter protocol all pref 1 bpf chain 0 handle 0x1 cali_tc_preambl:[42] da skip_sw in_hw id 9 name cali_tc_preambl tag ABCD jited';
+  test('CRLF, tabs and uniform indent parse the same', () => {
+    const a = parseTcText(`${line}\n`, 'f', NO_DEFAULTS);
+    const b = parseTcText(`\t  ${line.replace(/ /g, '\t')}  \r\n`, 'f', NO_DEFAULTS);
+    expect(b.errors).toEqual([]);
+    expect(b.observations[0]?.legacy?.filters[0]).toEqual(a.observations[0]?.legacy?.filters[0]);
+    expect(a.observations[0]?.legacy?.filters[0]).toMatchObject({ tcName: 'cali_tc_preambl:[42]', directAction: true, flags: ['skip_sw', 'in_hw'], program: { id: 9, tag: 'abcd' } });
+  });
+  test('dev/direction printed on the line win; parent ffff:fff3 is egress', () => {
+    const r = parseTcText('filter dev eth9 ingress protocol all pref 2 bpf chain 0 handle 0X0A x.o:[s]\nfilter parent ffff:fff3 protocol ip pref 1 matchall chain 0 handle 0x1\n  not_in_hw\n', 'f', { device: 'd', direction: 'egress', node: null });
+    expect(r.observations.map((o) => [o.device, o.direction, o.legacy?.filters[0]?.handle, o.legacy?.filters[0]?.flags])).toEqual([['eth9', 'ingress', '0xa', []], ['d', 'egress', '0x1', ['not_in_hw']]]);
+  });
+  test('unknown kinds keep kind, pref, protocol, handle', () => {
+    const r = parseTcText('filter protocol arp pref 7 fw chain 0 handle 0x3 classid 1:3\n', 'f', NO_DEFAULTS);
+    expect(r.observations[0]?.legacy?.filters[0]).toMatchObject({ kind: 'fw', pref: 7, protocol: 'arp', handle: '0x3', classid: '1:3', directAction: null });
+  });
+  test('bad lines are reported with their line; the rest still parses', () => {
+    const r = parseTcText('filter protocol all pref x bpf\nhello world\nfilter protocol all pref 3 bpf handle 0x1 a.o:[b] direct-action\n', 'f', NO_DEFAULTS);
+    expect(r.errors.map((e) => e.line)).toEqual([1, 2]);
+    expect(r.observations[0]?.legacy?.filters).toHaveLength(1);
+  });
+  test('`$ tc ...` prompt with an empty dump is an observed empty hook', () => {
+    const r = parseTcText('$ tc filter show dev lo ingress\n', 'f', NO_DEFAULTS);
+    expect(r.observations).toEqual([expect.objectContaining({ device: 'lo', direction: 'ingress', legacy: { filters: [], prefsKnown: true } })]);
+  });
+});
