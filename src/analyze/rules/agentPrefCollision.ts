@@ -1,0 +1,62 @@
+// The agent must not share a pref with another vendor: same-kind filters at one pref run
+// newest-first, and a shared pref/handle is how agents 7.36-7.39.1 (hard-coded pref 1) and
+// Cilium <= 1.9 (pref 1 / handle 0x1 on lxc veths) replaced and then deleted each other's
+// filter, cutting a new pod's connectivity (DataDog/datadog-agent PR #13692).
+import type { AnalyzedFilter } from '../../model/analysis.js';
+import { isAgent } from '../../recommend/blockers.js';
+import { largestFreePrefBelow, usedPrefs } from '../../recommend/pickPriority.js';
+import { defineRule, type FindingDraft, type RuleContext } from './types.js';
+import { who } from './util/describe.js';
+import { disableNetworkFix, setPriorityFix } from './util/fix.js';
+import { allHooks } from './util/select.js';
+import { cniVersionOf, inRange } from './util/versions.js';
+import { aboutFilter } from './util/where.js';
+import { VENDORS } from '../vendors/index.js';
+
+const agentRange = VENDORS.datadog.hazards.find((h) => h.kind === 'prio-handle-collision')?.versions ?? null;
+const ciliumRange = VENDORS.cilium.hazards.find((h) => h.kind === 'prio-handle-collision')?.versions ?? null;
+const RACE = 'known race: agent 7.36–7.39.1 with Cilium 1.9 and older could cut a new pod\'s connectivity';
+
+function risk(ctx: RuleContext, other: AnalyzedFilter, agentF: AnalyzedFilter): string {
+  const parts: string[] = [];
+  if (inRange(ctx.agent.agentVersion, agentRange) === true) parts.push(`agent ${ctx.agent.agentVersion} is in the affected range`);
+  const cil = other.vendor.id === 'cilium' ? cniVersionOf('cilium', ctx.agent.cniVersion) : null;
+  if (cil && inRange(cil, ciliumRange) === true) parts.push(`Cilium ${cil} is in the affected range`);
+  const shape = agentF.pref === 1 && other.pref === 1 && (agentF.handle === '0x1' || other.handle === '0x1');
+  if (parts.length > 0) return ` (${RACE}; ${parts.join(', ')})`;
+  return shape ? ` (pref 1 / handle 0x1 is the shape of the ${RACE})` : '';
+}
+
+function remedy(ctx: RuleContext, analysisPrefs: Set<number>): string {
+  const upgrade = inRange(ctx.agent.agentVersion, agentRange) === true ? '; upgrade the agent to 7.39.2 or later' : '';
+  const set = setPriorityFix(ctx);
+  if (set) return set + upgrade;
+  const free = largestFreePrefBelow(ctx.agent.classifierPriority, analysisPrefs);
+  if (free !== null) return `set runtime_security_config.network.classifier_priority: ${free} (a pref no other filter uses)${upgrade}`;
+  return disableNetworkFix(ctx) + upgrade;
+}
+
+export default defineRule({
+  id: 'agent-pref-collision',
+  severity: 'error',
+  title: "The agent's filter shares a pref with another vendor's",
+  check(analysis, ctx) {
+    const out: FindingDraft[] = [];
+    const used = usedPrefs(allHooks(analysis));
+    for (const h of allHooks(analysis)) {
+      const filters = h.filters ?? [];
+      const agentFs = filters.filter((f) => isAgent(f) && f.pref !== null);
+      for (const other of filters) {
+        if (isAgent(other) || other.pref === null) continue;
+        const agentF = agentFs.find((a) => a.pref === other.pref);
+        if (!agentF) continue;
+        out.push({
+          ...aboutFilter(h, other),
+          message: `The agent's classifier (handle ${agentF.handle ?? '?'}) shares pref ${other.pref} with ${who(other)} (handle ${other.handle ?? '?'}): same-pref filters run newest-first and a shared pref/handle lets one replace or delete the other${risk(ctx, other, agentF)}.`,
+          remediation: remedy(ctx, used),
+        });
+      }
+    }
+    return out;
+  },
+});

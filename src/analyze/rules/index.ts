@@ -1,0 +1,63 @@
+// The rule registry: every id in RULE_IDS has exactly one rule (checked by the compiler)
+// and one docs page (checked by test/analyze/rules/registry.test.ts).
+import type { Analysis } from '../../model/analysis.js';
+import type { Finding } from '../../model/findings.js';
+import { RULE_IDS, type RuleId } from './ids.js';
+import { sortFindings } from './sort.js';
+import type { Rule, RuleContext } from './types.js';
+import agentConfigHazard from './agentConfigHazard.js';
+import agentPrefCollision from './agentPrefCollision.js';
+import agentPriorityMismatch from './agentPriorityMismatch.js';
+import bytecodeKbMismatch from './bytecodeKbMismatch.js';
+import destructiveVendor from './destructiveVendor.js';
+import narrowProtocolTerminal from './narrowProtocolTerminal.js';
+import notEbpfClassifier from './notEbpfClassifier.js';
+import passthroughClassifier from './passthroughClassifier.js';
+import prefUnknown from './prefUnknown.js';
+import tcxNotVisible from './tcxNotVisible.js';
+import terminalAfterAgent from './terminalAfterAgent.js';
+import terminalAtPref1 from './terminalAtPref1.js';
+import terminalBeforeAgent from './terminalBeforeAgent.js';
+import terminalTcx from './terminalTcx.js';
+import unknownVerdictBeforeAgent from './unknownVerdictBeforeAgent.js';
+
+export const RULES = {
+  'terminal-tcx': terminalTcx,
+  'terminal-at-pref-1': terminalAtPref1,
+  'terminal-before-agent': terminalBeforeAgent,
+  'agent-pref-collision': agentPrefCollision,
+  'unknown-verdict-before-agent': unknownVerdictBeforeAgent,
+  'narrow-protocol-terminal': narrowProtocolTerminal,
+  'destructive-vendor': destructiveVendor,
+  'agent-config-hazard': agentConfigHazard,
+  'agent-priority-mismatch': agentPriorityMismatch,
+  'tcx-not-visible': tcxNotVisible,
+  'bytecode-kb-mismatch': bytecodeKbMismatch,
+  'pref-unknown': prefUnknown,
+  'terminal-after-agent': terminalAfterAgent,
+  'passthrough-classifier': passthroughClassifier,
+  'not-ebpf-classifier': notEbpfClassifier,
+} as const satisfies Record<RuleId, Rule>;
+
+/** Where the docs pages are published; ruleDocsPath is relative to it. */
+export const DOCS_BASE_URL = 'https://github.com/tc-audit/tc-audit/blob/main/';
+
+/** The repo-relative docs page of a rule. */
+export const ruleDocsPath = (id: RuleId): string => `docs/rules/${id}.md`;
+
+/** The published docs page of a rule (SARIF helpUri, report links). */
+export function ruleDocsUrl(id: RuleId): string {
+  return `${DOCS_BASE_URL}${ruleDocsPath(id)}`;
+}
+
+/** Run every rule in report order; stamp id and severity; sort deterministically. */
+export function runRules(analysis: Analysis, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const id of RULE_IDS) {
+    const rule: Rule = RULES[id];
+    for (const { severity, ...draft } of rule.check(analysis, ctx)) {
+      out.push({ ruleId: rule.id, severity: severity ?? rule.severity, ...draft });
+    }
+  }
+  return sortFindings(out);
+}

@@ -1,0 +1,37 @@
+// cls_api skips a filter whose protocol is neither `all` nor the frame's ethertype, so a
+// terminal filter with `protocol ip` hides only IPv4 (and not 802.1Q-tagged frames).
+import { defineRule, type FindingDraft } from './types.js';
+import { ends, trafficOf, who } from './util/describe.js';
+import { beforeAgentFix, withKnob } from './util/fix.js';
+import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
+import { aboutFilter } from './util/where.js';
+
+function untouched(protocol: string): string {
+  const p = protocol.toLowerCase();
+  if (p === 'ip' || p === 'ipv4' || p === '0x0800') return 'IPv6 and non-IP traffic';
+  if (p === 'ipv6' || p === '0x86dd') return 'IPv4 and non-IP traffic';
+  return 'IPv4, IPv6 and other ethertypes';
+}
+
+export default defineRule({
+  id: 'narrow-protocol-terminal',
+  severity: 'warning',
+  title: 'A terminal classifier before the agent only matches one ethertype',
+  check(analysis, ctx) {
+    const P = ctx.agent.classifierPriority;
+    const out: FindingDraft[] = [];
+    for (const h of agentHooks(analysis, ctx)) {
+      for (const f of foreignBpf(h)) {
+        const proto = f.protocol;
+        if (proto === null || proto.toLowerCase() === 'all') continue;
+        if (f.pref === null || f.pref > P || !isTerminal(f) || !runs(f)) continue;
+        out.push({
+          ...aboutFilter(h, f),
+          message: `${who(f)} at pref ${f.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
+          remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
+        });
+      }
+    }
+    return out;
+  },
+});

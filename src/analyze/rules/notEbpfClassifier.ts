@@ -1,0 +1,51 @@
+// u32, flower, matchall... are outside Workload Protection's checklist (it is about eBPF
+// classifiers) but they sit in the same walk: a match whose action chain ends (pass, drop,
+// redirect, or no action at all = TC_ACT_OK) hides that packet from later filters.
+import type { AnalyzedFilter } from '../../model/analysis.js';
+import { agentUsesHook } from '../../recommend/blockers.js';
+import { defineRule, type FindingDraft } from './types.js';
+import { trafficOf } from './util/describe.js';
+import { allHooks } from './util/select.js';
+import { aboutFilter } from './util/where.js';
+
+function effect(f: AnalyzedFilter): string {
+  const what = trafficOf(f.protocol);
+  switch (f.verdict.terminal) {
+    case 'always':
+      return `it matches every packet and ends the walk, hiding ${what} from later filters`;
+    case 'sometimes':
+      return `a packet it matches ends the walk, so it can hide matching ${what} from later filters`;
+    case 'never':
+      return 'its actions continue the walk, so it hides nothing';
+    case 'unknown':
+      return `tc-audit cannot follow what a match does, so it may hide matching ${what} from later filters`;
+  }
+}
+
+export default defineRule({
+  id: 'not-ebpf-classifier',
+  severity: 'info',
+  title: 'A non-eBPF classifier shares the walk',
+  check(analysis, ctx) {
+    const P = ctx.agent.classifierPriority;
+    const out: FindingDraft[] = [];
+    for (const h of allHooks(analysis)) {
+      const used = ctx.agent.networkEnabled && agentUsesHook(h, ctx.agent);
+      for (const f of h.filters ?? []) {
+        if (f.kind === 'bpf') continue;
+        const order =
+          !used ? 'the agent does not attach to this hook'
+          : f.pref === null ? 'its pref is unknown'
+          : f.pref < P ? `it runs before the agent at pref ${P}`
+          : f.pref === P ? `it shares pref ${P} with the agent`
+          : `it runs after the agent at pref ${P}`;
+        out.push({
+          ...aboutFilter(h, f),
+          message: `${f.kind} filter at pref ${f.pref ?? '?'} is outside the eBPF checklist: ${effect(f)}; ${order}.`,
+          remediation: null,
+        });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,26 @@
+// bpftool net lists cls_bpf filters without pref, handle or protocol: the walk order is
+// known but not where the agent's pref falls in it, so "before the agent" cannot be decided.
+import { defineRule, type FindingDraft } from './types.js';
+import { allHooks } from './util/select.js';
+import { hookLocation } from './util/where.js';
+
+export default defineRule({
+  id: 'pref-unknown',
+  severity: 'info',
+  title: 'Filter prefs are unknown for a hook',
+  check(analysis) {
+    const out: FindingDraft[] = [];
+    for (const h of allHooks(analysis)) {
+      if (h.legacyPrefsKnown || (h.filters ?? []).length === 0) continue;
+      const dir = h.direction ?? 'ingress|egress';
+      out.push({
+        ...hookLocation(h),
+        filter: null,
+        source: h.filters?.[0]?.source ?? null,
+        message: 'The filters on this hook came only from bpftool net output, which has no prefs: tc-audit cannot tell which run before the agent.',
+        remediation: `capture \`tc filter show dev ${h.device ?? 'DEV'} ${dir}\` for this hook (in its network namespace) and audit it with the bpftool output`,
+      });
+    }
+    return out;
+  },
+});

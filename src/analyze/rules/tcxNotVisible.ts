@@ -1,0 +1,37 @@
+// tcx programs never appear in `tc filter show` (iproute2 has no tcx code); only bpftool
+// >= 7.3 lists them. A kernel >= 6.6 audited without it may hide a program that runs before
+// every classifier, so "keep" cannot be proven.
+import { defineRule, type FindingDraft } from './types.js';
+import { nodeLocation } from './util/where.js';
+
+export default defineRule({
+  id: 'tcx-not-visible',
+  severity: 'warning',
+  title: 'tcx attachments could not be observed',
+  check(analysis, ctx) {
+    const out: FindingDraft[] = [];
+    for (const n of analysis.nodes) {
+      const base = { ...nodeLocation(n), filter: null, source: null };
+      if (n.tcxVisible === false) {
+        out.push({
+          ...base,
+          message: `tcx attachments are not visible on this node (kernel ${n.versions.kernel ?? '>= 6.6'}, bpftool ${n.versions.bpftool ?? 'missing'} cannot list them); a tcx program would run before every classifier, so the recommendation cannot be keep.`,
+          remediation: 'install bpftool 7.3 or later on the node (or in the tc-audit image) and re-run the audit',
+        });
+        continue;
+      }
+      // Offline only: live collection runs bpftool itself. One note per node, not per
+      // hook: the cause is the input, not any one device.
+      if (ctx.mode !== 'offline') continue;
+      const blind = n.hooks.filter((h) => h.tcx === null).length;
+      if (blind === 0) continue;
+      out.push({
+        ...base,
+        severity: 'info',
+        message: 'The input has no bpftool net output for some hooks; reachability assumes no tcx programs run there.',
+        remediation: 'capture `bpftool -j net show` (bpftool >= 7.3) alongside the tc output for every network namespace',
+      });
+    }
+    return out;
+  },
+});

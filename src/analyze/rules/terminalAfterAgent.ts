@@ -1,0 +1,27 @@
+// checklist: a vendor that ends the walk but sits above the agent's pref runs after it;
+// the agent has already seen every packet by then.
+import { defineRule, type FindingDraft } from './types.js';
+import { ends, trafficOf, who } from './util/describe.js';
+import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
+import { aboutFilter } from './util/where.js';
+
+export default defineRule({
+  id: 'terminal-after-agent',
+  severity: 'info',
+  title: 'A classifier that ends the walk runs after the agent',
+  check(analysis, ctx) {
+    const P = ctx.agent.classifierPriority;
+    const out: FindingDraft[] = [];
+    for (const h of agentHooks(analysis, ctx)) {
+      for (const f of foreignBpf(h)) {
+        if (f.pref === null || f.pref <= P || !isTerminal(f) || !runs(f)) continue;
+        out.push({
+          ...aboutFilter(h, f),
+          message: `${who(f)} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern.`,
+          remediation: null,
+        });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,32 @@
+// tcx (and netkit) programs run before every legacy clsact filter (sch_handle_ingress/
+// egress, >= 6.6): one that returns PASS/DROP/REDIRECT skips the whole legacy chain, so
+// no classifier_priority can put the agent in front of it.
+import { defineRule, type FindingDraft } from './types.js';
+import { ends, hookTraffic, who } from './util/describe.js';
+import { disableNetworkFix, withKnob } from './util/fix.js';
+import { agentHooks, foreignTcx } from './util/select.js';
+import { aboutTcx } from './util/where.js';
+
+export default defineRule({
+  id: 'terminal-tcx',
+  severity: 'error',
+  title: 'A tcx program that ends the walk runs before every classifier',
+  check(analysis, ctx) {
+    const out: FindingDraft[] = [];
+    for (const h of agentHooks(analysis, ctx)) {
+      for (const p of foreignTcx(h)) {
+        const t = p.verdict.terminal;
+        if (t === 'never') continue;
+        const kind = p.attach === 'netkit' ? 'netkit program' : 'tcx program';
+        out.push({
+          ...aboutTcx(h, p),
+          // Unknown verdict: the same situation, one level less sure.
+          ...(t === 'unknown' ? { severity: 'warning' as const } : {}),
+          message: `${who(p)} is a ${kind} that ${ends(t)} the walk before any legacy classifier runs, so the agent ${t === 'unknown' ? 'may not see' : 'cannot see'} ${hookTraffic(h)} whatever its classifier_priority.`,
+          remediation: withKnob(disableNetworkFix(ctx), p.vendor.id),
+        });
+      }
+    }
+    return out;
+  },
+});

@@ -1,0 +1,58 @@
+// Concrete remediations from the recommendation computed before the rules ran, so a
+// finding and the summary never disagree about the value to set.
+import { parse } from 'yaml';
+import { disableNetworkSnippets, setPrioritySnippets } from '../../../recommend/snippets.js';
+import type { Snippets } from '../../../recommend/types.js';
+import { VENDORS } from '../../vendors/index.js';
+import type { VendorId } from '../../vendors/ids.js';
+import type { RuleContext } from '../types.js';
+
+/** "runtime_security_config.network.enabled: false" from a system-probe.yaml snippet. */
+export function dottedKeys(yamlText: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string[]): void => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
+    } else out.push(`${path.join('.')}: ${String(v)}`);
+  };
+  walk(parse(yamlText), []);
+  return out;
+}
+
+const keyAndEnv = (s: Snippets): string => `${dottedKeys(s.systemProbeYaml).join(', ')} (env ${s.env.trim()})`;
+
+export function disableNetworkFix(ctx: RuleContext): string {
+  const r = ctx.recommendation;
+  const s = r.action === 'disable-network' && r.snippets ? r.snippets : disableNetworkSnippets();
+  return `set ${keyAndEnv(s)}`;
+}
+
+/** The set-priority remediation, or null when the recommendation is not set-priority. */
+export function setPriorityFix(ctx: RuleContext): string | null {
+  const r = ctx.recommendation;
+  if (r.action !== 'set-priority' || r.classifierPriority === null) return null;
+  return `set ${keyAndEnv(r.snippets ?? setPrioritySnippets(r.classifierPriority))}`;
+}
+
+/** "or move Cilium: <knob>" when the knowledge base knows how to move the vendor. */
+export function vendorKnob(id: VendorId): string | null {
+  const v = VENDORS[id];
+  return v.knob ? `${v.displayName}: ${v.knob}` : null;
+}
+
+export const withKnob = (fix: string, id: VendorId): string => {
+  const k = vendorKnob(id);
+  return k ? `${fix}; or move the vendor instead (${k})` : fix;
+};
+
+/** For a program that ends the walk at `pref` (<= the agent's): the value to set, or why
+ *  no value works. The recommendation is global: a pref-1 vendor or a tcx program on
+ *  another hook may force disable-network, or every pref below this one may be taken. */
+export function beforeAgentFix(ctx: RuleContext, pref: number): string {
+  if (pref <= 1) return disableNetworkFix(ctx);
+  const set = setPriorityFix(ctx);
+  if (set) return set;
+  const r = ctx.recommendation;
+  const why = r.action === 'disable-network' ? r.reasons[0] ?? 'see the recommendation' : `the recommendation is ${r.action}`;
+  return `no classifier_priority below ${pref} works for every audited hook (${why}); ${disableNetworkFix(ctx)}`;
+}

@@ -1,0 +1,29 @@
+// Which hooks and programs the checklist rules look at.
+import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Analysis, Reach } from '../../../model/analysis.js';
+import { agentUsesHook, isAgent } from '../../../recommend/blockers.js';
+import type { RuleContext } from '../types.js';
+
+export const allHooks = (a: Analysis): AnalyzedHook[] => a.nodes.flatMap((n) => n.hooks);
+
+/** Hooks the agent attaches to (egress always, ingress when enabled); none at all when
+ *  network detection is off, since the agent then attaches no classifier anywhere. */
+export function agentHooks(a: Analysis, ctx: RuleContext): AnalyzedHook[] {
+  if (!ctx.agent.networkEnabled) return [];
+  return allHooks(a).filter((h) => agentUsesHook(h, ctx.agent));
+}
+
+/** Foreign cls_bpf filters: the programs the Workload Protection checklist is about. */
+export const foreignBpf = (h: AnalyzedHook): AnalyzedFilter[] =>
+  (h.filters ?? []).filter((f) => f.kind === 'bpf' && !isAgent(f));
+
+export const foreignTcx = (h: AnalyzedHook): AnalyzedTcx[] => (h.tcx ?? []).filter((p) => !isAgent(p));
+
+/** always/sometimes: some packet it sees ends the walk. Unknown is handled by its own rule. */
+export const isTerminal = (p: AnalyzedFilter | AnalyzedTcx): boolean =>
+  p.verdict.terminal === 'always' || p.verdict.terminal === 'sometimes';
+
+const reachesAny = (r: Reach): boolean => r.ipv4 !== false || r.ipv6 !== false || r.other !== false;
+
+/** A filter outside chain 0 that nothing jumps to never runs; everything else counts, even
+ *  when an earlier terminal program shadows it today (moving that one would expose it). */
+export const runs = (f: AnalyzedFilter): boolean => f.chain === null || f.chain === 0 || reachesAny(f.reaches);

@@ -1,0 +1,53 @@
+// Where a finding points: the hook, the program and the dump line. Shared by every rule
+// so the JSON contract carries the same location fields whatever rule produced it.
+import type { AnalyzedFilter, AnalyzedHook, AnalyzedNode, AnalyzedTcx } from '../../../model/analysis.js';
+import type { FilterRef, FindingLocation } from '../../../model/findings.js';
+import type { SourceRef } from '../../../model/snapshot.js';
+
+export const hookLocation = (h: AnalyzedHook): FindingLocation => ({
+  node: h.node,
+  netns: h.netns,
+  interface: h.device,
+  direction: h.direction,
+});
+
+/** A finding about the whole node (a vendor on it, its tcx visibility). */
+export const nodeLocation = (n: AnalyzedNode): FindingLocation => ({
+  node: n.name,
+  netns: null,
+  interface: null,
+  direction: null,
+});
+
+/** A finding about the agent's settings, not about any node. */
+export const NO_LOCATION: FindingLocation = { node: null, netns: null, interface: null, direction: null };
+
+export function filterRef(f: AnalyzedFilter): FilterRef {
+  return {
+    pref: f.pref,
+    handle: f.handle,
+    kind: f.kind,
+    vendor: f.vendor.id,
+    progId: f.program?.id ?? null,
+    name: f.tcName ?? f.program?.name ?? null,
+  };
+}
+
+export function tcxRef(p: AnalyzedTcx): FilterRef {
+  return { pref: null, handle: null, kind: p.attach, vendor: p.vendor.id, progId: p.program.id, name: p.program.name };
+}
+
+/** Everything a finding about one program carries: location, filter ref, dump line. */
+export function aboutFilter(h: AnalyzedHook, f: AnalyzedFilter): FindingLocation & { filter: FilterRef; source: SourceRef | null } {
+  return { ...hookLocation(h), filter: filterRef(f), source: f.source };
+}
+
+export function aboutTcx(h: AnalyzedHook, p: AnalyzedTcx): FindingLocation & { filter: FilterRef; source: SourceRef | null } {
+  return { ...hookLocation(h), filter: tcxRef(p), source: p.source };
+}
+
+/** Host-side ends of pod veths as CNIs name them (Cilium lxc*, Calico cali*, AWS eni*,
+ *  Azure azv*, GKE gke*, generic veth*): traffic there is a container's traffic. */
+const POD_DEVICE = /^(lxc|cali|eni|veth|azv|gke)/;
+
+export const isPodDevice = (device: string | null): boolean => device !== null && POD_DEVICE.test(device);
