@@ -19,4 +19,4 @@ export const FORMATTERS = {
 
 export * from './types.js';
 export { toJsonReport, JSON_SCHEMA_VERSION, type JsonReport } from './jsonModel.js';
-export { ruleCatalog, ROLLOUT_REGRESSION, DOCS_BASE_URL } from './rules.js';
+export { ruleCatalog, ROLLOUT_REGRESSION, ROLLOUT_CHANGE, DOCS_BASE_URL } from './rules.js';

@@ -54,7 +54,10 @@ export const formatSarif: Formatter = (r, opts) => {
       tool: { driver: {
         name: 'tc-audit',
         version: opts.toolVersion,
-        rules: rules.map((rule) => ({ id: rule.id, name: rule.id, shortDescription: { text: rule.title }, helpUri: rule.helpUri })),
+        rules: rules.map((rule) => ({
+          id: rule.id, name: rule.id, shortDescription: { text: rule.title }, helpUri: rule.helpUri,
+          defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+        })),
       } },
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: r.errors.map(notification) }],
       results,
