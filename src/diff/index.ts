@@ -1,0 +1,52 @@
+// `diff` core: compare two AuditResults (BEFORE, AFTER) and decide whether AFTER is worse.
+// Worse = a new error finding, a stricter action (actionRank), or, with the same
+// set-priority action, a lower classifier priority needed.
+import type { Finding } from '../model/findings.js';
+import type { AuditResult } from '../model/result.js';
+import { actionRank, type Recommendation } from '../recommend/types.js';
+import { hookLabel, locationKey } from '../report/describe.js';
+import { diffHooks } from './hooks.js';
+import type { DiffResult } from './types.js';
+
+const findingKey = (f: Finding): string => JSON.stringify([f.ruleId, locationKey(f)]);
+
+const minus = (xs: readonly Finding[], ys: readonly Finding[]): Finding[] => {
+  const seen = new Set(ys.map(findingKey));
+  return xs.filter((x) => !seen.has(findingKey(x)));
+};
+
+const recText = (r: Recommendation): string =>
+  r.classifierPriority === null ? r.action : `${r.action} ${r.classifierPriority}`;
+
+/** Reasons AFTER's recommendation is stricter than BEFORE's; empty when it is not. */
+export const recommendationRegressions = (b: Recommendation, a: Recommendation): string[] => {
+  if (actionRank[a.action] > actionRank[b.action]) return [`recommendation got stricter: ${recText(b)} -> ${recText(a)}`];
+  if (a.action === 'set-priority' && b.action === 'set-priority' && a.classifierPriority !== null &&
+      (b.classifierPriority === null || a.classifierPriority < b.classifierPriority)) {
+    return [`a lower classifier priority is needed: ${b.classifierPriority ?? '?'} -> ${a.classifierPriority}`];
+  }
+  return [];
+};
+
+export function diffResults(before: AuditResult, after: AuditResult): DiffResult {
+  const newFindings = minus(after.findings, before.findings);
+  const regressions = [
+    ...newFindings.filter((f) => f.severity === 'error').map((f) => `new error ${f.ruleId} at ${hookLabel(f)}: ${f.message}`),
+    ...recommendationRegressions(before.recommendation, after.recommendation),
+  ];
+  return {
+    before,
+    after,
+    hooks: diffHooks(before, after),
+    newFindings,
+    resolvedFindings: minus(before.findings, after.findings),
+    recommendation: { before: before.recommendation, after: after.recommendation },
+    regressions,
+    worse: regressions.length > 0,
+  };
+}
+
+/** diff's exit policy: 1 when AFTER is worse, else 0. */
+export const diffExitCode = (d: DiffResult): 0 | 1 => (d.worse ? 1 : 0);
+
+export type * from './types.js';
