@@ -23,6 +23,8 @@ export interface RawNamespace {
   hooks: RawHook[];
   /** `bpftool -j net show` value; null when not run or failed. */
   bpftoolNet: unknown;
+  /** Devices that disappeared between `ip link` and `tc` (left out of the snapshot). */
+  vanished: Set<string>;
 }
 
 /** Runs in the namespace, trying each path that enters it (a pid may have exited). */
@@ -52,11 +54,12 @@ export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: C
   if (parsed.error) rec.note('parse-error', cand.id, null, parsed.error);
   const links = parsed.links.filter((l) => matchesAny(l.name, globs));
   const queries: HookQuery[] = links.flatMap((l) => DIRECTIONS.map((direction) => ({ device: l.name, direction })));
+  const vanished = new Set<string>();
   const [hooks, bpftoolNet] = await Promise.all([
-    caps.tcAvailable ? legacyHooks(rec, target, queries, caps.tcJson) : Promise.resolve([]),
+    caps.tcAvailable ? legacyHooks(rec, target, queries, caps.tcJson, vanished) : Promise.resolve([]),
     caps.bpftoolAvailable ? bpftoolNetShow(rec, target) : Promise.resolve(null),
   ]);
-  return { cand, target, links, hooks, bpftoolNet };
+  return { cand, target, links: links.filter((l) => !vanished.has(l.name)), hooks, bpftoolNet, vanished };
 }
 
 async function bpftoolNetShow(rec: Recorder, target: NsTarget): Promise<unknown> {
@@ -73,12 +76,16 @@ async function bpftoolNetShow(rec: Recorder, target: NsTarget): Promise<unknown>
   }
 }
 
-async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[], json: boolean): Promise<RawHook[]> {
+async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[], json: boolean, vanished: Set<string>): Promise<RawHook[]> {
   const inBatch = json ? queries.filter((q) => batchSafe(q.device)) : [];
   const single = json ? queries.filter((q) => !batchSafe(q.device)) : queries;
   const out: RawHook[] = [];
   if (inBatch.length > 0) {
     const r = await rec.run({ argv: ['tc', '-j', '-force', '-batch', '-'], ns: target, input: batchInput(inBatch) });
+    if (nsenterFailed(r)) {
+      rec.note('vanished-netns', target.label, null, `namespace went away during the audit (${r.stderr.trim()})`);
+      return out;
+    }
     const split = r.timedOut || r.spawnError ? null : splitBatchOutput(inBatch, r.stdout, r.stderr);
     if (split === null) {
       if (!r.timedOut) rec.note('batch-fallback', target.label, null, 'tc -batch output could not be lined up with its commands; querying each hook separately');
@@ -87,7 +94,7 @@ async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[]
       split.forEach((o, i) => {
         const q = inBatch[i] as HookQuery;
         if (o.ok) out.push({ ...q, json: o.entries, text: null });
-        else failedHook(rec, target, q, o.message, out);
+        else failedHook(rec, target, q, o.message, out, vanished);
       });
     }
   }
@@ -95,7 +102,7 @@ async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[]
     const argv = json ? ['tc', '-j', 'filter', 'show', 'dev', q.device, q.direction] : ['tc', 'filter', 'show', 'dev', q.device, q.direction];
     const r = await rec.run({ argv, ns: target });
     if (!succeeded(r)) {
-      if (!r.timedOut) failedHook(rec, target, q, r.stderr.trim() || r.spawnError || `exit ${r.exitCode}`, out);
+      if (!r.timedOut) failedHook(rec, target, q, r.stderr.trim() || r.spawnError || `exit ${r.exitCode}`, out, vanished);
       else out.push({ ...q, json: null, text: null });
       continue;
     }
@@ -113,9 +120,11 @@ async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[]
   return out;
 }
 
-function failedHook(rec: Recorder, target: NsTarget, q: HookQuery, message: string, out: RawHook[]): void {
+function failedHook(rec: Recorder, target: NsTarget, q: HookQuery, message: string, out: RawHook[], vanished: Set<string>): void {
   if (isVanished(message)) {
     // Pod churn: the device was deleted between `ip link` and `tc`. Not an error.
+    if (vanished.has(q.device)) return;
+    vanished.add(q.device);
     rec.note('vanished-device', target.label, q.device, `device disappeared during the audit (${message})`);
     return;
   }
