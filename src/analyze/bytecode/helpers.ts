@@ -16,8 +16,19 @@ function all(v: Val, ok: (x: bigint) => boolean): boolean {
   return b !== null && b[0] === b[1] && ok(b[0]);
 }
 
-function redirectOr(shotPossible: boolean): Val {
-  return shotPossible ? setOf([SHOT, REDIRECT])! : konst(REDIRECT);
+/** Does no value of v satisfy ok? Only decidable for sets. */
+function none(v: Val, ok: (x: bigint) => boolean): boolean {
+  return v.k === 'set' && !v.v.some(ok);
+}
+
+/** REDIRECT when the arguments are valid, SHOT when they are not, both when unsure. */
+function redirectOr(allValid: boolean, noneValid: boolean): Val {
+  if (allValid) return konst(REDIRECT);
+  return noneValid ? konst(SHOT) : setOf([SHOT, REDIRECT])!;
+}
+
+function byFlags(v: Val, ok: (x: bigint) => boolean): Val {
+  return redirectOr(all(v, ok), none(v, ok));
 }
 
 /** r0 after helper `name` given the argument registers r1..r5 (args[0] = r1). */
@@ -26,17 +37,19 @@ export function helperReturn(name: string | null, args: readonly Val[]): { val: 
   switch (name) {
     case 'bpf_redirect':
       // SHOT when flags has any bit besides BPF_F_INGRESS (1).
-      return { val: redirectOr(!all(flags, (f) => (BigInt.asUintN(64, f) & ~1n) === 0n)), note: name };
+      return { val: byFlags(flags, (f) => (BigInt.asUintN(64, f) & ~1n) === 0n), note: name };
     case 'bpf_redirect_peer':
-      return { val: redirectOr(!all(flags, (f) => f === 0n)), note: name };
+      return { val: byFlags(flags, (f) => f === 0n), note: name };
     case 'bpf_redirect_neigh': {
       // SHOT when flags != 0 or 0 < plen < sizeof(params); plen is an int.
       const plen = args[2] ?? TOP;
-      const plenOk = all(plen, (p) => {
+      const f = args[3] ?? TOP;
+      const zero = (x: bigint): boolean => x === 0n;
+      const plenOk = (p: bigint): boolean => {
         const v = BigInt.asIntN(32, p);
-        return v === 0n || v < 0n || v >= REDIR_NEIGH_SIZE;
-      });
-      return { val: redirectOr(!(all(args[3] ?? TOP, (f) => f === 0n) && plenOk)), note: name };
+        return v <= 0n || v >= REDIR_NEIGH_SIZE; // negative: compared as size_t, so huge
+      };
+      return { val: redirectOr(all(f, zero) && all(plen, plenOk), none(f, zero) || none(plen, plenOk)), note: name };
     }
     default:
       // Includes bpf_clone_redirect: 0 or -errno per its documentation, but the transmit path
