@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { diffAsAudit } from '../../src/diff/asAudit.js';
+import { DIFF_FORMATTERS } from '../../src/diff/format.js';
+import { diffExitCode, diffResults } from '../../src/diff/index.js';
+import { OUTPUT_FORMATS } from '../../src/report/types.js';
+import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
+import { ALL, cilium, cleanResult, datadog, finding, hook, recommendation, sampleResult, tcx, verdict } from '../report/sample.js';
+
+describe('diffResults', () => {
+  it('same -> not worse, no changes', () => {
+    const d = diffResults(sampleResult(), sampleResult());
+    expect(d.hooks).toEqual([]);
+    expect(d.newFindings).toEqual([]);
+    expect(diffExitCode(d)).toBe(0);
+  });
+
+  it('clean -> cilium at pref 1: worse (new error and stricter action)', () => {
+    const d = diffResults(cleanResult(), sampleResult());
+    expect(diffExitCode(d)).toBe(1);
+    expect(d.regressions).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^new error terminal-at-pref-1 at node-a \/ inode:4026532001 \/ lxc1 \/ ingress/),
+      'recommendation got stricter: keep 10 -> disable-network',
+    ]));
+  });
+
+  it('the fix is not worse', () => {
+    const d = diffResults(sampleResult(), cleanResult());
+    expect(diffExitCode(d)).toBe(0);
+    expect(d.resolvedFindings.map((f) => f.ruleId)).toContain('terminal-at-pref-1');
+  });
+
+  it('a lower priority needed is worse; a higher one is not', () => {
+    const at = (p: number) => ({ ...cleanResult(), recommendation: recommendation('set-priority', p) });
+    expect(diffResults(at(5), at(3)).worse).toBe(true);
+    expect(diffResults(at(3), at(5)).worse).toBe(false);
+  });
+
+  it('a new warning alone is not worse', () => {
+    const after = { ...cleanResult(), findings: [finding({ ruleId: 'pref-unknown', severity: 'warning', message: 'm' })] };
+    const d = diffResults(cleanResult(), after);
+    expect(d.newFindings).toHaveLength(1);
+    expect(d.worse).toBe(false);
+  });
+
+  it('describes filters added, moved, verdict and vendor changes, tcx appearing; ignores new prog ids', () => {
+    const b = cleanResult();
+    const a = cleanResult();
+    b.analysis.nodes[0]!.hooks = [hook('lxc1', 'ingress', [cilium(12), datadog(ALL)], [])];
+    const moved = { ...cilium(99), pref: 20, verdict: verdict('never', [-1], 'bytecode'), vendor: { id: 'unknown' as const, evidence: '' } };
+    a.analysis.nodes[0]!.hooks = [hook('lxc1', 'ingress', [datadog(ALL), moved], [tcx(50, 'cilium', verdict('always', [0], 'bytecode'), ALL)])];
+    const [h] = diffResults(b, a).hooks;
+    expect(h!.changes.map((c) => c.kind)).toEqual(['tcx-added', 'filter-moved', 'vendor-changed', 'verdict-changed']);
+    expect(h!.changes[1]!.detail).toBe('pref 20 all bpf unknown cil_from_container: moved from pref 1 to 20');
+    expect(h!.changes[3]!.detail).toMatch(/always \[0,2\] -> never \[-1\]$/);
+  });
+
+  it('reports hooks that appeared or went away', () => {
+    const a = cleanResult();
+    a.analysis.nodes[0]!.hooks.push(hook('lxc7', 'ingress', [cilium(7)], [], 'inode:7'));
+    const d = diffResults(a, cleanResult());
+    expect(d.hooks).toEqual([{ location: { node: 'node-a', netns: 'inode:7', interface: 'lxc7', direction: 'ingress' }, changes: [{ kind: 'hook-removed', detail: 'hook no longer present' }] }]);
+    const added = diffResults(cleanResult(), a).hooks[0]!;
+    expect(added.changes.map((c) => c.kind)).toEqual(['hook-added', 'filter-added']);
+  });
+});
+
+describe('diff rendering', () => {
+  it('renders as findings: regressions as errors, changes as info', () => {
+    const r = diffAsAudit(diffResults(cleanResult(), sampleResult()));
+    const ids = r.findings.map((f) => `${f.severity}:${f.ruleId}`);
+    expect(ids).toContain('error:rollout-regression');
+    expect(ids).toContain('info:rollout-change');
+    expect(ids.every((i) => i.includes('rollout-'))).toBe(true);
+  });
+
+  it('every format renders a diff', () => {
+    const d = diffResults(cleanResult(), sampleResult());
+    for (const f of OUTPUT_FORMATS) expect(DIFF_FORMATTERS[f](d, DEFAULT_FORMAT_OPTIONS).length).toBeGreaterThan(0);
+    expect(JSON.parse(DIFF_FORMATTERS.json(d, DEFAULT_FORMAT_OPTIONS))).toMatchObject({ kind: 'diff', worse: true });
+    expect(DIFF_FORMATTERS.table(d, DEFAULT_FORMAT_OPTIONS)).toMatch(/^tc-audit diff: WORSE/);
+    expect(DIFF_FORMATTERS.markdown(d, DEFAULT_FORMAT_OPTIONS)).toMatch(/^## ❌ tc-audit diff: worse/);
+  });
+});
