@@ -23,7 +23,7 @@ export default defineRule({
       if (odd.length > 0) {
         out.push({
           ...NO_LOCATION, filter: null, source: null,
-          message: `classifier_priority is configured as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} in ${a.source}, but the agent's filters were seen at pref ${list(observed)}; tc-audit reasons with the configured ${a.classifierPriority}.`,
+          message: `classifier_priority is configured as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${a.source}), but the agent's filters were seen at pref ${list(observed)}; tc-audit reasons with ${a.classifierPriority}, the configured value.`,
           remediation: `restart system-probe so it attaches at pref ${effective}, or check which source sets runtime_security_config.network.classifier_priority (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY wins over the file)`,
         });
       }

@@ -3,12 +3,12 @@
 // returns: either way the knowledge base or the attribution needs a look.
 import type { AnalyzedFilter, AnalyzedTcx } from '../../model/analysis.js';
 import { defineRule, type FindingDraft } from './types.js';
-import { who } from './util/describe.js';
+import { cap, who } from './util/describe.js';
 import { allHooks } from './util/select.js';
 import { aboutFilter, aboutTcx } from './util/where.js';
 
 const message = (p: AnalyzedFilter | AnalyzedTcx): string =>
-  `${who(p)}: its bytecode contradicts the knowledge base (${p.verdict.disagreement}); tc-audit trusts the bytecode, but the program may be renamed or the vendor changed its verdict.`;
+  `${cap(who(p))}: its bytecode contradicts the knowledge base (${p.verdict.disagreement}); tc-audit trusts the bytecode, but the program may be renamed or the vendor changed its verdict.`;
 
 const REMEDY = 'check the vendor version on this node against the knowledge base; if the vendor changed, report it to tc-audit so the entry can be updated';
 

@@ -1,7 +1,7 @@
 // cls_api skips a filter whose protocol is neither `all` nor the frame's ethertype, so a
 // terminal filter with `protocol ip` hides only IPv4 (and not 802.1Q-tagged frames).
 import { defineRule, type FindingDraft } from './types.js';
-import { ends, trafficOf, who } from './util/describe.js';
+import { cap, ends, trafficOf, who } from './util/describe.js';
 import { beforeAgentFix, withKnob } from './util/fix.js';
 import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
 import { aboutFilter } from './util/where.js';
@@ -27,7 +27,7 @@ export default defineRule({
         if (f.pref === null || f.pref > P || !isTerminal(f) || !runs(f)) continue;
         out.push({
           ...aboutFilter(h, f),
-          message: `${who(f)} at pref ${f.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
+          message: `${cap(who(f))} at pref ${f.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
           remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
         });
       }

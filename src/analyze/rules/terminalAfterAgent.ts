@@ -1,7 +1,7 @@
 // checklist: a vendor that ends the walk but sits above the agent's pref runs after it;
 // the agent has already seen every packet by then.
 import { defineRule, type FindingDraft } from './types.js';
-import { ends, trafficOf, who } from './util/describe.js';
+import { cap, ends, trafficOf, who } from './util/describe.js';
 import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
@@ -17,7 +17,7 @@ export default defineRule({
         if (f.pref === null || f.pref <= P || !isTerminal(f) || !runs(f)) continue;
         out.push({
           ...aboutFilter(h, f),
-          message: `${who(f)} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern.`,
+          message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern.`,
           remediation: null,
         });
       }

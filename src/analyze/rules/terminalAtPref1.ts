@@ -1,7 +1,7 @@
 // checklist: a vendor at pref 1 that ends the walk leaves no room before it; nothing the
 // agent sets can make its classifier run first, so on that hook it sees nothing.
 import { defineRule, type FindingDraft } from './types.js';
-import { ends, hookTraffic, trafficOf, who } from './util/describe.js';
+import { cap, ends, hookTraffic, trafficOf, who } from './util/describe.js';
 import { disableNetworkFix, withKnob } from './util/fix.js';
 import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
 import { aboutFilter } from './util/where.js';
@@ -17,7 +17,7 @@ export default defineRule({
         if (f.pref !== 1 || !isTerminal(f) || !runs(f)) continue;
         out.push({
           ...aboutFilter(h, f),
-          message: `${who(f)} at pref 1 ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, so no classifier_priority can put the agent before it: the agent cannot see ${hookTraffic(h)}.`,
+          message: `${cap(who(f))} at pref 1 ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, so no classifier_priority can put the agent before it: the agent cannot see ${hookTraffic(h)}.`,
           remediation: withKnob(disableNetworkFix(ctx), f.vendor.id),
         });
       }

@@ -1,7 +1,7 @@
 // checklist: a vendor at pref 2..P that ends the walk runs before the agent; the agent must
 // move strictly below it (never onto the same pref, see agent-pref-collision).
 import { defineRule, type FindingDraft } from './types.js';
-import { ends, hookTraffic, trafficOf, who } from './util/describe.js';
+import { cap, ends, hookTraffic, trafficOf, who } from './util/describe.js';
 import { beforeAgentFix, withKnob } from './util/fix.js';
 import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
 import { aboutFilter } from './util/where.js';
@@ -18,7 +18,7 @@ export default defineRule({
         if (f.pref === null || f.pref < 2 || f.pref > P || !isTerminal(f) || !runs(f)) continue;
         out.push({
           ...aboutFilter(h, f),
-          message: `${who(f)} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)} before the agent's classifier at pref ${P}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.pref}.`,
+          message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)} before the agent's classifier at pref ${P}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.pref}.`,
           remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
         });
       }

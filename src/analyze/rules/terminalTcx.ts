@@ -2,7 +2,7 @@
 // egress, >= 6.6): one that returns PASS/DROP/REDIRECT skips the whole legacy chain, so
 // no classifier_priority can put the agent in front of it.
 import { defineRule, type FindingDraft } from './types.js';
-import { ends, hookTraffic, who } from './util/describe.js';
+import { cap, ends, hookTraffic, who } from './util/describe.js';
 import { disableNetworkFix, withKnob } from './util/fix.js';
 import { agentHooks, foreignTcx } from './util/select.js';
 import { aboutTcx } from './util/where.js';
@@ -22,7 +22,7 @@ export default defineRule({
           ...aboutTcx(h, p),
           // Unknown verdict: the same situation, one level less sure.
           ...(t === 'unknown' ? { severity: 'warning' as const } : {}),
-          message: `${who(p)} is a ${kind} that ${ends(t)} the walk before any legacy classifier runs, so the agent ${t === 'unknown' ? 'may not see' : 'cannot see'} ${hookTraffic(h)} whatever its classifier_priority.`,
+          message: `${cap(who(p))} is a ${kind} that ${ends(t)} the walk before any legacy classifier runs, so the agent ${t === 'unknown' ? 'may not see' : 'cannot see'} ${hookTraffic(h)} whatever its classifier_priority.`,
           remediation: withKnob(disableNetworkFix(ctx), p.vendor.id),
         });
       }

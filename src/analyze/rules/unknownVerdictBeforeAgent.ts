@@ -1,7 +1,7 @@
 // Unknown is an answer, not "fine": a program at or before the agent whose verdict nobody
 // could establish is treated as terminal by the recommendation. Say how to learn it.
 import { defineRule, type FindingDraft } from './types.js';
-import { who } from './util/describe.js';
+import { cap, who } from './util/describe.js';
 import { agentHooks, foreignBpf, runs } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
@@ -17,7 +17,7 @@ export default defineRule({
         if (f.pref === null || f.pref > P || f.verdict.terminal !== 'unknown' || !runs(f)) continue;
         out.push({
           ...aboutFilter(h, f),
-          message: `${who(f)} at pref ${f.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
+          message: `${cap(who(f))} at pref ${f.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
           remediation: `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)`,
         });
       }

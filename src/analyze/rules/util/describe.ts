@@ -17,6 +17,9 @@ export function who(p: AnalyzedFilter | AnalyzedTcx): string {
   return prog ? `${base} (${prog})` : base;
 }
 
+/** Messages are sentences: "An unidentified program …" at the start. */
+export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "always ends" / "can end" / "may end" the walk. */
 export function ends(t: Terminal): string {
   if (t === 'always') return 'always ends';

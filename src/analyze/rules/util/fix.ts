@@ -35,14 +35,9 @@ export function setPriorityFix(ctx: RuleContext): string | null {
 }
 
 /** "or move Cilium: <knob>" when the knowledge base knows how to move the vendor. */
-export function vendorKnob(id: VendorId): string | null {
-  const v = VENDORS[id];
-  return v.knob ? `${v.displayName}: ${v.knob}` : null;
-}
-
 export const withKnob = (fix: string, id: VendorId): string => {
-  const k = vendorKnob(id);
-  return k ? `${fix}; or move the vendor instead (${k})` : fix;
+  const k = VENDORS[id].knob;
+  return k ? `${fix}; or move ${VENDORS[id].displayName} instead: ${k}` : fix;
 };
 
 /** For a program that ends the walk at `pref` (<= the agent's): the value to set, or why
