@@ -52,15 +52,22 @@ export const diffHook = (b: AnalyzedHook, a: AnalyzedHook): HookChange[] => {
   return changes;
 };
 
+const size = (h: AnalyzedHook): number => (h.tcx?.length ?? 0) + (h.filters?.length ?? 0);
+
+/** Empty hooks (a clsact with nothing on it, lo) come and go with pods; only hooks that
+ *  carry programs are worth a line when they appear or disappear. */
 export const diffHooks = (before: AuditResult, after: AuditResult): HookDiff[] => {
   const old = new Map(allHooks(before.analysis.nodes).map((h) => [hookKey(h), h]));
   const out: HookDiff[] = [];
   for (const a of allHooks(after.analysis.nodes)) {
     const b = old.get(hookKey(a));
     old.delete(hookKey(a));
-    const changes = b ? diffHook(b, a) : [{ kind: 'hook-added' as const, detail: `new hook with ${(a.tcx?.length ?? 0) + (a.filters?.length ?? 0)} program(s)/filter(s)` }, ...diffHook({ ...a, tcx: [], filters: [] }, a)];
+    if (!b && size(a) === 0) continue;
+    const changes = b ? diffHook(b, a) : [{ kind: 'hook-added' as const, detail: `new hook with ${size(a)} program(s)/filter(s)` }, ...diffHook({ ...a, tcx: [], filters: [] }, a)];
     if (changes.length > 0) out.push({ location: hookLocation(a), changes });
   }
-  for (const b of old.values()) out.push({ location: hookLocation(b), changes: [{ kind: 'hook-removed', detail: 'hook no longer present' }] });
+  for (const b of old.values()) {
+    if (size(b) > 0) out.push({ location: hookLocation(b), changes: [{ kind: 'hook-removed', detail: `hook with ${size(b)} program(s)/filter(s) no longer present` }] });
+  }
   return out;
 };

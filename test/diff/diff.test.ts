@@ -58,7 +58,7 @@ describe('diffResults', () => {
     const a = cleanResult();
     a.analysis.nodes[0]!.hooks.push(hook('lxc7', 'ingress', [cilium(7)], [], 'inode:7'));
     const d = diffResults(a, cleanResult());
-    expect(d.hooks).toEqual([{ location: { node: 'node-a', netns: 'inode:7', interface: 'lxc7', direction: 'ingress' }, changes: [{ kind: 'hook-removed', detail: 'hook no longer present' }] }]);
+    expect(d.hooks).toEqual([{ location: { node: 'node-a', netns: 'inode:7', interface: 'lxc7', direction: 'ingress' }, changes: [{ kind: 'hook-removed', detail: 'hook with 1 program(s)/filter(s) no longer present' }] }]);
     const added = diffResults(cleanResult(), a).hooks[0]!;
     expect(added.changes.map((c) => c.kind)).toEqual(['hook-added', 'filter-added']);
   });
