@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/analyze/rules/terminalAfterAgent.js';
+import type { AnalyzedFilter } from '../../../src/model/analysis.js';
+import { agentFilter, analysisOf, ctx, foreign, hook } from '../../helpers/analysisBuilders.js';
+
+const run = (f: AnalyzedFilter, cx = ctx()) => rule.check(analysisOf(hook({ filters: [agentFilter(), f] })), cx);
+
+describe('terminal-after-agent', () => {
+  it.each([
+    ['pref P', foreign(10, 'always'), 0],
+    ['pref P+1', foreign(11, 'always'), 1],
+    ['kernel-assigned pref, sometimes (Calico)', foreign(49152, 'sometimes', { vendor: 'calico' }), 1],
+    ['pref P+1 never (passthrough instead)', foreign(11, 'never'), 0],
+    ['pref P+1 unknown', foreign(11, 'unknown'), 0],
+    ['agent at P+1', agentFilter({ pref: 11 }), 0],
+  ])('%s', (_n, f, n) => expect(run(f)).toHaveLength(n));
+
+  it('is info with no remediation', () => {
+    const [f] = run(foreign(20, 'always'));
+    expect(rule.severity).toBe('info');
+    expect(f!.remediation).toBeNull();
+    expect(f!.message).toContain('no concern');
+  });
+
+  it('skips ingress hooks when ingress is disabled', () => {
+    expect(run(foreign(20, 'always'), ctx({ agent: { ingressEnabled: false } }))).toHaveLength(0);
+  });
+});
