@@ -46,11 +46,16 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
     }
     return o;
   };
+  let lastDev: string | null = null;
   for (const e of entries) {
     const h = HOOKS[e.kind];
     if (!h) continue;
-    get(e, 'ingress');
-    get(e, 'egress');
+    if (e.device !== lastDev) {
+      // bpftool groups entries per device; make sure both hooks exist, in order.
+      get(e, 'ingress');
+      get(e, 'egress');
+      lastDev = e.device;
+    }
     const o = get(e, h.direction);
     const source = e.line === null ? null : { file, line: e.line };
     const program = { id: e.progId, name: e.name, tag: null };

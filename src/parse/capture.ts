@@ -15,7 +15,15 @@ export const CAPTURE_HOOKS = ['ingress', 'egress', 'tc-json-ingress', 'tc-json-e
 interface Marker { node: string | null; netns: string | null; dev: string | null; hook: string }
 
 function decode(v: string): string {
-  return decodeURIComponent(v);
+  return v.includes('%') ? decodeURIComponent(v) : v;
+}
+
+/** Marker body or null. Cheap first-character test: this runs on every line of big captures. */
+function markerBody(line: string): string | null {
+  const c = line.charCodeAt(0);
+  if (c !== 35 && c !== 32 && c !== 9) return null;
+  const m = CAPTURE_MARKER.exec(c === 35 ? line : line.trim());
+  return m ? (m[1] ?? '') : null;
 }
 
 export function parseMarker(body: string): Marker | string {
@@ -41,20 +49,22 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
   // Preamble: comments only.
   for (; k < lines.length; k++) {
     const t = (lines[k] ?? '').trim();
-    if (CAPTURE_MARKER.test(t)) break;
+    if (markerBody(t) !== null) break;
     if (t !== '' && !t.startsWith('#')) errors.push({ file, line: k + 1, message: 'text before the first `### tc-audit capture ...` marker' });
   }
   while (k < lines.length) {
     const markerLine = k + 1;
-    const body = CAPTURE_MARKER.exec((lines[k] ?? '').trim())?.[1] ?? '';
+    const body = markerBody(lines[k] ?? '') ?? '';
     let end = k + 1;
     let failed: string | null = null;
-    while (end < lines.length && !CAPTURE_MARKER.test((lines[end] ?? '').trim())) end++;
-    const section = lines.slice(k + 1, end).filter((l, i) => {
-      const f = FAILED.exec(l.trim());
-      if (f) failed = `${f[1] ?? '?'} (line ${k + 2 + i})`;
-      return !f;
-    });
+    let failedAt = -1;
+    for (; end < lines.length; end++) {
+      const l = lines[end] ?? '';
+      if (markerBody(l) !== null) break;
+      const f = l.includes('capture-failed') ? FAILED.exec(l.trim()) : null;
+      if (f) { failed = `${f[1] ?? '?'} (line ${end + 1})`; failedAt = end; }
+    }
+    const section = failedAt === -1 ? lines.slice(k + 1, end) : lines.slice(k + 1, end).filter((_, i) => k + 1 + i !== failedAt);
     k = end;
     const mk = parseMarker(body);
     if (typeof mk === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${mk}` }); continue; }

@@ -42,6 +42,8 @@ export function splitLines(text: string, file: string, firstLine = 1): Lines {
 export function stripCommentPrefix(lines: string[]): string[] {
   let sawAny = false;
   for (const l of lines) {
+    const c = l.charCodeAt(0);
+    if (c !== 32 && c !== 42 && c !== 9) return lines; // fast path: plain line, no prefix
     if (l.trim() === '') continue;
     if (!/^\s*\*(\s|$)/.test(l)) return lines;
     sawAny = true;

@@ -6,7 +6,9 @@ import type { HookObservation, ParseError, ParsedFile } from './types.js';
 
 interface HookAcc { tc: HookObservation[]; bpf: HookObservation[]; obs: HookObservation }
 
-const k = (...parts: Array<string | null>) => parts.map((p) => (p === null ? '\u0001' : p)).join('\u0000');
+const part = (p: string | null) => (p === null ? '\u0001' : p);
+const k = (a: string | null, b: string | null = null, c: string | null = null, d: string | null = null) =>
+  `${part(a)}\u0000${part(b)}\u0000${part(c)}\u0000${part(d)}`;
 
 /** Gives tc filters without a program id the id bpftool shows for the same tc name, in order. */
 function fillIds(filters: LegacyFilter[], fromBpftool: LegacyFilter[]): LegacyFilter[] {

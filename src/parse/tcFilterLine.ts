@@ -29,9 +29,11 @@ function directionOfParent(p: string): Direction | null {
   return null;
 }
 
-/** Returns null when the line has no `pref N KIND` part (not a filter line we can read). */
+/** `trimmed` must start with `filter` (trailing spaces are fine); an error when the line has
+ *  no `pref N KIND` part. */
 export function parseFilterLine(trimmed: string): FilterLine | { error: string } {
-  const t = trimmed.split(/\s+/);
+  // split(' ') is much cheaper than a regex split; tabs and double spaces are rarer.
+  const t = trimmed.includes('\t') ? trimmed.trim().split(/\s+/) : trimmed.includes('  ') ? trimmed.trim().split(' ').filter((w) => w !== '') : trimmed.split(' ');
   let i = 1;
   let device: string | null = null;
   let direction: Direction | null = null;
@@ -62,32 +64,59 @@ export function parseFilterLine(trimmed: string): FilterLine | { error: string }
   let progId: number | null = null;
   let progName: string | null = null;
   let tag: string | null = null;
+  const isNum = (v: string | undefined) => v !== undefined && v !== '' && Number.isInteger(Number(v));
   for (; i < t.length; i++) {
     const k = t[i] ?? '';
     const next = t[i + 1];
+    // A switch on the token: this loop is the hot path on big captures.
+    switch (k) {
+      case 'chain':
+        if (isNum(next)) { f.chain = Number(next); i++; }
+        continue;
+      case 'handle':
+      case 'fh':
+        if (next === undefined) continue;
+        i++;
+        // u32 "fh 800:" is the hash table itself, not a key node that classifies.
+        if (kind === 'u32' && next.endsWith(':')) return { device, direction, header: true, filter: f };
+        f.handle = kind === 'u32' ? next.toLowerCase() : normaliseHandle(next);
+        header = false;
+        continue;
+      case 'flowid':
+      case 'classid':
+        // u32 prints "flowid" with nothing (or "???") after it when no class was set.
+        if (next !== undefined && /^[0-9a-f]*:[0-9a-f]*$/i.test(next)) { f.classid = next.toLowerCase(); i++; }
+        else if (next === '???') i++;
+        continue;
+      case 'direct-action':
+      case 'da':
+        f.directAction = true;
+        continue;
+      case 'skip_hw': case 'skip_sw': case 'in_hw': case 'not_in_hw': case 'verbose':
+        f.flags.push(k);
+        continue;
+      case 'in_hw_count':
+        if (next !== undefined) { f.flags.push(`in_hw_count=${next}`); i++; }
+        continue;
+      case 'id':
+        if (isNum(next)) { progId = Number(next); i++; continue; }
+        break;
+      case 'name':
+        if (kind === 'bpf' && next !== undefined) { progName = next; i++; continue; }
+        break;
+      case 'tag':
+        if (next !== undefined) { tag = next.toLowerCase(); i++; }
+        continue;
+      case 'jited':
+      case '':
+        continue;
+      default:
+        if (SKIP_ONE.has(k)) { i++; continue; }
+    }
     if (k.startsWith('(')) break; // "(rule hit 0 success 0)" and other -s extras
-    if (k === 'chain' && next !== undefined && /^\d+$/.test(next)) { f.chain = Number(next); i++; }
-    else if (k === 'handle' || k === 'fh') {
-      if (next === undefined) continue;
-      i++;
-      // u32 "fh 800:" is the hash table itself, not a key node that classifies.
-      if (kind === 'u32' && next.endsWith(':')) return { device, direction, header: true, filter: f };
-      f.handle = kind === 'u32' ? next.toLowerCase() : normaliseHandle(next);
-      header = false;
-    } else if (k === 'flowid' || k === 'classid') {
-      // u32 prints "flowid" with nothing (or "???") after it when no class was set.
-      if (next !== undefined && /^[0-9a-f]*:[0-9a-f]*$/i.test(next)) { f.classid = next.toLowerCase(); i++; }
-      else if (next === '???') i++;
-    } else if (k === 'direct-action' || k === 'da') f.directAction = true;
-    else if (FLAGS.has(k)) f.flags.push(k);
-    else if (k === 'in_hw_count' && next !== undefined) { f.flags.push(`in_hw_count=${next}`); i++; }
-    else if (k === 'id' && next !== undefined && /^\d+$/.test(next)) { progId = Number(next); i++; }
-    else if (k === 'name' && kind === 'bpf' && next !== undefined) { progName = next; i++; }
-    else if (k === 'tag' && next !== undefined) { tag = next.toLowerCase(); i++; }
-    else if (SKIP_ONE.has(k)) i++;
-    else if (kind === 'bpf' && f.tcName === null && !BPF_STOP.has(k) && k !== 'jited' && k !== '') {
+    if (kind === 'bpf' && f.tcName === null && !BPF_STOP.has(k)) {
       let j = i;
-      while (j + 1 < t.length && !BPF_STOP.has(t[j + 1] ?? '') && !(t[j + 1] ?? '').startsWith('(')) j++;
+      while (j + 1 < t.length && !BPF_STOP.has(t[j + 1] ?? '') && !(t[j + 1] ?? '').startsWith('(') && t[j + 1] !== '') j++;
       f.tcName = t.slice(i, j + 1).join(' ');
       i = j;
     }

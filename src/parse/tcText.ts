@@ -65,7 +65,10 @@ export function parseTcTextLines(rawLines: string[], firstLine: number, file: st
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k] ?? '';
     const lineNo = firstLine + k;
-    const trimmed = line.trim();
+    // tc ends every line with a space; only trim when the line does not start with "filter"
+    // (a copy per line is the parser's main cost on big captures).
+    const plain = line.startsWith('filter ');
+    const trimmed = plain ? line : line.trim();
     if (trimmed === '') continue;
     if (XTRACE.test(trimmed) || PROMPT.test(trimmed)) {
       const c = commandContext(trimmed);
@@ -78,7 +81,7 @@ export function parseTcTextLines(rawLines: string[], firstLine: number, file: st
       blockIndent = -1;
       continue;
     }
-    if (trimmed === 'filter' || /^filter\s/.test(trimmed)) {
+    if (plain || trimmed === 'filter' || /^filter\s/.test(trimmed)) {
       const r = parseFilterLine(trimmed);
       blockIndent = indentOf(line);
       if ('error' in r) {
