@@ -46,7 +46,10 @@ export const diffHook = (b: AnalyzedHook, a: AnalyzedHook): HookChange[] => {
   for (const x of f.added) changes.push({ kind: 'filter-added', detail: `${filterName(x)} added` });
   for (const x of f.removed) changes.push({ kind: 'filter-removed', detail: `${filterName(x)} removed` });
   for (const p of f.pairs) {
-    if (p.b.pref !== p.a.pref) changes.push({ kind: 'filter-moved', detail: `${filterName(p.a)}: moved from pref ${p.b.pref ?? '?'} to ${p.a.pref ?? '?'}` });
+    if (p.b.pref !== p.a.pref) {
+      const what = `${p.a.protocol ?? '?'} ${p.a.kind} ${p.a.vendor.id} ${p.a.program?.name ?? p.a.tcName ?? ''}`.trimEnd();
+      changes.push({ kind: 'filter-moved', detail: `${what}: moved from pref ${p.b.pref ?? '?'} to ${p.a.pref ?? '?'}` });
+    }
     changes.push(...common(filterName(p.a), p.b, p.a));
   }
   return changes;

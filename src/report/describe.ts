@@ -18,7 +18,7 @@ const orQ = (s: string | null): string => s ?? '?';
 /** node / netns / device / direction; "?" where the input did not say. */
 export const hookLabel = (h: FindingLocation): string =>
   h.netns === null && h.interface === null && h.direction === null
-    ? `${orQ(h.node)} (whole node)`
+    ? h.node === null ? 'all nodes' : `${h.node} (whole node)`
     : [orQ(h.node), orQ(h.netns), orQ(h.interface), orQ(h.direction)].join(' / ');
 
 export const hookLocation = (h: AnalyzedHook): FindingLocation => ({

@@ -50,7 +50,7 @@ describe('diffResults', () => {
     a.analysis.nodes[0]!.hooks = [hook('lxc1', 'ingress', [datadog(ALL), moved], [tcx(50, 'cilium', verdict('always', [0], 'bytecode'), ALL)])];
     const [h] = diffResults(b, a).hooks;
     expect(h!.changes.map((c) => c.kind)).toEqual(['tcx-added', 'filter-moved', 'vendor-changed', 'verdict-changed']);
-    expect(h!.changes[1]!.detail).toBe('pref 20 all bpf unknown cil_from_container: moved from pref 1 to 20');
+    expect(h!.changes[1]!.detail).toBe('all bpf unknown cil_from_container: moved from pref 1 to 20');
     expect(h!.changes[3]!.detail).toMatch(/always \[0,2\] -> never \[-1\]$/);
   });
 
