@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/analyze/rules/destructiveVendor.js';
+import type { Analysis } from '../../../src/model/analysis.js';
+import { agentFilter, analysisOf, cilium, ctx, foreign, hook, node, tcx } from '../../helpers/analysisBuilders.js';
+
+describe('destructive-vendor', () => {
+  it('one finding per (node, vendor, hazard), however many hooks carry the vendor', () => {
+    const hooks = Array.from({ length: 300 }, (_, i) => hook({ device: `lxc${i}`, filters: [foreign(1, 'never', { vendor: 'retina' }), agentFilter()] }));
+    const fs = rule.check(analysisOf(...hooks), ctx());
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ node: 'node-a', netns: null, interface: null, filter: null });
+    expect(fs[0]!.message).toContain('Microsoft Retina');
+    expect(fs[0]!.message).toContain('all known versions');
+    expect(fs[0]!.message).toContain('clsact');
+  });
+
+  it('names the affected version range from the knowledge base', () => {
+    const fs = rule.check(analysisOf(hook({ filters: [foreign(1, 'always', { vendor: 'aws-network-policy-agent' })] })), ctx());
+    expect(fs.map((f) => f.message)).toEqual([expect.stringContaining('versions >=1.4.0')]);
+    expect(fs[0]!.message).toContain('handle 0x1');
+  });
+
+  it('cilium: both destructive hazards, but not the collision hazard (agent-pref-collision covers it)', () => {
+    const fs = rule.check(analysisOf(hook({ filters: [cilium()] })), ctx());
+    expect(fs).toHaveLength(2);
+    expect(fs.some((f) => f.message.includes('>=1.16.0'))).toBe(true);
+    expect(fs.some((f) => f.message.includes('<1.6.0'))).toBe(true);
+  });
+
+  it('skips hazards whose range excludes the known CNI version', () => {
+    const fs = rule.check(analysisOf(hook({ filters: [cilium()] })), ctx({ agent: { cniVersion: 'cilium 1.15.3' } }));
+    expect(fs).toHaveLength(0);
+    const newer = rule.check(analysisOf(hook({ filters: [cilium()] })), ctx({ agent: { cniVersion: 'cilium 1.16.2' } }));
+    expect(newer).toHaveLength(1);
+    expect(newer[0]!.message).toContain('this node runs 1.16.2');
+  });
+
+  it('sees vendors in tcx too, and nothing for vendors without hazards', () => {
+    expect(rule.check(analysisOf(hook({ tcx: [tcx({ vendor: 'calico', terminal: 'sometimes' })] })), ctx())).toHaveLength(1);
+    expect(rule.check(analysisOf(hook({ filters: [agentFilter(), foreign(1, 'never', { vendor: 'beyla' })] })), ctx())).toHaveLength(0);
+  });
+
+  it('per node', () => {
+    const a: Analysis = { nodes: [node([hook({ filters: [foreign(1, 'never', { vendor: 'retina' })] })], { name: 'a' }), node([hook({ filters: [foreign(1, 'never', { vendor: 'retina' })] })], { name: 'b' })] };
+    expect(rule.check(a, ctx()).map((f) => f.node)).toEqual(['a', 'b']);
+  });
+});
