@@ -1,0 +1,59 @@
+// `tc-audit watch`: long-running node mode (src/watch). Runs until SIGTERM/SIGINT, then
+// stops every monitor and exits 0 within a second.
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import type { LayerError } from '../../agent/layers.js';
+import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
+import { WatchMetrics } from '../../watch/metrics.js';
+import { Watcher } from '../../watch/watcher.js';
+import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
+
+interface WatchArgs extends ScopeArgs, AgentArgs {
+  'metrics-addr'?: string;
+  'tcx-interval': number;
+  'rescan-interval': number;
+  debounce: number;
+}
+
+const withWatchOptions = <T>(y: Argv<T>): Argv<T & WatchArgs> =>
+  y
+    .option('metrics-addr', { type: 'string', describe: 'Serve Prometheus metrics at HOST:PORT/metrics (e.g. 127.0.0.1:9464); off by default' })
+    .option('tcx-interval', { type: 'number', default: 1, describe: 'Seconds between bpftool polls for tcx attachments (tc monitor does not show tcx)' })
+    .option('rescan-interval', { type: 'number', default: 5, describe: 'Seconds between /proc rescans for new network namespaces' })
+    .option('debounce', { type: 'number', default: 100, describe: 'Milliseconds of events re-audited together' }) as unknown as Argv<T & WatchArgs>;
+
+const positive = (v: number, fallback: number): number => (Number.isFinite(v) && v > 0 ? v : fallback);
+
+export const watchCommand: CommandModule<object, WatchArgs> = {
+  command: 'watch',
+  describe: 'Follow tc and link events in every namespace in scope; one JSON line per event on stdout',
+  builder: (y: Argv<object>) => withWatchOptions(withAgentOptions(withScopeOptions(y))) as unknown as Argv<WatchArgs>,
+  handler: async (argv: ArgumentsCamelCase<WatchArgs>) => {
+    const agentErrors: LayerError[] = [];
+    const assumeErrors: string[] = [];
+    const agent = agentSettingsFromArgs(argv, agentErrors);
+    const assume = parseAssume(argv.assume, assumeErrors);
+    for (const e of [...agentErrors.map((x) => x.message), ...assumeErrors]) process.stderr.write(`tc-audit: ${e}\n`);
+    const live = { ...liveOptionsFrom(argv), nodeName: argv['node-name'] ?? process.env.TC_AUDIT_NODE_NAME ?? null };
+    const metrics = argv['metrics-addr'] ? new WatchMetrics() : null;
+    const watcher = new Watcher({
+      live, agent, assume, metrics,
+      tcxIntervalMs: positive(argv['tcx-interval'], 1) * 1000,
+      rescanIntervalMs: positive(argv['rescan-interval'], 5) * 1000,
+      debounceMs: Math.min(positive(argv.debounce, 100), 900),
+      out: (line) => process.stdout.write(`${line}\n`),
+    });
+    let stopping = false;
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      // Whatever happens, be gone within a second of the signal.
+      setTimeout(() => process.exit(0), 900).unref();
+      void Promise.allSettled([watcher.stop(), metrics?.close()]).then(() => process.exit(0));
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    if (metrics) process.stderr.write(`tc-audit watch: metrics on http://${await metrics.listen(argv['metrics-addr']!)}/metrics\n`);
+    await watcher.start();
+    await new Promise<never>(() => undefined);
+  },
+};

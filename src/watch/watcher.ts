@@ -1,0 +1,229 @@
+// tc-audit watch: follow tc/link events in every namespace in scope, re-audit within a
+// second, print one JSON line per event (docs/watch.md lists them).
+import type { AgentSettings } from '../agent/types.js';
+import { audit } from '../analyze/audit.js';
+import type { Assumptions } from '../analyze/contracts.js';
+import { assembleNamespace } from '../collect/assemble.js';
+import { collectLive, type LiveOptions } from '../collect/live.js';
+import { globToRegExp } from '../collect/links.js';
+import { collectNamespace } from '../collect/nsCollect.js';
+import { mapLimit } from '../collect/pool.js';
+import { collectPrograms } from '../collect/programDetails.js';
+import { Recorder } from '../collect/record.js';
+import { ExecaRunner, type NsTarget, type Runner } from '../collect/runner.js';
+import type { Capabilities } from '../collect/versions.js';
+import type { AnalyzedHook } from '../model/analysis.js';
+import type { AuditResult } from '../model/result.js';
+import type { Direction, NodeSnapshot } from '../model/snapshot.js';
+import { deriveHookEvents, recommendationChanged } from './derive.js';
+import { collectHookFilters, pollTcx } from './hookCollect.js';
+import type { WatchMetrics } from './metrics.js';
+import { Monitor } from './monitor.js';
+import { NamespaceTracker, targetOf } from './namespaces.js';
+import { parseLinkMonitorLine, parseTcMonitorLine } from './parseMonitor.js';
+import { hookKey, missingProgramIds, refreshPrograms, removeDevice, removeNetns, setLegacy, setTcx, upsertNetns } from './state.js';
+
+export interface WatchOptions {
+  live: LiveOptions;
+  agent: AgentSettings;
+  assume: Assumptions;
+  tcxIntervalMs: number;
+  rescanIntervalMs: number;
+  /** Events arriving within this window are re-audited together. */
+  debounceMs: number;
+  out: (line: string) => void;
+  metrics: WatchMetrics | null;
+  runner?: Runner;
+}
+
+interface Pending { ns: string; device: string; direction: Direction }
+
+export class Watcher {
+  private readonly runner: Runner;
+  private snap!: NodeSnapshot;
+  private caps!: Capabilities;
+  private prev: AuditResult | null = null;
+  private prevHooks = new Map<string, AnalyzedHook>();
+  private readonly targets = new Map<string, { target: NsTarget; monitors: Monitor[] }>();
+  private readonly pendingHooks = new Map<string, Pending>();
+  private readonly pendingTcx = new Set<string>();
+  private readonly changed = new Set<string>();
+  private pendingRescan = false;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private tcxTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly tracker: NamespaceTracker;
+
+  constructor(private readonly o: WatchOptions) {
+    this.runner = o.runner ?? new ExecaRunner();
+    this.tracker = new NamespaceTracker(o.live, () => { this.pendingRescan = true; this.schedule(); });
+  }
+
+  emit(type: string, fields: Record<string, unknown>): void {
+    this.o.metrics?.events.inc({ type });
+    this.o.out(JSON.stringify({ time: new Date().toISOString(), node: this.snap?.name ?? null, type, ...fields }));
+  }
+
+  async start(): Promise<void> {
+    const c = await collectLive(this.runner, this.o.live);
+    this.snap = c.snapshot;
+    this.caps = c.caps;
+    for (const cand of this.tracker.current()) {
+      if (!this.snap.netns.some((n) => n.id === cand.id)) continue;
+      this.tracker.accept(cand);
+      this.follow(cand.id, targetOf(cand));
+    }
+    this.reaudit();
+    this.emit('watch-started', { namespaces: [...this.targets.keys()], recommendation: this.prev!.recommendation });
+    this.tracker.start(this.o.rescanIntervalMs);
+    this.tcxTimer = setInterval(() => { for (const id of this.targets.keys()) this.pendingTcx.add(id); this.schedule(); }, this.o.tcxIntervalMs);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.tcxTimer) clearInterval(this.tcxTimer);
+    this.tracker.stop();
+    await Promise.all([...this.targets.values()].flatMap((t) => t.monitors.map((m) => m.stop())));
+  }
+
+  private follow(nsId: string, target: NsTarget): void {
+    const onRestart = (i: { netns: string; argv: string[]; exitCode: number | null; stderr: string; restarts: number }) => {
+      this.emit('monitor-restarted', { netns: i.netns, argv: i.argv, exitCode: i.exitCode, stderr: i.stderr, restarts: i.restarts });
+      // Events may have been missed while it was down: re-read the whole namespace's tcx.
+      this.pendingTcx.add(nsId);
+      this.schedule();
+    };
+    const monitors = [
+      new Monitor({ netns: nsId, path: target.path, argv: ['tc', 'monitor'], onLine: (l) => this.onTc(nsId, l), onRestart }),
+      new Monitor({ netns: nsId, path: target.path, argv: ['ip', '-o', 'monitor', 'link'], onLine: (l) => this.onLink(nsId, l), onRestart }),
+    ];
+    for (const m of monitors) m.start();
+    this.targets.set(nsId, { target, monitors });
+  }
+
+  private queue(ns: string, device: string, direction: Direction): void {
+    this.pendingHooks.set(hookKey(ns, device, direction), { ns, device, direction });
+  }
+
+  private onTc(ns: string, line: string): void {
+    const e = parseTcMonitorLine(line);
+    if (!e || (e.object === 'qdisc' && e.kind !== 'clsact')) return;
+    this.emit('tc-event', { netns: ns, object: e.object, op: e.op, device: e.device, direction: e.direction, pref: e.pref, kind: e.kind, handle: e.handle });
+    if (e.object === 'qdisc' && e.op === 'deleted') this.emit('clsact-deleted', { netns: ns, device: e.device });
+    for (const d of e.direction ? [e.direction] : (['ingress', 'egress'] as const)) this.queue(ns, e.device, d);
+    this.schedule();
+  }
+
+  private onLink(ns: string, line: string): void {
+    const e = parseLinkMonitorLine(line);
+    if (!e) return;
+    this.emit('link-event', { netns: ns, op: e.op, device: e.device, ifindex: e.ifindex });
+    if (e.op === 'deleted') {
+      if (removeDevice(this.snap, ns, e.device)) this.changed.add(hookKey(ns, e.device, null));
+    } else if (!this.snap.netns.find((n) => n.id === ns)?.devices.some((d) => d.name === e.device)) {
+      this.queue(ns, e.device, 'ingress');
+      this.queue(ns, e.device, 'egress');
+      this.pendingTcx.add(ns);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped || this.timer || this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain().finally(() => {
+        this.running = null;
+        if (this.pendingHooks.size || this.pendingTcx.size || this.changed.size || this.pendingRescan) this.schedule();
+      });
+    }, this.o.debounceMs);
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      if (this.pendingRescan) await this.rescan();
+      await this.recollect();
+      if (this.changed.size > 0 && !this.stopped) this.reaudit();
+    } catch (e) {
+      this.emit('watch-error', { message: (e as Error).message });
+    }
+  }
+
+  private async rescan(): Promise<void> {
+    this.pendingRescan = false;
+    const { added, removed } = this.tracker.diff();
+    for (const id of removed) {
+      await Promise.all(this.targets.get(id)?.monitors.map((m) => m.stop()) ?? []);
+      this.targets.delete(id);
+      this.tracker.forget(id);
+      removeNetns(this.snap, id);
+      this.changed.add(hookKey(id, null, null));
+      this.emit('netns-removed', { netns: id });
+    }
+    for (const cand of added) {
+      const rec = new Recorder(this.runner, this.o.live.timeoutMs);
+      const raw = await collectNamespace(rec, cand, this.caps, this.o.live.interfaces.map(globToRegExp));
+      if (!raw) continue;
+      const ns = assembleNamespace(raw, this.caps, []);
+      await Promise.all(this.targets.get(cand.id)?.monitors.map((m) => m.stop()) ?? []);
+      upsertNetns(this.snap, ns);
+      this.tracker.accept(cand);
+      this.follow(cand.id, targetOf(cand));
+      for (const d of ns.devices) for (const h of d.hooks) this.changed.add(hookKey(ns.id, d.name, h.direction));
+      this.emit('netns-added', { netns: cand.id, devices: ns.devices.length });
+    }
+  }
+
+  private async recollect(): Promise<void> {
+    const hooks = [...this.pendingHooks.values()];
+    this.pendingHooks.clear();
+    const tcxNs = [...this.pendingTcx];
+    this.pendingTcx.clear();
+    await mapLimit(hooks, 4, async (h) => {
+      const target = this.targets.get(h.ns)?.target;
+      if (!target) return;
+      const r = await collectHookFilters(this.runner, target, h.device, h.direction, this.o.live.timeoutMs);
+      if ('device' in r) {
+        if (removeDevice(this.snap, h.ns, h.device)) this.changed.add(hookKey(h.ns, h.device, null));
+      } else if ('filters' in r) {
+        setLegacy(this.snap, h.ns, h.device, h.direction, r.filters);
+        this.changed.add(hookKey(h.ns, h.device, h.direction));
+      } else this.emit('collect-error', { netns: h.ns, device: h.device, direction: h.direction, message: r.error });
+    });
+    if (this.caps.bpftoolAvailable) {
+      await mapLimit(tcxNs, 4, async (id) => {
+        const target = this.targets.get(id)?.target;
+        const t = target ? await pollTcx(this.runner, target, this.o.live.timeoutMs) : null;
+        if (t) for (const k of setTcx(this.snap, id, t)) this.changed.add(k);
+      });
+    }
+    const missing = missingProgramIds(this.snap);
+    if (missing.length > 0 && this.caps.bpftoolAvailable) {
+      const wanted = [{ id: 'wanted', inode: null, path: null, owner: null, devices: [{ name: null, ifindex: null, linkKind: null,
+        hooks: [{ direction: null, legacyPrefsKnown: false, legacy: null, tcx: missing.map((id) => ({ attach: 'tcx' as const, program: { id, name: null, tag: null }, linkId: null, source: null })) }] }] }];
+      const got = await collectPrograms(new Recorder(this.runner, this.o.live.timeoutMs), wanted, this.o.live.instructions, 2);
+      refreshPrograms(this.snap, got.programs, got.progArrays);
+    } else refreshPrograms(this.snap, [], []);
+  }
+
+  private reaudit(): void {
+    const result = audit([this.snap], { agent: this.o.agent, mode: 'live', assume: this.o.assume, errors: [], notes: [], inputs: [...this.targets.keys()] });
+    const hooks = new Map(result.analysis.nodes.flatMap((n) => n.hooks).map((h) => [hookKey(h.netns, h.device, h.direction), h]));
+    const agentPriority = this.prev?.agent.classifierPriority ?? result.agent.classifierPriority;
+    for (const k of this.changed) {
+      for (const d of deriveHookEvents(this.prevHooks.get(k), hooks.get(k), agentPriority)) {
+        this.emit(d.type, { netns: d.netns, device: d.device, direction: d.direction, pref: d.pref, ...d.detail });
+      }
+    }
+    this.changed.clear();
+    if (this.prev && recommendationChanged(this.prev.recommendation, result.recommendation)) {
+      const brief = (r: AuditResult['recommendation']) => ({ action: r.action, classifierPriority: r.classifierPriority });
+      this.emit('recommendation-changed', { before: brief(this.prev.recommendation), after: result.recommendation });
+    }
+    this.prev = result;
+    this.prevHooks = hooks;
+    this.o.metrics?.observe(result);
+  }
+}
