@@ -1,0 +1,68 @@
+// Live: real tc/bpftool output from a throw-away namespace, parsed by the offline parsers,
+// and docs/capture.sh run with `sh` (dash) against namespaces we set up.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { describeLive } from '../helpers/live.js';
+import { createVethNetns, deleteNetns, inNs } from '../helpers/netns.js';
+import { mergeParsed, parseInput } from '../../src/parse/index.js';
+import { ROOT } from './fixtures.js';
+
+const OBJ = join(ROOT, 'fixtures/recorded/bpf/da_pass.o');
+const CLASSIC = join(ROOT, 'fixtures/recorded/bpf/classic.o');
+const noSrc = <T extends { source: unknown }>(xs: T[] | undefined) => (xs ?? []).map((x) => ({ ...x, source: null }));
+
+describeLive('offline parsers on live tool output', () => {
+  let ns = '';
+  let ns2 = '';
+  beforeAll(() => {
+    ns = createVethNetns('parse');
+    ns2 = createVethNetns('parse2');
+    inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+    inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '5', 'handle', '0x1', 'bpf', 'da', 'obj', OBJ, 'sec', 'tc']);
+    inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '5', 'handle', '0x2', 'bpf', 'da', 'obj', OBJ, 'sec', 'tc']);
+    inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'ip', 'pref', '7', 'bpf', 'obj', CLASSIC, 'sec', 'classifier', 'classid', 'ffff:1', 'action', 'mirred', 'egress', 'mirror', 'dev', 'v1']);
+    inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'ip', 'pref', '9', 'u32', 'match', 'ip', 'dst', '10.0.0.0/8', 'action', 'mirred', 'egress', 'redirect', 'dev', 'v1']);
+    inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'egress', 'bpf', 'da', 'obj', OBJ, 'sec', 'tc']);
+    inNs(ns2, 'tc', ['qdisc', 'add', 'dev', 'v1', 'clsact']);
+    inNs(ns2, 'tc', ['filter', 'add', 'dev', 'v1', 'ingress', 'bpf', 'da', 'obj', OBJ, 'sec', 'tc']);
+  });
+  afterAll(() => {
+    deleteNetns(ns);
+    deleteNetns(ns2);
+  });
+
+  test('tc text, tc -j and bpftool agree on the same filters', () => {
+    const dflt = { device: 'v0', direction: 'ingress' as const, node: null };
+    const text = parseInput(inNs(ns, 'tc', ['-s', '-d', 'filter', 'show', 'dev', 'v0', 'ingress']), 'text', dflt);
+    const json = parseInput(inNs(ns, 'tc', ['-j', 'filter', 'show', 'dev', 'v0', 'ingress']), 'json', dflt);
+    const bpft = parseInput(inNs(ns, 'bpftool', ['net', 'show']), 'bt', { device: null, direction: null, node: null });
+    const bpfj = parseInput(inNs(ns, 'bpftool', ['-j', 'net', 'show']), 'bj', { device: null, direction: null, node: null });
+    for (const r of [text, json, bpft, bpfj]) expect(r.errors).toEqual([]);
+    const tf = text.observations[0]?.legacy?.filters;
+    expect(noSrc(tf)).toEqual(noSrc(json.observations[0]?.legacy?.filters));
+    expect(tf?.map((f) => [f.pref, f.kind, f.handle, f.directAction])).toEqual([[5, 'bpf', '0x2', true], [5, 'bpf', '0x1', true], [7, 'bpf', '0x1', false], [9, 'u32', '800::800', null]]);
+    // bpftool lists the same bpf programs in the same order, without prefs.
+    const bi = bpft.observations.find((o) => o.device === 'v0' && o.direction === 'ingress');
+    expect(bi?.legacy?.filters.map((f) => f.program?.id)).toEqual(tf?.filter((f) => f.kind === 'bpf').map((f) => f.program?.id));
+    expect(noSrc(bi?.legacy?.filters)).toEqual(noSrc(bpfj.observations.find((o) => o.device === 'v0' && o.direction === 'ingress')?.legacy?.filters));
+  });
+
+  test('docs/capture.sh under sh (dash) captures every namespace and parses cleanly', () => {
+    const prefix = ns.slice(0, ns.lastIndexOf('-parse-'));
+    const out = execFileSync('sh', [join(ROOT, 'docs/capture.sh')], {
+      encoding: 'utf8', env: { ...process.env, TCAT_CAPTURE_SKIP_HOST: '1', TCAT_CAPTURE_NETNS_FILTER: prefix },
+    });
+    const r = parseInput(out, 'capture', { device: null, direction: null, node: null });
+    expect(r.format).toBe('capture');
+    expect(r.errors).toEqual([]);
+    const { nodes } = mergeParsed([r]);
+    const ids = nodes[0]?.netns.map((n) => n.id) ?? [];
+    expect(ids).toEqual(expect.arrayContaining([ns, ns2]));
+    const hooks = (id: string, dev: string) => nodes[0]?.netns.find((n) => n.id === id)?.devices.find((d) => d.name === dev)?.hooks;
+    // Device names come without the @peer suffix; bpftool covered the namespace (tcx: []).
+    expect(hooks(ns, 'v0')?.map((h) => [h.direction, h.legacy?.length, h.tcx])).toEqual([['ingress', 4, []], ['egress', 1, []]]);
+    expect(hooks(ns2, 'v1')?.[0]?.legacy?.[0]).toMatchObject({ pref: 49152, tcName: 'da_pass.o:[tc]' });
+    expect(hooks(ns2, 'v0')?.map((h) => h.legacy)).toEqual([[], []]);
+  });
+});
