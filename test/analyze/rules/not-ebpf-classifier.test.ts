@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/analyze/rules/notEbpfClassifier.js';
+import type { AnalyzedFilter } from '../../../src/model/analysis.js';
+import { agentFilter, analysisOf, ctx, foreign, hook } from '../../helpers/analysisBuilders.js';
+
+const run = (f: AnalyzedFilter, cx = ctx()) => rule.check(analysisOf(hook({ filters: [f, agentFilter()] })), cx);
+
+describe('not-ebpf-classifier', () => {
+  it.each([
+    ['matchall drop before the agent', foreign(2, 'always', { kind: 'matchall' }), /matches every packet and ends the walk.*runs before the agent at pref 10/],
+    ['u32 that ends on match', foreign(5, 'sometimes', { kind: 'u32', protocol: 'ip' }), /can hide matching IPv4 traffic/],
+    ['flower that continues', foreign(5, 'never', { kind: 'flower' }), /hides nothing/],
+    ['u32 with an action tc-audit cannot follow', foreign(5, 'unknown', { kind: 'u32' }), /cannot follow/],
+    ['after the agent', foreign(20, 'always', { kind: 'matchall' }), /runs after the agent/],
+    ['same pref as the agent', foreign(10, 'always', { kind: 'matchall' }), /shares pref 10/],
+  ])('%s', (_n, f, re) => {
+    const fs = run(f);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toMatch(re);
+    expect(fs[0]!.filter).toMatchObject({ kind: f.kind, progId: null });
+  });
+
+  it('ignores bpf filters', () => expect(run(foreign(1, 'always'))).toEqual([]));
+
+  it('notes when the agent does not attach to the hook', () => {
+    const [f] = run(foreign(2, 'always', { kind: 'matchall' }), ctx({ agent: { ingressEnabled: false } }));
+    expect(f!.message).toContain('the agent does not attach to this hook');
+  });
+});

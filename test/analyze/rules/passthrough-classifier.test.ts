@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../src/analyze/rules/passthroughClassifier.js';
+import { agentFilter, analysisOf, ctx, foreign, hook, tcx } from '../../helpers/analysisBuilders.js';
+
+describe('passthrough-classifier', () => {
+  it.each([
+    ['Retina at pref 1 returning UNSPEC', foreign(1, 'never', { vendor: 'retina', progName: 'endpoint_ingres' }), 1],
+    ['unspec vendor after the agent', foreign(20, 'never'), 1],
+    ['terminal vendor', foreign(1, 'always'), 0],
+    ['unknown verdict', foreign(1, 'unknown'), 0],
+    ["the agent's own filter", agentFilter(), 0],
+    ['non-bpf that continues', foreign(3, 'never', { kind: 'u32' }), 0],
+  ])('%s', (_n, f, n) => expect(rule.check(analysisOf(hook({ filters: [f] })), ctx())).toHaveLength(n));
+
+  it('covers tcx programs that return NEXT', () => {
+    const fs = rule.check(analysisOf(hook({ tcx: [tcx({ vendor: 'beyla', terminal: 'never', name: 'beyla_app_egress' })] })), ctx());
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('NEXT');
+  });
+
+  it('is info and says no concern', () => {
+    const [f] = rule.check(analysisOf(hook({ filters: [foreign(1, 'never', { vendor: 'retina' })] })), ctx());
+    expect(rule.severity).toBe('info');
+    expect(f!.message).toContain('no concern');
+    expect(f!.remediation).toBeNull();
+  });
+});
