@@ -51,8 +51,10 @@ export async function runSelfTest(runner: Runner, timeoutMs: number): Promise<Se
   const onSignal = (sig: NodeJS.Signals): void => {
     void cleanup().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // `on`, not `once`: execa's signal-exit re-raises the signal when it finds itself the only
+  // listener, which would kill us before the cleanup has run.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const step = async (argv: string[], inNs = true): Promise<void> => {
       const r = await runner.run({ argv, ns: inNs ? target : null, timeoutMs });

@@ -1,0 +1,78 @@
+// The built CLI on real tools: audit, collect, self-test, privilege failure, SIGTERM cleanup.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Bundle } from '../../src/model/bundle.js';
+import { describeLive } from '../helpers/live.js';
+import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = `${ROOT}dist/cli/index.js`;
+const cli = (args: string[], extra: Parameters<typeof spawnSync>[2] = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, ...extra });
+
+describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
+  let ns = '';
+  beforeAll(() => {
+    if (!existsSync(CLI)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'ignore' });
+    ns = createNetns('cli');
+    inNs(ns, 'ip', ['link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1']);
+    inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+    inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'pref', '4', 'bpf', 'da', 'obj', `${ROOT}bpf/selftest/st_terminal.o`, 'sec', 'tc']);
+  }, 120_000);
+  afterAll(() => deleteNetns(ns));
+
+  it('audits a namespace live and recommends a priority below the terminal filter', () => {
+    const r = cli(['audit', '--netns', ns, '-f', 'json', '--quiet']);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.mode).toBe('live');
+    expect(JSON.stringify(out)).toContain('st_terminal');
+    expect(r.status).toBe(1);
+  });
+
+  it('is the default command', () => {
+    const r = cli(['--netns', ns, '--json', '--interface', 'v*']);
+    expect(JSON.parse(r.stdout).mode).toBe('live');
+  });
+
+  it('collect writes a bundle that validates, with a summary on stderr first', () => {
+    const r = cli(['collect', '--netns', ns, '-o', '-', '--node-name', 'n1', '--redact']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/tc-audit bundle for node n1 \(redacted\)/);
+    const b = Bundle.parse(JSON.parse(r.stdout));
+    expect(b.node.name).toBe('n1');
+    expect(b.redacted).toBe(true);
+    expect(b.snapshot.netns[0]!.devices.some((d) => d.name === 'v0')).toBe(true);
+    expect(b.evidence.some((e) => e.argv.includes('-batch'))).toBe(true);
+    expect(r.stdout).not.toMatch(/"address":"[0-9a-f]{2}:/); // MACs hashed
+  });
+
+  it('exits 2 at once, naming the capabilities, when not root', () => {
+    const started = Date.now();
+    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--inh-caps=-all', '--bounding-set=-all',
+      process.execPath, CLI, 'audit'], { encoding: 'utf8', timeout: 10_000 });
+    expect(r.status).toBe(2);
+    expect(Date.now() - started).toBeLessThan(3000); // node start included; the check itself is instant
+    expect(r.stderr).toMatch(/CAP_NET_ADMIN/);
+    expect(r.stderr).toMatch(/CAP_BPF and CAP_PERFMON/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('self-test prints OK and exits 0', () => {
+    const r = cli(['self-test']);
+    expect(r.stdout).toBe('tc-audit self test: OK\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('self-test removes its namespace on SIGTERM', async () => {
+    const child = spawn(process.execPath, [CLI, 'self-test'], { stdio: 'ignore' });
+    const mine = () => readdirSync('/var/run/netns').filter((n) => n.startsWith(`tcat-selftest-${child.pid}-`));
+    for (let i = 0; i < 200 && mine().length === 0 && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect(code).toBe(143);
+    expect(mine()).toEqual([]);
+  });
+});
