@@ -17,7 +17,7 @@ describeLive('offline parsers on live tool output', () => {
   let ns2 = '';
   beforeAll(() => {
     ns = createVethNetns('parse');
-    ns2 = createVethNetns('parse2');
+    ns2 = createVethNetns('parse');
     inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
     inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '5', 'handle', '0x1', 'bpf', 'da', 'obj', OBJ, 'sec', 'tc']);
     inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '5', 'handle', '0x2', 'bpf', 'da', 'obj', OBJ, 'sec', 'tc']);
@@ -49,7 +49,9 @@ describeLive('offline parsers on live tool output', () => {
   });
 
   test('docs/capture.sh under sh (dash) captures every namespace and parses cleanly', () => {
-    const prefix = ns.slice(0, ns.lastIndexOf('-parse-'));
+    // Only this process's namespaces: other test files create and delete theirs concurrently.
+    const prefix = `tcat-parse-${process.pid}-`;
+    expect(ns.startsWith(prefix) && ns2.startsWith(prefix)).toBe(true);
     const out = execFileSync('sh', [join(ROOT, 'docs/capture.sh')], {
       encoding: 'utf8', env: { ...process.env, TCAT_CAPTURE_SKIP_HOST: '1', TCAT_CAPTURE_NETNS_FILTER: prefix },
     });
