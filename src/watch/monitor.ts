@@ -3,6 +3,7 @@
 // it, it is restarted after a short backoff and the death is reported.
 import { createInterface } from 'node:readline';
 import { execa, type ResultPromise } from 'execa';
+import { track } from './runner.js';
 
 export interface MonitorSpec {
   /** Label for reports ("host", netns name, "inode:N"). */
@@ -29,7 +30,8 @@ export class Monitor {
     const argv = this.spec.path ? ['nsenter', `--net=${this.spec.path}`, ...this.spec.argv] : this.spec.argv;
     const [file, ...args] = argv as [string, ...string[]];
     // No shell: device and namespace names go through as argv. LC_ALL=C keeps output stable.
-    const proc = execa(file, args, { reject: false, buffer: { stdout: false, stderr: true }, env: { LC_ALL: 'C' }, stdin: 'ignore' });
+    // cleanup: false, see ./runner.ts; the watch kills its monitors itself.
+    const proc = track(execa(file, args, { reject: false, cleanup: false, buffer: { stdout: false, stderr: true }, env: { LC_ALL: 'C' }, stdin: 'ignore' }));
     this.proc = proc;
     const rl = createInterface({ input: proc.stdout!, crlfDelay: Infinity });
     rl.on('line', (l) => this.spec.onLine(l));

@@ -10,7 +10,7 @@ import { collectNamespace } from '../collect/nsCollect.js';
 import { mapLimit } from '../collect/pool.js';
 import { collectPrograms } from '../collect/programDetails.js';
 import { Recorder } from '../collect/record.js';
-import { ExecaRunner, type NsTarget, type Runner } from '../collect/runner.js';
+import type { NsTarget, Runner } from '../collect/runner.js';
 import type { Capabilities } from '../collect/versions.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import type { AuditResult } from '../model/result.js';
@@ -21,6 +21,7 @@ import type { WatchMetrics } from './metrics.js';
 import { Monitor } from './monitor.js';
 import { NamespaceTracker, targetOf } from './namespaces.js';
 import { parseLinkMonitorLine, parseTcMonitorLine } from './parseMonitor.js';
+import { killAllChildren, WatchRunner } from './runner.js';
 import { hookKey, missingProgramIds, refreshPrograms, removeDevice, removeNetns, setLegacy, setTcx, upsertNetns } from './state.js';
 
 export interface WatchOptions {
@@ -56,7 +57,8 @@ export class Watcher {
   private readonly tracker: NamespaceTracker;
 
   constructor(private readonly o: WatchOptions) {
-    this.runner = o.runner ?? new ExecaRunner();
+    this.runner = o.runner ?? new WatchRunner();
+    process.once('exit', killAllChildren);
     this.tracker = new NamespaceTracker(o.live, () => { this.pendingRescan = true; this.schedule(); });
   }
 

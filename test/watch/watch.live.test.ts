@@ -1,0 +1,125 @@
+// tc-audit watch against throw-away namespaces: every event class within 2 s, no lost
+// events under a burst, flat memory, clean exit on SIGTERM, namespaces created later.
+import { existsSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import { describeLive } from '../helpers/live.js';
+import { createNetns, createVethNetns, deleteNetns, inNs, run, uniqueName } from '../helpers/netns.js';
+import { BPF, CLI, exitOf, spawnWatch, type WatchProc } from './spawnWatch.js';
+
+const procs: WatchProc[] = [];
+afterEach(() => {
+  for (const p of procs.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+});
+
+async function started(ns: string[]): Promise<WatchProc> {
+  const w = spawnWatch(ns.flatMap((n) => ['--netns', n]));
+  procs.push(w);
+  await w.waitFor((l) => l.type === 'watch-started', 15_000);
+  return w;
+}
+
+const bpf = (ns: string, dir: string, pref: number, obj: string, sec: string, op = 'add') =>
+  inNs(ns, 'tc', ['filter', op, 'dev', 'v0', dir, 'pref', String(pref), 'handle', '0x1', 'bpf', 'da', 'obj', BPF(obj), 'sec', sec]);
+
+describeLive('tc-audit watch', () => {
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error('dist/cli/index.js missing: run npm run build first');
+  });
+
+  it('reports each event class within 2 s', async () => {
+    const ns = createVethNetns('watch');
+    try {
+      inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+      bpf(ns, 'ingress', 10, 'dd_agent', 'classifier/ingress');
+      const w = await started([ns]);
+      let mark = w.lines.length;
+      bpf(ns, 'ingress', 10, 'foreign_ok', 'tc', 'replace');
+      const replaced = await w.waitFor((l) => l.type === 'agent-filter-replaced', 2000, mark);
+      expect(replaced).toMatchObject({ netns: ns, device: 'v0', direction: 'ingress', pref: 10, previous: { vendor: 'datadog' }, now: { vendor: 'cilium' } });
+      await w.waitFor((l) => l.type === 'recommendation-changed', 2000, mark);
+
+      mark = w.lines.length;
+      inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'pref', '3', 'bpf', 'da', 'obj', BPF('foreign_ok'), 'sec', 'tc']);
+      expect(await w.waitFor((l) => l.type === 'terminal-ahead-of-agent' && l.pref === 3, 2000, mark)).toMatchObject({ terminal: 'always' });
+
+      mark = w.lines.length;
+      const pin = `/sys/fs/bpf/${uniqueName('w')}`;
+      run('bpftool', ['prog', 'load', BPF('foreign_ok'), pin, 'type', 'tc']);
+      try {
+        inNs(ns, 'bpftool', ['net', 'attach', 'tcx_ingress', 'pinned', pin, 'dev', 'v0']);
+        expect(await w.waitFor((l) => l.type === 'tcx-attached', 2000, mark)).toMatchObject({ device: 'v0', direction: 'ingress', attach: 'tcx' });
+      } finally {
+        run('rm', ['-f', pin]);
+      }
+
+      mark = w.lines.length;
+      inNs(ns, 'tc', ['qdisc', 'del', 'dev', 'v0', 'clsact']);
+      expect(await w.waitFor((l) => l.type === 'clsact-deleted', 2000, mark)).toMatchObject({ device: 'v0' });
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+
+  it('loses no event in a burst of 500 filter changes and stays flat in memory', async () => {
+    const ns = createVethNetns('burst');
+    try {
+      inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+      const w = await started([ns]);
+      const batch = `/tmp/${uniqueName('batch')}`;
+      const lines: string[] = [];
+      for (let i = 1; i <= 250; i++) lines.push(`filter add dev v0 ingress pref ${100 + i} u32 match u32 0 0 classid 1:1`);
+      for (let i = 1; i <= 250; i++) lines.push(`filter del dev v0 ingress pref ${100 + i}`);
+      writeFileSync(batch, `${lines.join('\n')}\n`);
+      const burst = async () => {
+        const mark = w.lines.length;
+        inNs(ns, 'tc', ['-batch', batch]);
+        const count = () => w.lines.slice(mark).filter((l) => l.type === 'tc-event' && l.object === 'filter').length;
+        const t0 = Date.now();
+        while (count() < 500 && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => setTimeout(r, 500)); // let the re-audit settle
+        return count();
+      };
+      expect(await burst()).toBe(500);
+      const rssAfterFirst = w.rssKiB();
+      for (let round = 0; round < 3; round++) expect(await burst()).toBe(500);
+      // Loose: three more bursts may not grow the process by more than 40 MiB.
+      expect(w.rssKiB() - rssAfterFirst).toBeLessThan(40 * 1024);
+      run('rm', ['-f', batch]);
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+
+  it('follows a namespace created after it started', async () => {
+    const first = createNetns('early');
+    const later = uniqueName('late');
+    try {
+      const w = await started([first, later]);
+      run('ip', ['netns', 'add', later]);
+      await w.waitFor((l) => l.type === 'netns-added' && l.netns === later, 7000);
+      const mark = w.lines.length;
+      inNs(later, 'ip', ['link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1']);
+      inNs(later, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+      await w.waitFor((l) => l.type === 'tc-event' && l.netns === later && l.kind === 'clsact', 2000, mark);
+    } finally {
+      deleteNetns(first);
+      deleteNetns(later);
+    }
+  });
+
+  it('exits 0 within a second of SIGTERM', async () => {
+    const ns = createVethNetns('term');
+    try {
+      const w = await started([ns]);
+      const t0 = Date.now();
+      w.child.kill('SIGTERM');
+      const { code } = await exitOf(w.child);
+      expect(code).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(1000);
+      // Its monitors went with it: nothing of ours keeps the namespace busy.
+      expect(run('ps', ['-eo', 'args']).split('\n').filter((l) => l.includes(ns) && l.includes('monitor'))).toEqual([]);
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+});
