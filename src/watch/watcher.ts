@@ -7,8 +7,6 @@ import { assembleNamespace } from '../collect/assemble.js';
 import { collectLive, type LiveOptions } from '../collect/live.js';
 import { globToRegExp } from '../collect/links.js';
 import { collectNamespace } from '../collect/nsCollect.js';
-import { mapLimit } from '../collect/pool.js';
-import { collectPrograms } from '../collect/programDetails.js';
 import { Recorder } from '../collect/record.js';
 import type { NsTarget, Runner } from '../collect/runner.js';
 import type { Capabilities } from '../collect/versions.js';
@@ -16,13 +14,13 @@ import type { AnalyzedHook } from '../model/analysis.js';
 import type { AuditResult } from '../model/result.js';
 import type { Direction, NodeSnapshot } from '../model/snapshot.js';
 import { deriveHookEvents, recommendationChanged } from './derive.js';
-import { collectHookFilters, pollTcx } from './hookCollect.js';
 import type { WatchMetrics } from './metrics.js';
 import { Monitor } from './monitor.js';
 import { NamespaceTracker, targetOf } from './namespaces.js';
 import { parseLinkMonitorLine, parseTcMonitorLine } from './parseMonitor.js';
 import { killAllChildren, WatchRunner } from './runner.js';
-import { hookKey, missingProgramIds, refreshPrograms, removeDevice, removeNetns, setLegacy, setTcx, upsertNetns } from './state.js';
+import { refreshHooks, type PendingHook } from './refresh.js';
+import { hookKey, removeDevice, removeNetns, upsertNetns } from './state.js';
 
 export interface WatchOptions {
   live: LiveOptions;
@@ -37,8 +35,6 @@ export interface WatchOptions {
   runner?: Runner;
 }
 
-interface Pending { ns: string; device: string; direction: Direction }
-
 export class Watcher {
   private readonly runner: Runner;
   private snap!: NodeSnapshot;
@@ -46,7 +42,7 @@ export class Watcher {
   private prev: AuditResult | null = null;
   private prevHooks = new Map<string, AnalyzedHook>();
   private readonly targets = new Map<string, { target: NsTarget; monitors: Monitor[] }>();
-  private readonly pendingHooks = new Map<string, Pending>();
+  private readonly pendingHooks = new Map<string, PendingHook>();
   private readonly pendingTcx = new Set<string>();
   private readonly changed = new Set<string>();
   private pendingRescan = false;
@@ -183,31 +179,12 @@ export class Watcher {
     this.pendingHooks.clear();
     const tcxNs = [...this.pendingTcx];
     this.pendingTcx.clear();
-    await mapLimit(hooks, 4, async (h) => {
-      const target = this.targets.get(h.ns)?.target;
-      if (!target) return;
-      const r = await collectHookFilters(this.runner, target, h.device, h.direction, this.o.live.timeoutMs);
-      if ('device' in r) {
-        if (removeDevice(this.snap, h.ns, h.device)) this.changed.add(hookKey(h.ns, h.device, null));
-      } else if ('filters' in r) {
-        setLegacy(this.snap, h.ns, h.device, h.direction, r.filters);
-        this.changed.add(hookKey(h.ns, h.device, h.direction));
-      } else this.emit('collect-error', { netns: h.ns, device: h.device, direction: h.direction, message: r.error });
-    });
-    if (this.caps.bpftoolAvailable) {
-      await mapLimit(tcxNs, 4, async (id) => {
-        const target = this.targets.get(id)?.target;
-        const t = target ? await pollTcx(this.runner, target, this.o.live.timeoutMs) : null;
-        if (t) for (const k of setTcx(this.snap, id, t)) this.changed.add(k);
-      });
-    }
-    const missing = missingProgramIds(this.snap);
-    if (missing.length > 0 && this.caps.bpftoolAvailable) {
-      const wanted = [{ id: 'wanted', inode: null, path: null, owner: null, devices: [{ name: null, ifindex: null, linkKind: null,
-        hooks: [{ direction: null, legacyPrefsKnown: false, legacy: null, tcx: missing.map((id) => ({ attach: 'tcx' as const, program: { id, name: null, tag: null }, linkId: null, source: null })) }] }] }];
-      const got = await collectPrograms(new Recorder(this.runner, this.o.live.timeoutMs), wanted, this.o.live.instructions, 2);
-      refreshPrograms(this.snap, got.programs, got.progArrays);
-    } else refreshPrograms(this.snap, [], []);
+    const changed = await refreshHooks({
+      runner: this.runner, snap: this.snap, target: (id) => this.targets.get(id)?.target, timeoutMs: this.o.live.timeoutMs,
+      bpftool: this.caps.bpftoolAvailable, instructions: this.o.live.instructions,
+      onError: (h, message) => this.emit('collect-error', { netns: h.ns, device: h.device, direction: h.direction, message }),
+    }, hooks, tcxNs);
+    for (const k of changed) this.changed.add(k);
   }
 
   private reaudit(): void {

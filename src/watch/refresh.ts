@@ -1,0 +1,58 @@
+// Re-reads what events pointed at: single hooks, a namespace's tcx lists, and details of
+// programs the snapshot does not know yet. Returns the hook keys that changed.
+import { mapLimit } from '../collect/pool.js';
+import { collectPrograms } from '../collect/programDetails.js';
+import { Recorder } from '../collect/record.js';
+import type { NsTarget, Runner } from '../collect/runner.js';
+import type { Direction, Netns, NodeSnapshot } from '../model/snapshot.js';
+import { collectHookFilters, pollTcx } from './hookCollect.js';
+import { hookKey, missingProgramIds, refreshPrograms, removeDevice, setLegacy, setTcx } from './state.js';
+
+export interface PendingHook { ns: string; device: string; direction: Direction }
+
+export interface RefreshCtx {
+  runner: Runner;
+  snap: NodeSnapshot;
+  target: (nsId: string) => NsTarget | undefined;
+  timeoutMs: number;
+  bpftool: boolean;
+  instructions: boolean;
+  onError: (h: PendingHook, message: string) => void;
+}
+
+export async function refreshHooks(c: RefreshCtx, hooks: PendingHook[], tcxNs: string[]): Promise<string[]> {
+  const changed: string[] = [];
+  await mapLimit(hooks, 4, async (h) => {
+    const target = c.target(h.ns);
+    if (!target) return;
+    const r = await collectHookFilters(c.runner, target, h.device, h.direction, c.timeoutMs);
+    if ('device' in r) {
+      if (removeDevice(c.snap, h.ns, h.device)) changed.push(hookKey(h.ns, h.device, null));
+    } else if ('filters' in r) {
+      setLegacy(c.snap, h.ns, h.device, h.direction, r.filters);
+      changed.push(hookKey(h.ns, h.device, h.direction));
+    } else c.onError(h, r.error);
+  });
+  if (c.bpftool) {
+    await mapLimit(tcxNs, 4, async (id) => {
+      const target = c.target(id);
+      const t = target ? await pollTcx(c.runner, target, c.timeoutMs) : null;
+      if (t) changed.push(...setTcx(c.snap, id, t));
+    });
+  }
+  await refreshProgramDetails(c);
+  return changed;
+}
+
+async function refreshProgramDetails(c: RefreshCtx): Promise<void> {
+  const missing = missingProgramIds(c.snap);
+  if (missing.length === 0 || !c.bpftool) {
+    refreshPrograms(c.snap, [], []);
+    return;
+  }
+  // collectPrograms looks for ids referenced by hooks: hand it a carrier hook of them.
+  const carrier: Netns[] = [{ id: 'wanted', inode: null, path: null, owner: null, devices: [{ name: null, ifindex: null, linkKind: null,
+    hooks: [{ direction: null, legacyPrefsKnown: false, legacy: null, tcx: missing.map((id) => ({ attach: 'tcx' as const, program: { id, name: null, tag: null }, linkId: null, source: null })) }] }] }];
+  const got = await collectPrograms(new Recorder(c.runner, c.timeoutMs), carrier, c.instructions, 2);
+  refreshPrograms(c.snap, got.programs, got.progArrays);
+}
