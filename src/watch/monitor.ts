@@ -39,9 +39,13 @@ export class Monitor {
       rl.close();
       if (this.stopped || this.proc !== proc) return;
       this.restarts++;
-      this.spec.onRestart({ netns: this.spec.netns, argv, exitCode: r.exitCode ?? null, stderr: String(r.stderr ?? '').slice(0, 500), restarts: this.restarts });
+      const info = { netns: this.spec.netns, argv, exitCode: r.exitCode ?? null, stderr: String(r.stderr ?? '').slice(0, 500), restarts: this.restarts };
       const delay = BACKOFF_MS[Math.min(this.restarts - 1, BACKOFF_MS.length - 1)]!;
-      this.timer = setTimeout(() => this.start(), delay);
+      // Reported once the replacement runs, so a re-read triggered by the report covers the gap.
+      this.timer = setTimeout(() => {
+        this.start();
+        this.spec.onRestart(info);
+      }, delay);
     });
   }
 

@@ -12,7 +12,8 @@ import type { NsTarget, Runner } from '../collect/runner.js';
 import type { Capabilities } from '../collect/versions.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import type { AuditResult } from '../model/result.js';
-import type { Direction, NodeSnapshot } from '../model/snapshot.js';
+import type { Direction, Netns, NodeSnapshot } from '../model/snapshot.js';
+import type { NsCandidate } from '../collect/namespaces.js';
 import { deriveHookEvents, recommendationChanged } from './derive.js';
 import type { WatchMetrics } from './metrics.js';
 import { Monitor } from './monitor.js';
@@ -46,6 +47,7 @@ export class Watcher {
   private readonly pendingTcx = new Set<string>();
   private readonly changed = new Set<string>();
   private pendingRescan = false;
+  private readonly pendingFull = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private tcxTimer: NodeJS.Timeout | null = null;
@@ -89,8 +91,8 @@ export class Watcher {
   private follow(nsId: string, target: NsTarget): void {
     const onRestart = (i: { netns: string; argv: string[]; exitCode: number | null; stderr: string; restarts: number }) => {
       this.emit('monitor-restarted', { netns: i.netns, argv: i.argv, exitCode: i.exitCode, stderr: i.stderr, restarts: i.restarts });
-      // Events may have been missed while it was down: re-read the whole namespace's tcx.
-      this.pendingTcx.add(nsId);
+      // Events may have been missed while it was down: re-read the whole namespace.
+      this.pendingFull.add(nsId);
       this.schedule();
     };
     const monitors = [
@@ -142,6 +144,11 @@ export class Watcher {
   private async drain(): Promise<void> {
     try {
       if (this.pendingRescan) await this.rescan();
+      for (const id of [...this.pendingFull]) {
+        this.pendingFull.delete(id);
+        const cand = this.tracker.current().find((c) => c.id === id);
+        if (cand) await this.recollectNamespace(cand);
+      }
       await this.recollect();
       if (this.changed.size > 0 && !this.stopped) this.reaudit();
     } catch (e) {
@@ -161,17 +168,27 @@ export class Watcher {
       this.emit('netns-removed', { netns: id });
     }
     for (const cand of added) {
-      const rec = new Recorder(this.runner, this.o.live.timeoutMs);
-      const raw = await collectNamespace(rec, cand, this.caps, this.o.live.interfaces.map(globToRegExp));
-      if (!raw) continue;
-      const ns = assembleNamespace(raw, this.caps, []);
       await Promise.all(this.targets.get(cand.id)?.monitors.map((m) => m.stop()) ?? []);
-      upsertNetns(this.snap, ns);
+      const ns = await this.recollectNamespace(cand);
+      if (!ns) continue;
       this.tracker.accept(cand);
       this.follow(cand.id, targetOf(cand));
-      for (const d of ns.devices) for (const h of d.hooks) this.changed.add(hookKey(ns.id, d.name, h.direction));
       this.emit('netns-added', { netns: cand.id, devices: ns.devices.length });
     }
+  }
+
+  /** Whole-namespace collection (new namespace, or a monitor gap); marks every hook changed. */
+  private async recollectNamespace(cand: NsCandidate): Promise<Netns | null> {
+    const rec = new Recorder(this.runner, this.o.live.timeoutMs);
+    const raw = await collectNamespace(rec, cand, this.caps, this.o.live.interfaces.map(globToRegExp));
+    if (!raw) return null;
+    const ns = assembleNamespace(raw, this.caps, []);
+    const before = this.snap.netns.find((n) => n.id === ns.id);
+    for (const d of before?.devices ?? []) this.changed.add(hookKey(ns.id, d.name, null));
+    upsertNetns(this.snap, ns);
+    for (const d of ns.devices) for (const h of d.hooks) this.changed.add(hookKey(ns.id, d.name, h.direction));
+    await this.recollect();
+    return ns;
   }
 
   private async recollect(): Promise<void> {

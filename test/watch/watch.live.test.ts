@@ -107,6 +107,25 @@ describeLive('tc-audit watch', () => {
     }
   });
 
+  it('restarts a monitor that dies and reports it', async () => {
+    const ns = createVethNetns('restart');
+    try {
+      const w = await started([ns]);
+      const mine = run('ps', ['-eo', 'pid=,ppid=,args=']).split('\n').map((l) => l.trim().split(/\s+/))
+        .find(([, ppid, ...args]) => Number(ppid) === w.child.pid && args.join(' ') === 'tc monitor');
+      expect(mine).toBeDefined();
+      const mark = w.lines.length;
+      process.kill(Number(mine![0]), 'SIGKILL');
+      expect(await w.waitFor((l) => l.type === 'monitor-restarted', 2000, mark)).toMatchObject({ netns: ns, restarts: 1 });
+      // Still following: a change after the restart is seen.
+      await new Promise((r) => setTimeout(r, 200));
+      inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+      await w.waitFor((l) => l.type === 'tc-event' && l.kind === 'clsact', 2000, mark);
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+
   it('exits 0 within a second of SIGTERM', async () => {
     const ns = createVethNetns('term');
     try {
