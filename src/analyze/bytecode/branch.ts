@@ -20,7 +20,19 @@ const REL: Record<number, Rel> = {
 };
 const NEG: Record<Rel, Rel> = { '>': '<=', '>=': '<', '<': '>=', '<=': '>', '==': '!=', '!=': '==' };
 
-function setsRefine(op: number, a: readonly bigint[], b: readonly bigint[], is32: boolean, want: boolean): Edge {
+type SetVal = Extract<Val, { k: 'set' }>;
+
+function setsRefine(op: number, av: SetVal, bv: SetVal, is32: boolean, want: boolean): Edge {
+  const a = av.v;
+  const b = bv.v;
+  if (b.length === 1) {
+    // Compare against one constant (the common case): keep the original objects if
+    // nothing is filtered, so joins downstream stay cheap identity checks.
+    const k = b[0]!;
+    const ka = a.filter((x) => cmpConcrete(op, x, k, is32) === want);
+    if (ka.length === 0) return null;
+    return [ka.length === a.length ? av : { k: 'set', v: ka }, bv];
+  }
   const ka = new Set<bigint>();
   const kb = new Set<bigint>();
   for (const x of a) for (const y of b) if (cmpConcrete(op, x, y, is32) === want) { ka.add(x); kb.add(y); }
@@ -68,7 +80,7 @@ function rangeRefine(op: number, a: Val, k: bigint, is32: boolean, want: boolean
 export function refine(op: number, a: Val, b: Val, is32: boolean): [Edge, Edge] {
   if (a.k === 'map' || b.k === 'map' || MIRROR[op] === undefined) return [[a, b], [a, b]];
   if (a.k === 'set' && b.k === 'set' && a.v.length * b.v.length <= CAP * CAP) {
-    return [setsRefine(op, a.v, b.v, is32, true), setsRefine(op, a.v, b.v, is32, false)];
+    return [setsRefine(op, a, b, is32, true), setsRefine(op, a, b, is32, false)];
   }
   const out: Edge[] = [];
   for (const want of [true, false]) {

@@ -3,6 +3,7 @@
 // 12 imm bytes, while jump offsets count 8-byte slots; so every entry gets its slot number
 // and jumps are resolved through slot -> index.
 import type { XlatedInsn } from '../../model/snapshot.js';
+import { konst, type Val } from './domain.js';
 
 export interface Insn {
   code: number;
@@ -14,17 +15,27 @@ export interface Insn {
   imm: number;
   /** Full 64-bit immediate for ld_imm64, else BigInt(imm). */
   imm64: bigint;
+  /** The immediate as an abstract constant (sign-extended), built once per instruction. */
+  kval: Val;
   /** Slot (8-byte unit) where this instruction starts. */
   slot: number;
   disasm: string;
 }
 
-export type Decoded = { ok: true; insns: Insn[]; slotToIndex: Map<number, number> } | { ok: false; reason: string };
+export type Decoded = { ok: true; insns: Insn[]; slotToIndex: Int32Array } | { ok: false; reason: string };
+
+const BYTE = new Map<string, number>();
+for (let b = 0; b < 256; b++) {
+  const h = b.toString(16);
+  for (const s of [h, h.padStart(2, '0')]) for (const p of ['', '0x', '0X']) {
+    BYTE.set(p + s, b);
+    BYTE.set(p + s.toUpperCase(), b);
+  }
+}
 
 function byte(v: unknown): number | null {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 255) return v;
-  if (typeof v !== 'string' || !/^(0x)?[0-9a-f]{1,2}$/i.test(v)) return null;
-  return parseInt(v.replace(/^0x/i, ''), 16);
+  return typeof v === 'string' ? (BYTE.get(v) ?? null) : null;
 }
 
 function scalar(v: unknown, max: number): number | null {
@@ -33,15 +44,27 @@ function scalar(v: unknown, max: number): number | null {
 }
 
 /** Little-endian bytes (bpftool prints the instruction's memory bytes; x86/arm64 hosts). */
-function bytesLE(v: unknown, n: number): bigint | null {
+/** Unsigned little-endian value of the first n bytes (n <= 4: plain numbers, no BigInt). */
+function numLE(v: unknown, n: number): number | null {
   if (!Array.isArray(v) || v.length < n) return null;
-  let out = 0n;
+  let out = 0;
   for (let i = n - 1; i >= 0; i--) {
     const b = byte(v[i]);
     if (b === null) return null;
-    out = (out << 8n) | BigInt(b);
+    out = out * 256 + b;
   }
   return out;
+}
+
+/** Constants are immutable: share one Val per small immediate. */
+const KCACHE = new Map<number, Val>();
+function kvalOf(imm: number): Val {
+  let v = KCACHE.get(imm);
+  if (v === undefined) {
+    v = konst(BigInt(imm));
+    if (KCACHE.size < 4096) KCACHE.set(imm, v);
+  }
+  return v;
 }
 
 function decodeOne(e: XlatedInsn, slot: number, at: number): Insn | string {
@@ -51,37 +74,40 @@ function decodeOne(e: XlatedInsn, slot: number, at: number): Insn | string {
   const code = scalar(o.code, 255);
   const dst = scalar(o.dst_reg, 15);
   const src = scalar(o.src_reg, 15);
-  const off = bytesLE(o.off, 2);
-  const lo = bytesLE(o.imm, 4);
+  const off = numLE(o.off, 2);
+  const lo = numLE(o.imm, 4);
   if (code === null || dst === null || src === null || off === null || lo === null) {
     return `instruction ${at} has malformed opcodes`;
   }
-  let imm64 = BigInt.asIntN(32, lo);
+  const imm = lo | 0;
+  let imm64 = BigInt(imm);
+  let kval: Val | null = null;
   if (code === 0x18) {
     // ld_imm64: bytes 0-3 low imm, 4-7 the second slot's code/regs/off, 8-11 high imm.
-    const all = bytesLE(o.imm, 12);
-    if (all === null) return `instruction ${at} is a truncated ld_imm64`;
-    imm64 = BigInt.asIntN(64, (all & 0xffffffffn) | ((all >> 64n) << 32n));
+    const hi = Array.isArray(o.imm) ? numLE(o.imm.slice(8), 4) : null;
+    if (hi === null) return `instruction ${at} is a truncated ld_imm64`;
+    imm64 = BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo));
+    kval = konst(imm64);
   }
   const disasm = typeof e.disasm === 'string' ? e.disasm : '';
-  return { code, dst, src, off: Number(BigInt.asIntN(16, off)), imm: Number(BigInt.asIntN(32, lo)), imm64, slot, disasm };
+  return { code, dst, src, off: off >= 0x8000 ? off - 0x10000 : off, imm, imm64, kval: kval ?? kvalOf(imm), slot, disasm };
 }
 
 export function decode(xlated: readonly XlatedInsn[]): Decoded {
   const insns: Insn[] = [];
-  const slotToIndex = new Map<number, number>();
+  const slotToIndex = new Int32Array(2 * xlated.length).fill(-1);
   let slot = 0;
   for (let i = 0; i < xlated.length; i++) {
     const e = xlated[i];
     if (typeof e !== 'object' || e === null) return { ok: false, reason: `instruction ${i} is not an object` };
     const d = decodeOne(e, slot, i);
     if (typeof d === 'string') return { ok: false, reason: d };
-    slotToIndex.set(slot, i);
+    slotToIndex[slot] = i;
     insns.push(d);
     slot += d.code === 0x18 ? 2 : 1;
   }
   if (insns.length === 0) return { ok: false, reason: 'no instructions' };
-  return { ok: true, insns, slotToIndex };
+  return { ok: true, insns, slotToIndex: slotToIndex.subarray(0, slot) };
 }
 
 /** Helper name as bpftool prints it: `call bpf_redirect#10291712` -> "bpf_redirect". The

@@ -30,7 +30,11 @@ export function range(lo: bigint, hi: bigint): Val {
 /** A set from arbitrary values (deduplicated, sorted); widened to an interval past CAP.
  *  Returns null for an empty set (no feasible value: the path is dead). */
 export function setOf(values: Iterable<bigint>): Val | null {
-  const v = [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const arr = Array.isArray(values) ? (values as bigint[]) : [...values];
+  if (arr.length === 1) return { k: 'set', v: arr };
+  const sorted = arr.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const v: bigint[] = [];
+  for (const x of sorted) if (v.length === 0 || v[v.length - 1] !== x) v.push(x);
   if (v.length === 0) return null;
   if (v.length > CAP) return range(v[0]!, v[v.length - 1]!);
   return { k: 'set', v };
@@ -50,6 +54,7 @@ export function singleton(v: Val): bigint | null {
 }
 
 export function equal(a: Val, b: Val): boolean {
+  if (a === b) return true;
   if (a.k !== b.k) return false;
   if (a.k === 'map') return a.id === (b as typeof a).id;
   if (a.k === 'range') return a.lo === (b as typeof a).lo && a.hi === (b as typeof a).hi;
@@ -57,9 +62,29 @@ export function equal(a: Val, b: Val): boolean {
   return a.v.length === bv.length && a.v.every((x, i) => x === bv[i]);
 }
 
+/** Merge two sorted sets; returns a itself when b adds nothing (cheap equality later). */
+function mergeSets(a: readonly bigint[], b: readonly bigint[]): Val {
+  const out: bigint[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x < y)) { out.push(x!); i++; }
+    else if (x === undefined || y < x) { out.push(y); j++; }
+    else { out.push(x); i++; j++; }
+  }
+  if (out.length > CAP) return range(out[0]!, out[out.length - 1]!);
+  return { k: 'set', v: out };
+}
+
 export function join(a: Val, b: Val): Val {
+  if (a === b) return a;
   if (a.k === 'map' || b.k === 'map') return a.k === 'map' && b.k === 'map' && a.id === b.id ? a : TOP;
-  if (a.k === 'set' && b.k === 'set') return setOf([...a.v, ...b.v]) ?? a;
+  if (a.k === 'set' && b.k === 'set') {
+    const m = mergeSets(a.v, b.v);
+    return m.k === 'set' && m.v.length === a.v.length ? a : m;
+  }
   const [al, ah] = bounds(a)!;
   const [bl, bh] = bounds(b)!;
   return range(al < bl ? al : bl, ah > bh ? ah : bh);

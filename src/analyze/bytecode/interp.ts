@@ -5,10 +5,11 @@ import { refine } from './branch.js';
 import { JMP } from './concrete.js';
 import { CLS, isJump, targetOf, type Cfg } from './cfg.js';
 import { helperName } from './decode.js';
-import { TOP, join, konst, show, type Val } from './domain.js';
+import { TOP, join, show, type Val } from './domain.js';
 import { clobberCall, copy, entryState, equalState, joinState, widenState, type State } from './state.js';
 import { Malformed, step } from './transfer.js';
 import { helperReturn } from './helpers.js';
+import { DenseMap, Worklist, type IndexMap } from './worklist.js';
 
 const JOINS_BEFORE_WIDEN = 6;
 const MAX_CALL_DEPTH = 8;
@@ -30,11 +31,16 @@ export interface Run {
 /** r0 values at the exits of the function starting at `entry` (null: it never returns). */
 export function runFunction(run: Run, entry: number, init: State, depth: number): Val | null {
   const { cfg } = run;
-  const states = new Map<number, State>([[entry, init]]);
-  const visits = new Map<number, number>();
-  const queue: number[] = [entry];
-  const queued = new Set<number>([entry]);
+  // Dense per-instruction tables for the main function (fast on huge programs); maps for
+  // subprograms, which are analysed once per distinct argument tuple.
+  const states: IndexMap<State> = depth === 0 ? new DenseMap(cfg.insns.length) : new Map();
+  const visits: IndexMap<number> = depth === 0 ? new DenseMap(cfg.insns.length) : new Map();
+  states.set(entry, init);
+  const queue = new Worklist();
+  queue.push(entry);
   let ret: Val | null = null;
+  // An exit can be reached from several queue visits; report each exit once, joined.
+  const exits = new Map<number, Val>();
 
   const flow = (to: number | null, s: State, from: number): void => {
     if (to === null || to >= cfg.insns.length) throw new Malformed(`jump from instruction ${from} leaves the program`);
@@ -47,13 +53,15 @@ export function runFunction(run: Run, entry: number, init: State, depth: number)
       if (equalState(next, old)) return;
     }
     states.set(to, next);
-    if (!queued.has(to)) { queued.add(to); queue.push(to); }
+    queue.push(to);
   };
 
-  while (queue.length > 0) {
-    const start = queue.pop()!;
-    queued.delete(start);
+  while (queue.size > 0) {
+    const start = queue.pop();
     const s = copy(states.get(start)!);
+    // Outside every loop nothing can flow back here once the worklist (lowest index first)
+    // has moved past, so the stored state can go: keeps million-instruction programs small.
+    if (!cfg.inLoop[start] && start !== entry) { states.delete(start); visits.delete(start); }
     for (let at = start; ; at++) {
       if (--run.budget.left < 0) throw new Budget('step budget exhausted');
       if (at >= cfg.insns.length) throw new Malformed('execution runs past the last instruction');
@@ -63,7 +71,8 @@ export function runFunction(run: Run, entry: number, init: State, depth: number)
       const op = i.code & 0xf0;
       if (op === JMP.EXIT) {
         ret = ret === null ? s.r[0]! : join(ret, s.r[0]!);
-        if (depth === 0) run.outcomes.push({ val: s.r[0]!, why: `pc ${i.slot} exit: r0 = ${show(s.r[0]!)}` });
+        const seen = exits.get(i.slot);
+        exits.set(i.slot, seen === undefined ? s.r[0]! : join(seen, s.r[0]!));
         break;
       }
       if (op === JMP.CALL) {
@@ -74,7 +83,7 @@ export function runFunction(run: Run, entry: number, init: State, depth: number)
       if (op === JMP.JCOND) { flow(targetOf(cfg, at), copy(s), at); flow(at + 1, s, at); break; }
       if (i.dst > 10 || i.src > 10) throw new Malformed(`instruction ${at} names a register past r10`);
       const is32 = (i.code & 7) === CLS.JMP32;
-      const b = (i.code & 0x08) !== 0 ? s.r[i.src]! : konst(BigInt(i.imm));
+      const b = (i.code & 0x08) !== 0 ? s.r[i.src]! : i.kval;
       const [taken, fall] = refine(op, s.r[i.dst]!, b, is32);
       const edge = (e: typeof taken, st: State, to: number | null): void => {
         if (e === null) return;
@@ -86,6 +95,9 @@ export function runFunction(run: Run, entry: number, init: State, depth: number)
       edge(fall, s, at + 1);
       break;
     }
+  }
+  if (depth === 0) {
+    for (const [pc, val] of exits) run.outcomes.push({ val, why: `pc ${pc} exit: r0 = ${show(val)}` });
   }
   return ret;
 }

@@ -6,17 +6,25 @@ import { aluVal } from './alu.js';
 import { CLS } from './cfg.js';
 import { mapRef, type Insn } from './decode.js';
 import { TOP, konst, range, type Val } from './domain.js';
-import { clobberCall, type State } from './state.js';
+import { clobberCall, forgetSpills, writeSpill, type State } from './state.js';
 
 export class Malformed extends Error {}
 
 const SIZE = [4, 2, 1, 8] as const;
 const MODE = { IMM: 0x00, ABS: 0x20, IND: 0x40, MEM: 0x60, MEMSX: 0x80, ATOMIC: 0xc0 } as const;
 
-function widthVal(bytes: number, signed: boolean): Val {
+function widthOf(bytes: number, signed: boolean): Val {
   if (bytes === 8) return TOP;
   const bits = BigInt(bytes * 8);
   return signed ? range(-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n) : range(0n, (1n << bits) - 1n);
+}
+// Values are immutable, so the per-width results are built once.
+const WIDTH = new Map<string, Val>();
+function widthVal(bytes: number, signed: boolean): Val {
+  const key = `${bytes}${signed}`;
+  let v = WIDTH.get(key);
+  if (v === undefined) WIDTH.set(key, (v = widthOf(bytes, signed)));
+  return v;
 }
 
 function reg(s: State, n: number): Val {
@@ -24,9 +32,6 @@ function reg(s: State, n: number): Val {
   return s.r[n]!;
 }
 
-function forgetStack(s: State, off: number, bytes: number): void {
-  for (const k of [...s.stack.keys()]) if (k < off + bytes && off < k + 8) s.stack.delete(k);
-}
 
 /** Apply one non-jump instruction to s in place. */
 export function step(s: State, i: Insn): void {
@@ -38,7 +43,7 @@ export function step(s: State, i: Insn): void {
   switch (cls) {
     case CLS.ALU:
     case CLS.ALU64: {
-      const src = (i.code & 0x08) !== 0 ? s.r[i.src]! : konst(BigInt(i.imm));
+      const src = (i.code & 0x08) !== 0 ? s.r[i.src]! : i.kval;
       s.r[i.dst] = aluVal(i.code & 0xf0, s.r[i.dst]!, src, cls === CLS.ALU, i.off, i.imm);
       return;
     }
@@ -65,15 +70,14 @@ export function step(s: State, i: Insn): void {
         s.r[i.src] = TOP;
         s.r[0] = TOP;
         if (i.imm === 0x100) s.r[i.dst] = TOP;
-        s.stack.clear();
+        forgetSpills(s);
         return;
       }
       if (i.dst !== 10) {
-        s.stack.clear();
+        forgetSpills(s);
         return;
       }
-      forgetStack(s, i.off, size);
-      if (size === 8) s.stack.set(i.off, cls === CLS.STX ? s.r[i.src]! : konst(BigInt(i.imm)));
+      writeSpill(s, i.off, size, size === 8 ? (cls === CLS.STX ? s.r[i.src]! : i.kval) : null);
       return;
     default:
       throw new Malformed(`unexpected instruction class ${cls}`);
