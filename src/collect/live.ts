@@ -9,7 +9,7 @@ import { globToRegExp } from './links.js';
 import { discoverNamespaces, type NsCandidate, type ScopeOptions } from './namespaces.js';
 import { collectNamespace } from './nsCollect.js';
 import { mapLimit } from './pool.js';
-import { collectPrograms } from './programDetails.js';
+import { ProgramFetcher } from './programDetails.js';
 import { Recorder } from './record.js';
 import type { Runner } from './runner.js';
 import { probeCapabilities, type Capabilities } from './versions.js';
@@ -49,16 +49,15 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   const globs = opts.interfaces.map(globToRegExp);
   const errors: ParseError[] = [];
   let done = 0;
+  const fetcher = caps.bpftoolAvailable ? new ProgramFetcher(rec, opts.instructions) : null;
   const raws = await mapLimit(candidates, opts.jobs, async (c) => {
-    const raw = await collectNamespace(rec, c, caps, globs);
+    const raw = await collectNamespace(rec, c, caps, globs, fetcher ? (e) => fetcher.wantFromTcEntries(e) : undefined);
     opts.onProgress?.(++done, candidates.length);
     return raw;
   });
   const netns: Netns[] = [];
   for (const raw of raws) if (raw) netns.push(assembleNamespace(raw, caps, errors));
-  const { programs, progArrays } = caps.bpftoolAvailable
-    ? await collectPrograms(rec, netns, opts.instructions, opts.jobs)
-    : { programs: [], progArrays: [] };
+  const { programs, progArrays } = fetcher ? await fetcher.finish(netns) : { programs: [], progArrays: [] };
   const snapshot: NodeSnapshot = {
     name: opts.nodeName ?? hostname(),
     versions: caps.versions,

@@ -41,7 +41,8 @@ async function enter(rec: Recorder, cand: NsCandidate, argv: string[]): Promise<
   return null;
 }
 
-export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: Capabilities, globs: RegExp[]): Promise<RawNamespace | null> {
+export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: Capabilities, globs: RegExp[],
+  onTcEntries?: (entries: readonly unknown[]) => void): Promise<RawNamespace | null> {
   if (!caps.ipAvailable) return null;
   const first = await enter(rec, cand, ['ip', '-j', '-d', 'link', 'show']);
   if (!first) return null;
@@ -56,7 +57,12 @@ export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: C
   const queries: HookQuery[] = links.flatMap((l) => DIRECTIONS.map((direction) => ({ device: l.name, direction })));
   const vanished = new Set<string>();
   const [hooks, bpftoolNet] = await Promise.all([
-    caps.tcAvailable ? legacyHooks(rec, target, queries, caps.tcJson, vanished) : Promise.resolve([]),
+    caps.tcAvailable
+      ? legacyHooks(rec, target, queries, caps.tcJson, vanished).then((hs) => {
+        for (const h of hs) if (h.json) onTcEntries?.(h.json);
+        return hs;
+      })
+      : Promise.resolve([]),
     caps.bpftoolAvailable ? bpftoolNetShow(rec, target) : Promise.resolve(null),
   ]);
   return { cand, target, links: links.filter((l) => !vanished.has(l.name)), hooks, bpftoolNet, vanished };

@@ -39,54 +39,102 @@ async function runJson(rec: Recorder, argv: string[]): Promise<unknown> {
   }
 }
 
-export async function collectPrograms(rec: Recorder, netns: readonly Netns[], instructions: boolean, jobs = 4): Promise<{
+/** Starts `bpftool -j prog show` at once and fetches instructions for programs as soon as a
+ *  namespace names them, so this overlaps the slow `bpftool net show` of big namespaces. */
+export class ProgramFetcher {
+  private readonly listing: Promise<Map<number, ProgramInfo> | null>;
+  private readonly byTag = new Map<string, Promise<XlatedInsn[] | null>>();
+  private readonly pending: Promise<unknown>[] = [];
+  private readonly wanted = new Set<number>();
+
+  constructor(private readonly rec: Recorder, private readonly instructions: boolean) {
+    this.listing = this.list();
+  }
+
+  private async list(): Promise<Map<number, ProgramInfo> | null> {
+    const r = await this.rec.run({ argv: ['bpftool', '-j', 'prog', 'show'], ns: null });
+    if (!succeeded(r)) {
+      if (!r.timedOut) this.rec.note('command-failed', null, null, `bpftool -j prog show failed: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
+      return null;
+    }
+    const parsed = parseProgShow(r.stdout);
+    if (parsed.error) this.rec.note('parse-error', null, null, parsed.error);
+    return new Map(parsed.programs.map((p) => [p.id, p]));
+  }
+
+  /** Program ids seen in raw `tc -j` entries (options.prog.id), before parsing. */
+  wantFromTcEntries(entries: readonly unknown[]): void {
+    const ids: number[] = [];
+    for (const e of entries) {
+      const id = (e as { options?: { prog?: { id?: unknown } } })?.options?.prog?.id;
+      if (typeof id === 'number') ids.push(id);
+    }
+    this.want(ids);
+  }
+
+  want(ids: Iterable<number>): void {
+    for (const id of ids) {
+      if (this.wanted.has(id)) continue;
+      this.wanted.add(id);
+      if (this.instructions) this.pending.push(this.instructionsFor(id));
+    }
+  }
+
+  private async instructionsFor(id: number): Promise<XlatedInsn[] | null> {
+    const p = (await this.listing)?.get(id);
+    if (!p) return null;
+    const key = p.tag ?? `id:${p.id}`;
+    let x = this.byTag.get(key);
+    if (!x) {
+      x = (async () => {
+        const json = await runJson(this.rec, xlatedArgv(p.id));
+        const v = json === undefined ? null : parseXlated(json);
+        if (v !== null && 'error' in v) this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
+        return v === null || 'error' in v ? null : v;
+      })();
+      this.byTag.set(key, x);
+    }
+    return x;
+  }
+
+  async finish(netns: readonly Netns[]): Promise<{ programs: ProgramInfo[]; progArrays: ProgArray[] }> {
+    this.want(referencedProgramIds(netns));
+    const all = await this.listing;
+    if (!all || this.wanted.size === 0) return { programs: [], progArrays: [] };
+    const out = new Map<number, ProgramInfo>();
+    const arrays = new Map<number, ProgArray>();
+    let frontier = [...this.wanted];
+    for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && out.size < MAX_PROGRAMS; round++) {
+      this.want(frontier);
+      await Promise.all(this.pending);
+      const batch = frontier.map((id) => all.get(id)).filter((p): p is ProgramInfo => p !== undefined && !out.has(p.id));
+      const mapIds = new Set<number>();
+      for (const p of batch) {
+        out.set(p.id, p);
+        p.xlated = this.instructions ? ((await this.byTag.get(p.tag ?? `id:${p.id}`)) ?? null) : null;
+        for (const m of p.xlated ? tailCallMaps(p.xlated) : []) if (!arrays.has(m)) mapIds.add(m);
+      }
+      const next: number[] = [];
+      await mapLimit([...mapIds], 4, async (m) => {
+        const json = await runJson(this.rec, progArrayArgv(m));
+        if (json === undefined) return;
+        const a = parseProgArrayDump(json, m, null);
+        if ('error' in a) this.rec.note('parse-error', null, null, a.error);
+        else {
+          arrays.set(m, a);
+          next.push(...a.entries.map((e) => e.progId));
+        }
+      });
+      frontier = next;
+    }
+    return { programs: [...out.values()].sort((a, b) => a.id - b.id), progArrays: [...arrays.values()] };
+  }
+}
+
+/** One-shot form (used by watch): details for the programs these namespaces reference. */
+export async function collectPrograms(rec: Recorder, netns: readonly Netns[], instructions: boolean, _jobs = 4): Promise<{
   programs: ProgramInfo[]; progArrays: ProgArray[];
 }> {
-  const wanted = referencedProgramIds(netns);
-  if (wanted.size === 0) return { programs: [], progArrays: [] };
-  const r = await rec.run({ argv: ['bpftool', '-j', 'prog', 'show'], ns: null });
-  if (!succeeded(r)) {
-    if (!r.timedOut) rec.note('command-failed', null, null, `bpftool -j prog show failed: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
-    return { programs: [], progArrays: [] };
-  }
-  const parsed = parseProgShow(r.stdout);
-  if (parsed.error) rec.note('parse-error', null, null, parsed.error);
-  const all = new Map(parsed.programs.map((p) => [p.id, p]));
-  const out = new Map<number, ProgramInfo>();
-  const arrays = new Map<number, ProgArray>();
-  const byTag = new Map<string, XlatedInsn[] | null>();
-  let frontier = [...wanted];
-  for (let round = 0; round < MAX_ROUNDS && frontier.length > 0 && out.size < MAX_PROGRAMS; round++) {
-    const batch = frontier.map((id) => all.get(id)).filter((p): p is ProgramInfo => p !== undefined && !out.has(p.id));
-    for (const p of batch) out.set(p.id, p);
-    if (!instructions) break;
-    await mapLimit(batch, jobs, async (p) => {
-      const key = p.tag ?? `id:${p.id}`;
-      if (!byTag.has(key)) {
-        byTag.set(key, null); // claim it so concurrent programs with this tag do not refetch
-        const json = await runJson(rec, xlatedArgv(p.id));
-        const x = json === undefined ? null : parseXlated(json);
-        if (x !== null && 'error' in x) rec.note('parse-error', null, null, `program ${p.id}: ${x.error}`);
-        byTag.set(key, x === null || 'error' in x ? null : x);
-      }
-    });
-    const mapIds = new Set<number>();
-    for (const p of batch) {
-      p.xlated = byTag.get(p.tag ?? `id:${p.id}`) ?? null;
-      for (const m of p.xlated ? tailCallMaps(p.xlated) : []) if (!arrays.has(m)) mapIds.add(m);
-    }
-    const next: number[] = [];
-    await mapLimit([...mapIds], jobs, async (m) => {
-      const json = await runJson(rec, progArrayArgv(m));
-      if (json === undefined) return;
-      const a = parseProgArrayDump(json, m, null);
-      if ('error' in a) rec.note('parse-error', null, null, a.error);
-      else {
-        arrays.set(m, a);
-        next.push(...a.entries.map((e) => e.progId));
-      }
-    });
-    frontier = next;
-  }
-  return { programs: [...out.values()].sort((a, b) => a.id - b.id), progArrays: [...arrays.values()] };
+  if (referencedProgramIds(netns).size === 0) return { programs: [], progArrays: [] };
+  return new ProgramFetcher(rec, instructions).finish(netns);
 }
