@@ -4,6 +4,8 @@ import { INPUT_FORMATS } from '../../parse/types.js';
 import { withAgentOptions } from '../agentOptions.js';
 import { analyzeInputs, UsageError, type AnalyzeArgs } from '../analyzeInputs.js';
 import { emit, withOutputOptions, type OutputArgs } from '../outputOptions.js';
+import { expandInputs } from '../readInputs.js';
+import { isFleetInput, runFleet } from '../fleetMode.js';
 
 type Args = AnalyzeArgs & OutputArgs & { paths: string[] };
 
@@ -23,6 +25,11 @@ export const analyzeCommand: CommandModule<object, Args> = {
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     let result;
     try {
+      const files = await expandInputs(argv.paths, []);
+      if (await isFleetInput(files)) {
+        process.exitCode = await runFleet(files, argv);
+        return;
+      }
       result = await analyzeInputs(argv.paths, argv);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
