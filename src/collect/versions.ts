@@ -24,13 +24,15 @@ export function coerce(v: string | null): string | null {
 }
 
 const atLeast = (v: string | null, min: string): boolean => {
+  // Date-stamped iproute2 ("ss190107") predates 5.x and every feature we test for.
+  if (v === null || v.startsWith('ss')) return false;
   const c = coerce(v);
   return c !== null && semver.gte(c, min);
 };
 
 export function parseIproute2Version(out: string): string | null {
   // "tc utility, iproute2-6.1.0, libbpf 1.1.2" or older "tc utility, iproute2-ss200127"
-  const m = /iproute2-(?:ss)?([0-9][^\s,]*)/.exec(out);
+  const m = /iproute2-((?:ss)?[0-9][^\s,]*)/.exec(out);
   return m?.[1] ?? null;
 }
 
