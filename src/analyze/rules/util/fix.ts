@@ -19,7 +19,15 @@ export function dottedKeys(yamlText: string): string[] {
   return out;
 }
 
-const keyAndEnv = (s: Snippets): string => `${dottedKeys(s.systemProbeYaml).join(', ')} (env ${s.env.trim()})`;
+// Every finding of a run quotes the same one or two snippets: parse each text once
+// rather than once per finding (a large node has thousands). Bounded by the distinct
+// snippets the recommender can produce.
+const keysOf = new Map<string, string>();
+const keyAndEnv = (s: Snippets): string => {
+  let keys = keysOf.get(s.systemProbeYaml);
+  if (keys === undefined) keysOf.set(s.systemProbeYaml, (keys = dottedKeys(s.systemProbeYaml).join(', ')));
+  return `${keys} (env ${s.env.trim()})`;
+};
 
 export function disableNetworkFix(ctx: RuleContext): string {
   const r = ctx.recommendation;
