@@ -1,9 +1,9 @@
 // One hook's chain as a table, in the order the kernel runs it: tcx programs first
 // (they see the packet before any clsact filter), then legacy filters by pref.
-import { getBorderCharacters, table } from 'table';
 import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx } from '../../model/analysis.js';
 import { reachMark } from '../describe.js';
 import { safeLine } from '../text.js';
+import { grid } from './grid.js';
 
 const HEADER = ['#', 'pref', 'proto', 'kind', 'handle', 'vendor', 'name', 'prog', 'verdict', 'codes', 'source', 'v4', 'v6', 'other'];
 
@@ -41,9 +41,6 @@ export const renderChain = (h: AnalyzedHook): string => {
   if (!h.legacyPrefsKnown) gaps.push('prefs unknown (bpftool net order)');
   const body = rows.length === 0
     ? '  (no programs or filters)\n'
-    : table([HEADER, ...rows], {
-        border: getBorderCharacters('norc'),
-        drawHorizontalLine: (i, n) => i === 0 || i === 1 || i === n,
-      }).trimEnd().replace(/^/gm, '  ') + '\n';
+    : grid([HEADER, ...rows]).trimEnd().replace(/^/gm, '  ') + '\n';
   return gaps.length > 0 ? `${body}  ${gaps.join('; ')}\n` : body;
 };
