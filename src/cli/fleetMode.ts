@@ -1,7 +1,7 @@
 // `analyze` over bundles of several nodes goes to the fleet layer: streaming, one cluster-wide
 // answer, memory bounded by distinct chain shapes rather than by files.
 import { open } from 'node:fs/promises';
-import { analyzeFleet, renderFleet, type FleetResult } from '../fleet/index.js';
+import type { FleetResult } from '../fleet/index.js';
 import { severityRank } from '../model/findings.js';
 import type { ParseError } from '../parse/types.js';
 import { agentSettingsFromArgs, parseAssume } from './agentOptions.js';
@@ -44,6 +44,8 @@ export async function runFleet(files: readonly string[], argv: AnalyzeArgs & Out
   const assume = parseAssume(argv.assume, usage);
   if (usage.length > 0) throw new UsageError(usage.join('\n'));
   const agent = agentSettingsFromArgs(argv, errors);
+  // The fleet layer (bundle schema, streaming reader) loads only when the inputs are bundles.
+  const { analyzeFleet, renderFleet } = await import('../fleet/index.js');
   const result = await analyzeFleet(files, { agent, assume });
   result.errors.unshift(...errors);
   await writeOutputs(argv, (format) => {

@@ -1,7 +1,5 @@
 // `tc-audit [audit]`: audit this node live (default command).
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { auditCollection } from '../../collect/liveAudit.js';
-import { liveSession } from '../../collect/session.js';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 import type { LayerError } from '../../agent/layers.js';
 import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
@@ -14,6 +12,9 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
   describe: "Audit this node's tc classifiers live (host, named and every process's network namespace)",
   builder: (y: Argv<object>) => withOutputOptions(withAgentOptions(withScopeOptions(y))) as unknown as Argv<AuditArgs>,
   handler: async (argv: ArgumentsCamelCase<AuditArgs>) => {
+    // Loaded here, not at the top: the live collector (execa and its ~100 modules) is
+    // start-up time every other command would pay for nothing.
+    const [{ liveSession }, { auditCollection }] = await Promise.all([import('../../collect/session.js'), import('../../collect/liveAudit.js')]);
     const session = await liveSession(liveOptionsFrom(argv), { quiet: argv.quiet === true });
     if (!session.ok) {
       process.stderr.write(`${session.message}\n`);

@@ -2,8 +2,6 @@
 // offline analysis elsewhere. The summary goes to stderr before the bundle is written.
 import { writeFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { bundleSummary, makeBundle } from '../../collect/bundle.js';
-import { liveSession } from '../../collect/session.js';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 
 type CollectArgs = ScopeArgs & { output: string; redact?: boolean };
@@ -16,6 +14,8 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'Bundle file, or - for stdout' })
       .option('redact', { type: 'boolean', describe: 'Replace container ids, pod ids and addresses with stable hashes' }) as unknown as Argv<CollectArgs>,
   handler: async (argv: ArgumentsCamelCase<CollectArgs>) => {
+    // Loaded on use so other commands do not pay for the live collector at start-up.
+    const [{ liveSession }, { bundleSummary, makeBundle }] = await Promise.all([import('../../collect/session.js'), import('../../collect/bundle.js')]);
     const session = await liveSession(liveOptionsFrom(argv), { quiet: argv.quiet === true });
     if (!session.ok) {
       process.stderr.write(`${session.message}\n`);

@@ -1,9 +1,6 @@
 // `tc-audit self-test`: prove the live pipeline works on this node, on a namespace it
 // creates and always removes.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { missingCapabilities, privilegeMessage, readEffectiveCaps } from '../../collect/caps.js';
-import { ExecaRunner } from '../../collect/runner.js';
-import { runSelfTest } from '../../collect/selfTest.js';
 
 type SelfTestArgs = { timeout: number };
 
@@ -13,6 +10,10 @@ export const selfTestCommand: CommandModule<object, SelfTestArgs> = {
   builder: (y: Argv<object>) =>
     y.option('timeout', { type: 'number', default: 10, describe: 'Seconds before a hung tool is killed' }) as unknown as Argv<SelfTestArgs>,
   handler: async (argv: ArgumentsCamelCase<SelfTestArgs>) => {
+    // Loaded on use so other commands do not pay for the live collector at start-up.
+    const [{ missingCapabilities, privilegeMessage, readEffectiveCaps }, { ExecaRunner }, { runSelfTest }] = await Promise.all([
+      import('../../collect/caps.js'), import('../../collect/runner.js'), import('../../collect/selfTest.js'),
+    ]);
     const missing = missingCapabilities(readEffectiveCaps(), true);
     if (missing.length > 0) {
       process.stderr.write(`${privilegeMessage(missing)}\n`);

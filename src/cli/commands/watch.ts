@@ -3,8 +3,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { LayerError } from '../../agent/layers.js';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
-import { WatchMetrics } from '../../watch/metrics.js';
-import { Watcher } from '../../watch/watcher.js';
 import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
 
 interface WatchArgs extends ScopeArgs, AgentArgs {
@@ -28,6 +26,8 @@ export const watchCommand: CommandModule<object, WatchArgs> = {
   describe: 'Follow tc and link events in every namespace in scope; one JSON line per event on stdout',
   builder: (y: Argv<object>) => withWatchOptions(withAgentOptions(withScopeOptions(y))) as unknown as Argv<WatchArgs>,
   handler: async (argv: ArgumentsCamelCase<WatchArgs>) => {
+    // Loaded on use: the watcher (execa) and prom-client are start-up time for every other command.
+    const [{ Watcher }, { WatchMetrics }] = await Promise.all([import('../../watch/watcher.js'), import('../../watch/metrics.js')]);
     const agentErrors: LayerError[] = [];
     const assumeErrors: string[] = [];
     const agent = agentSettingsFromArgs(argv, agentErrors);
