@@ -1,11 +1,11 @@
 // Helm values for the datadog chart: the chart renders
 // datadog.securityAgent.runtime.network.enabled into runtime_security_config.network.enabled
 // and has no priority value; a priority comes from agents.containers.systemProbe.env.
-import { parseDocument } from 'yaml';
+import { yaml } from '../lazy.js';
 import { fromEnv, type Layer, type LayerError } from './layers.js';
 
 export function fromHelmValues(text: string, file: string, errors: LayerError[]): Layer[] {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = yaml().parseDocument(text, { prettyErrors: false });
   for (const e of doc.errors) errors.push({ file, line: e.linePos?.[0]?.line ?? null, message: `YAML: ${e.message.split('\n')[0]}` });
   if (doc.errors.length > 0) return [];
   const chart: Layer = { from: 'helm-values', file, values: {}, raw: [] };

@@ -1,6 +1,6 @@
 // Reading the agent's network settings out of each place they can be set. Pure: callers
 // pass file text or an environment map. Precedence is applied in resolve.ts.
-import { parseDocument } from 'yaml';
+import { yaml } from '../lazy.js';
 import type { SettingSource } from './types.js';
 
 export interface NetworkValues {
@@ -69,7 +69,7 @@ function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: s
  *  (the agent checks the deprecated alias first when it is set). */
 export function fromSystemProbeYaml(text: string, file: string, errors: LayerError[], from: SettingSource = 'system-probe.yaml'): Layer {
   const layer: Layer = { from, file, values: {}, raw: [] };
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = yaml().parseDocument(text, { prettyErrors: false });
   for (const e of doc.errors) errors.push({ file, line: e.linePos?.[0]?.line ?? null, message: `YAML: ${e.message.split('\n')[0]}` });
   if (doc.errors.length > 0) return layer;
   const lineOf = (path: string[]): number | null => {

@@ -4,18 +4,15 @@
 // width regexes (seconds in all). Cells that are not plain one-column-per-character text
 // go to `table` itself, which knows East Asian widths and combining marks, so the output
 // is the same either way.
-import { createRequire } from 'node:module';
-
-type TableFn = typeof import('table').table;
-type BordersFn = typeof import('table').getBorderCharacters;
+import { table } from '../../lazy.js';
 
 /** Printable ASCII and the marks the report itself writes (✓ ✗ ⏎), one column each. */
 const PLAIN = /^[\x20-\x7e✓✗⏎]*$/;
 
 /** The same drawing by `table`, loaded only when a cell needs it (it costs start-up time). */
 function viaTable(rows: readonly string[][]): string {
-  const { table, getBorderCharacters } = createRequire(import.meta.url)('table') as { table: TableFn; getBorderCharacters: BordersFn };
-  return table(rows as string[][], {
+  const { table: draw, getBorderCharacters } = table();
+  return draw(rows as string[][], {
     border: getBorderCharacters('norc'),
     drawHorizontalLine: (i, n) => i === 0 || i === 1 || i === n,
   });

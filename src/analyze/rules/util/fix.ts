@@ -1,11 +1,11 @@
 // Concrete remediations from the recommendation computed before the rules ran, so a
 // finding and the summary never disagree about the value to set.
-import { parse } from 'yaml';
 import { disableNetworkSnippets, setPrioritySnippets } from '../../../recommend/snippets.js';
 import type { Snippets } from '../../../recommend/types.js';
 import { VENDORS } from '../../vendors/index.js';
 import type { VendorId } from '../../vendors/ids.js';
 import type { RuleContext } from '../types.js';
+import { yaml } from '../../../lazy.js';
 
 /** "runtime_security_config.network.enabled: false" from a system-probe.yaml snippet. */
 export function dottedKeys(yamlText: string): string[] {
@@ -15,7 +15,7 @@ export function dottedKeys(yamlText: string): string[] {
       for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
     } else out.push(`${path.join('.')}: ${String(v)}`);
   };
-  walk(parse(yamlText), []);
+  walk(yaml().parse(yamlText), []);
   return out;
 }
 

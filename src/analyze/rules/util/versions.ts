@@ -1,6 +1,6 @@
 // Version facts from the agent settings: semver ranges come from the knowledge base, and a
 // version we cannot parse is unknown (never "not affected").
-import semver from 'semver';
+import { semver } from '../../../lazy.js';
 import type { VendorId } from '../../vendors/ids.js';
 import { VENDORS } from '../../vendors/index.js';
 
@@ -8,9 +8,9 @@ import { VENDORS } from '../../vendors/index.js';
 export function inRange(version: string | null, range: string | null): boolean | null {
   if (version === null) return null;
   if (range === null) return true;
-  const v = semver.coerce(version);
-  if (!v || !semver.validRange(range)) return null;
-  return semver.satisfies(v, range);
+  const v = semver().coerce(version);
+  if (!v || !semver().validRange(range)) return null;
+  return semver().satisfies(v, range);
 }
 
 /** The version of `vendor` named by the CNI version string ("cilium 1.9.5", "Calico v3.31.1"),
@@ -20,6 +20,6 @@ export function cniVersionOf(vendor: VendorId, cniVersion: string | null): strin
   const names = [vendor, VENDORS[vendor].displayName.split(' ')[0]!.toLowerCase()];
   const lower = cniVersion.toLowerCase();
   if (!names.some((n) => lower.includes(n))) return null;
-  const v = semver.coerce(cniVersion);
+  const v = semver().coerce(cniVersion);
   return v ? v.version : null;
 }
