@@ -2,7 +2,7 @@
 // missing), then the collection with progress on stderr when it is a terminal.
 import { collectLive, type LiveCollection, type LiveOptions } from './live.js';
 import { missingCapabilities, privilegeMessage, readEffectiveCaps } from './caps.js';
-import { ExecaRunner, type Runner } from './runner.js';
+import { ProcessRunner, type Runner } from './runner.js';
 
 export interface SessionDeps {
   runner?: Runner;
@@ -20,7 +20,7 @@ export async function liveSession(opts: LiveOptions, deps: SessionDeps = {}): Pr
   if (missing.length > 0) return { ok: false, exitCode: 2, message: privilegeMessage(missing) };
   const err = deps.stderr ?? process.stderr;
   const progress = err.isTTY === true && deps.quiet !== true;
-  const collection = await collectLive(deps.runner ?? new ExecaRunner(), {
+  const collection = await collectLive(deps.runner ?? new ProcessRunner(), {
     ...opts,
     onProgress: progress ? (done, total) => void err.write(`\rtc-audit: namespaces ${done}/${total}`) : undefined,
   });
