@@ -4,10 +4,13 @@ import { analyzeSnapshots } from './analyze.js';
 import type { AuditFn } from './contracts.js';
 import { resolveAgentPriority } from './agentPriority.js';
 import { runRules } from './rules/index.js';
+import type { VendorId } from './vendors/ids.js';
+import { cniVersionOf } from './vendors/versions.js';
 import { recommend } from '../recommend/recommend.js';
 
 export const audit: AuditFn = (nodes, options) => {
-  const analysis = analyzeSnapshots(nodes, { assume: options.assume, bytecode: bytecodeVerdict });
+  const vendorVersion = (id: VendorId) => cniVersionOf(id, options.agent.cniVersion);
+  const analysis = analyzeSnapshots(nodes, { assume: options.assume, bytecode: bytecodeVerdict, vendorVersion });
   const agent = resolveAgentPriority(options.agent, analysis);
   const hooks = analysis.nodes.flatMap((n) => n.hooks);
   const tcxBlind = analysis.nodes.some((n) => n.tcxVisible === false);

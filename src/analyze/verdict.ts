@@ -5,11 +5,15 @@ import { actionChainOutcome } from './actions.js';
 import { terminalFor } from './attachMode.js';
 import type { Assumptions, BytecodeContext, BytecodeVerdictFn } from './contracts.js';
 import { VENDORS } from './vendors/index.js';
+import type { VendorId } from './vendors/ids.js';
 import type { KnownVerdict } from './vendors/types.js';
+import { inRange } from './vendors/versions.js';
 
 export interface VerdictContext extends BytecodeContext {
   assume: Assumptions;
   bytecode: BytecodeVerdictFn | null;
+  /** The vendor's version when the operator named it (--cni-version), else null. */
+  vendorVersion?: (id: VendorId) => string | null;
 }
 
 const ASSUMED: Record<Assumptions[string], { codes: number[] | null; terminal: Verdict['terminal'] }> = {
@@ -30,15 +34,21 @@ export function filterMode(f: LegacyFilter): AttachMode | null {
   return f.directAction === null ? null : f.directAction ? 'direct-action' : 'classic';
 }
 
-function fromKnowledgeBase(kv: KnownVerdict, vendorId: string, mode: AttachMode | null): Verdict {
-  const range = kv.versions ? ` (holds for versions ${kv.versions})` : '';
-  return verdict({
-    terminal: kv.terminal,
-    returnCodes: kv.returnCodes,
-    source: 'knowledge-base',
-    mode,
-    evidence: [`knowledge base, ${vendorId} (${kv.confidence}): ${kv.note}${range}`],
-  });
+/** A knowledge-base verdict holds for a version range. With the vendor's version known
+ *  (--cni-version) the range decides; unknown, the current behaviour is used and the
+ *  evidence says which versions it assumes. */
+function fromKnowledgeBase(kv: KnownVerdict, vendorId: VendorId, mode: AttachMode | null, version: string | null): Verdict {
+  const base = `knowledge base, ${vendorId} (${kv.confidence})`;
+  const fits = kv.versions === null ? true : inRange(version, kv.versions);
+  if (fits === false) {
+    const o = kv.otherwise;
+    if (!o) {
+      return verdict({ terminal: 'unknown', returnCodes: null, source: 'knowledge-base', mode, evidence: [`${base}: only versions ${kv.versions} are known; ${vendorId} ${version} is outside them`] });
+    }
+    return verdict({ terminal: o.terminal, returnCodes: o.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${o.note} (${vendorId} ${version})`] });
+  }
+  const range = kv.versions === null ? '' : fits === true ? ` (${vendorId} ${version})` : ` (holds for versions ${kv.versions}; version not given, --cni-version to check)`;
+  return verdict({ terminal: kv.terminal, returnCodes: kv.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${kv.note}${range}`] });
 }
 
 /** Non-bpf classifiers: a match runs the action chain; only matchall matches everything. */
@@ -106,7 +116,7 @@ function fromAssumptionOrKb(vendor: VendorMatch, mode: AttachMode | null, kv: Kn
     const a = ASSUMED[assumed];
     return verdict({ terminal: a.terminal, returnCodes: a.codes, source: 'assumed', mode, evidence: [`--assume ${vendor.id}=${assumed}`] });
   }
-  if (kv) return fromKnowledgeBase(kv, vendor.id, mode);
+  if (kv) return fromKnowledgeBase(kv, vendor.id, mode, ctx.vendorVersion?.(vendor.id) ?? null);
   return verdict({ terminal: 'unknown', returnCodes: null, source: 'none', mode, evidence: ['no bytecode, no assumption and no knowledge-base verdict'] });
 }
 

@@ -59,3 +59,24 @@ describe('resolveTcxVerdict', () => {
     expect(resolveTcxVerdict(p, { id: 'cilium', evidence: '' }, ctx())).toMatchObject({ terminal: 'always', mode: 'tcx' });
   });
 });
+
+describe('knowledge-base verdicts and vendor versions (--cni-version)', () => {
+  const retina = bpf(1, 'retina.o:[x]', { program: { id: 3, name: 'endpoint_ingres', tag: null } });
+  const at = (version: string | null) =>
+    resolveFilterVerdict(retina, identifyFilter(retina), ctx({ vendorVersion: () => version }));
+  it('uses the range the knowledge base knows when the version is in it', () => {
+    expect(at('0.0.8')).toMatchObject({ terminal: 'never', returnCodes: [-1] });
+  });
+  it('uses what older versions did when the version is outside the range', () => {
+    expect(at('0.0.7')).toMatchObject({ terminal: 'always', returnCodes: [0] });
+    expect(at('0.0.7').evidence[0]).toContain('before v0.0.8');
+  });
+  it('says which versions it assumed when none was given', () => {
+    expect(at(null).evidence[0]).toContain('version not given');
+  });
+  it('is unknown outside the known range when nothing is known about other versions', () => {
+    const p = tcx('cil_from_container', 40);
+    const v = resolveTcxVerdict(p, { id: 'cilium', evidence: '' }, ctx({ vendorVersion: () => '1.14.2' }));
+    expect(v.terminal).toBe('unknown');
+  });
+});

@@ -9,7 +9,7 @@ import { defineRule, type FindingDraft, type RuleContext } from './types.js';
 import { who } from './util/describe.js';
 import { disableNetworkFix, setPriorityFix } from './util/fix.js';
 import { allHooks } from './util/select.js';
-import { cniVersionOf, inRange } from './util/versions.js';
+import { cniVersionOf, inRange } from '../vendors/versions.js';
 import { aboutFilter } from './util/where.js';
 import { VENDORS } from '../vendors/index.js';
 

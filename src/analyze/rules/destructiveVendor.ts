@@ -6,7 +6,7 @@ import type { VendorId } from '../vendors/ids.js';
 import { VENDORS } from '../vendors/index.js';
 import type { HazardKind } from '../vendors/types.js';
 import { defineRule, type FindingDraft } from './types.js';
-import { cniVersionOf, inRange } from './util/versions.js';
+import { cniVersionOf, inRange } from '../vendors/versions.js';
 import { nodeLocation } from './util/where.js';
 
 /** prio-handle-collision is agent-pref-collision's business: it needs a shared pref to bite. */

@@ -23,6 +23,9 @@ function entry(v: VendorEntry): string {
     `| vendor-side knob | ${v.knob ?? '—'} |`,
   ];
   if (v.legacy) lines.push(`| legacy note | ${v.legacy.note} |`);
+  for (const [label, kv] of [['legacy', v.legacy], ['tcx', v.tcx]] as const) {
+    if (kv?.otherwise) lines.push(`| ${label} verdict outside ${kv.versions} | ${kv.otherwise.terminal}${kv.otherwise.returnCodes ? ` (${kv.otherwise.returnCodes.join(', ')})` : ''} — ${kv.otherwise.note} |`);
+  }
   if (v.requireProtocol) lines.push(`| name match requires protocol | ${v.requireProtocol} |`);
   lines.push('');
   for (const h of v.hazards) lines.push(`- **${h.kind}** (${h.versions ?? 'versions unknown'}): ${h.description}. Source: ${h.source}.`);
@@ -39,7 +42,9 @@ export function vendorsMarkdown(): string {
     'first vendor whose pattern matches its tc name, else its kernel program name (15 characters),',
     'else bpftool\'s name (tcx). Verdicts here are the fallback: bytecode analysis outranks them, and',
     '`--assume vendor=ok|unspec|sometimes` overrides them. Confidence: verified (read in the',
-    'vendor\'s source), inferred, unverified.',
+    'vendor\'s source), inferred, unverified. A verdict holds for its version range: with',
+    '`--cni-version \"retina 0.0.7\"` the range decides (what older versions did, or unknown);',
+    'without it the current behaviour is assumed and the evidence says so.',
     '',
     ...Object.values(VENDORS).map(entry),
   ].join('\n');

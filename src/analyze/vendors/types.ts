@@ -13,6 +13,8 @@ export interface KnownVerdict {
   versions: string | null;
   confidence: Confidence;
   note: string;
+  /** What the vendor did in versions outside `versions`, when known. */
+  otherwise?: { terminal: Terminal; returnCodes: number[] | null; note: string };
 }
 
 export type HazardKind =

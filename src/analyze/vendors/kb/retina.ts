@@ -14,7 +14,8 @@ export const retina: VendorEntry = {
     returnCodes: [-1],
     versions: '>=0.0.8',
     confidence: 'verified',
-    note: 'returns TC_ACT_UNSPEC since PR #276 (v0.0.8); earlier versions returned TC_ACT_OK',
+    note: 'returns TC_ACT_UNSPEC since PR #276 (v0.0.8)',
+    otherwise: { terminal: 'always', returnCodes: [0], note: 'before v0.0.8 packetparser returned TC_ACT_OK (retina#252)' },
   },
   tcx: {
     terminal: 'never',

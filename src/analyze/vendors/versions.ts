@@ -1,8 +1,8 @@
 // Version facts from the agent settings: semver ranges come from the knowledge base, and a
 // version we cannot parse is unknown (never "not affected").
-import { semver } from '../../../lazy.js';
-import type { VendorId } from '../../vendors/ids.js';
-import { VENDORS } from '../../vendors/index.js';
+import { semver } from '../../lazy.js';
+import type { VendorId } from './ids.js';
+import { VENDORS } from './index.js';
 
 /** true/false when both are known; null when the version cannot be parsed. */
 export function inRange(version: string | null, range: string | null): boolean | null {
