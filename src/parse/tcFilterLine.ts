@@ -1,6 +1,7 @@
 // One `filter ...` line of `tc filter show` (tc/tc_filter.c print_filter + the kind's
 // print_opt). Tokens are read by keyword; the bpf name is the one unlabelled token.
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
+import { Tokens } from './tokens.js';
 
 export interface FilterLine {
   device: string | null;
@@ -16,7 +17,20 @@ const BPF_STOP = new Set([...FLAGS, 'direct-action', 'da', 'id', 'tag', 'police'
 /** -d/-s extras carrying one value we don't model. */
 const SKIP_ONE = new Set(['load_time', 'created_by_uid', 'btf_id', 'order', 'hw_tc', 'link', 'ht', 'bkt', 'divisor', 'memlock', 'map_ids', 'skip_sw_count']);
 
+/** "0x" and lower-case hex digits without a leading zero: already normal (tc prints handles
+ *  so), which spares the regex and BigInt round trip below on nearly every filter. */
+function isNormalHex(h: string): boolean {
+  if (h.length < 3 || h.charCodeAt(0) !== 48 || h.charCodeAt(1) !== 120) return false;
+  if (h.charCodeAt(2) === 48 && h.length > 3) return false;
+  for (let i = 2; i < h.length; i++) {
+    const c = h.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 export function normaliseHandle(h: string): string {
+  if (isNormalHex(h)) return h;
   if (/^0x[0-9a-f]+$/i.test(h)) return `0x${BigInt(h).toString(16)}`;
   if (/^\d+$/.test(h)) return `0x${BigInt(h).toString(16)}`;
   return h.toLowerCase();
@@ -29,30 +43,60 @@ function directionOfParent(p: string): Direction | null {
   return null;
 }
 
+/** Digits only (what /^\d+$/ accepted), checked without a regex on the hot path. */
+function isDigits(s: string): boolean {
+  if (s === '') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const isNum = (v: string | undefined): v is string => v !== undefined && v !== '' && Number.isInteger(Number(v));
+
+/** Every word the filter-line loop acts on, as constants so the switch compares identities. */
+const KEYWORDS = ['chain', 'handle', 'fh', 'flowid', 'classid', 'direct-action', 'da', ...FLAGS, 'in_hw_count', 'id', 'name', 'tag', 'jited', ...SKIP_ONE];
+const BY_FIRST = new Map<number, string[]>();
+for (const k of KEYWORDS) {
+  const c = k.charCodeAt(0);
+  BY_FIRST.set(c, [...(BY_FIRST.get(c) ?? []), k]);
+}
+
+/** The keyword constant equal to the current token, '' for an empty token, else null. */
+function keywordAt(t: Tokens): string | null {
+  if (t.start === t.end) return '';
+  const cands = BY_FIRST.get(t.line.charCodeAt(t.start));
+  if (cands !== undefined) for (const k of cands) if (t.is(k)) return k;
+  return null;
+}
+
 /** `trimmed` must start with `filter` (trailing spaces are fine); an error when the line has
  *  no `pref N KIND` part. */
 export function parseFilterLine(trimmed: string): FilterLine | { error: string } {
-  // split(' ') is much cheaper than a regex split; tabs and double spaces are rarer.
-  const t = trimmed.includes('\t') ? trimmed.trim().split(/\s+/) : trimmed.includes('  ') ? trimmed.trim().split(' ').filter((w) => w !== '') : trimmed.split(' ');
-  let i = 1;
+  const t = new Tokens(trimmed);
+  t.next(); // "filter"
   let device: string | null = null;
   let direction: Direction | null = null;
   let protocol: string | null = null;
   let pref: number | null = null;
-  for (; i < t.length; i++) {
-    const k = t[i];
-    if (k === 'dev') device = t[++i] ?? null;
-    else if (k === 'ingress' || k === 'egress') direction = k;
-    else if (k === 'parent') direction = directionOfParent(t[++i] ?? '') ?? direction;
-    else if (k === 'block') i++;
-    else if (k === 'protocol') protocol = t[++i] ?? null;
-    else if (k === 'pref' || k === 'prio' || k === 'priority') {
-      const v = t[++i] ?? '';
-      if (!/^\d+$/.test(v)) return { error: `pref "${v}" is not a number` };
+  let kind: string | undefined;
+  while (t.next()) {
+    if (t.is('dev')) device = t.next() ? t.text() : null;
+    else if (t.is('ingress')) direction = 'ingress';
+    else if (t.is('egress')) direction = 'egress';
+    else if (t.is('parent')) direction = directionOfParent(t.next() ? t.text() : '') ?? direction;
+    else if (t.is('block')) t.next();
+    else if (t.is('protocol')) protocol = t.next() ? t.text() : null;
+    else if (t.is('pref') || t.is('prio') || t.is('priority')) {
+      const v = t.next() ? t.text() : '';
+      if (!isDigits(v)) return { error: `pref "${v}" is not a number` };
       pref = Number(v);
-    } else break;
+    } else {
+      kind = t.text();
+      break;
+    }
   }
-  const kind = t[i++];
   if (pref === null || kind === undefined || kind === '') {
     return { error: 'expected `filter [dev D] [ingress|egress|parent P] protocol P pref N KIND ...`' };
   }
@@ -64,61 +108,74 @@ export function parseFilterLine(trimmed: string): FilterLine | { error: string }
   let progId: number | null = null;
   let progName: string | null = null;
   let tag: string | null = null;
-  const isNum = (v: string | undefined) => v !== undefined && v !== '' && Number.isInteger(Number(v));
-  for (; i < t.length; i++) {
-    const k = t[i] ?? '';
-    const next = t[i + 1];
-    // A switch on the token: this loop is the hot path on big captures.
-    switch (k) {
-      case 'chain':
-        if (isNum(next)) { f.chain = Number(next); i++; }
-        continue;
-      case 'handle':
-      case 'fh':
-        if (next === undefined) continue;
-        i++;
-        // u32 "fh 800:" is the hash table itself, not a key node that classifies.
-        if (kind === 'u32' && next.endsWith(':')) return { device, direction, header: true, filter: f };
-        f.handle = kind === 'u32' ? next.toLowerCase() : normaliseHandle(next);
-        header = false;
-        continue;
-      case 'flowid':
-      case 'classid':
-        // u32 prints "flowid" with nothing (or "???") after it when no class was set.
-        if (next !== undefined && /^[0-9a-f]*:[0-9a-f]*$/i.test(next)) { f.classid = next.toLowerCase(); i++; }
-        else if (next === '???') i++;
-        continue;
-      case 'direct-action':
-      case 'da':
-        f.directAction = true;
-        continue;
-      case 'skip_hw': case 'skip_sw': case 'in_hw': case 'not_in_hw': case 'verbose':
-        f.flags.push(k);
-        continue;
-      case 'in_hw_count':
-        if (next !== undefined) { f.flags.push(`in_hw_count=${next}`); i++; }
-        continue;
-      case 'id':
-        if (isNum(next)) { progId = Number(next); i++; continue; }
-        break;
-      case 'name':
-        if (kind === 'bpf' && next !== undefined) { progName = next; i++; continue; }
-        break;
-      case 'tag':
-        if (next !== undefined) { tag = next.toLowerCase(); i++; }
-        continue;
-      case 'jited':
-      case '':
-        continue;
-      default:
-        if (SKIP_ONE.has(k)) { i++; continue; }
+  while (t.next()) {
+    // Keywords are recognised in place (t.is) and the token is only copied when it is a
+    // value or an unknown word: this loop runs for every token of every filter line.
+    const w = keywordAt(t);
+    if (w !== null) {
+      switch (w) {
+        case 'chain': {
+          const next = t.peek();
+          if (isNum(next)) { f.chain = Number(next); t.next(); }
+          continue;
+        }
+        case 'handle':
+        case 'fh': {
+          if (!t.next()) continue;
+          const h = t.text();
+          // u32 "fh 800:" is the hash table itself, not a key node that classifies.
+          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, filter: f };
+          f.handle = kind === 'u32' ? h.toLowerCase() : normaliseHandle(h);
+          header = false;
+          continue;
+        }
+        case 'flowid':
+        case 'classid': {
+          // u32 prints "flowid" with nothing (or "???") after it when no class was set.
+          const next = t.peek();
+          if (next !== undefined && /^[0-9a-f]*:[0-9a-f]*$/i.test(next)) { f.classid = next.toLowerCase(); t.next(); }
+          else if (next === '???') t.next();
+          continue;
+        }
+        case 'direct-action':
+        case 'da':
+          f.directAction = true;
+          continue;
+        case 'skip_hw': case 'skip_sw': case 'in_hw': case 'not_in_hw': case 'verbose':
+          f.flags.push(w);
+          continue;
+        case 'in_hw_count':
+          if (t.next()) f.flags.push(`in_hw_count=${t.text()}`);
+          continue;
+        case 'id': {
+          const next = t.peek();
+          if (isNum(next)) { progId = Number(next); t.next(); continue; }
+          break;
+        }
+        case 'name':
+          if (kind === 'bpf' && t.peek() !== undefined) { t.next(); progName = t.text(); continue; }
+          break;
+        case 'tag':
+          if (t.next()) tag = t.text().toLowerCase();
+          continue;
+        case 'jited':
+        case '':
+          continue;
+        default: // SKIP_ONE
+          t.next();
+          continue;
+      }
     }
+    const k = w ?? t.text();
     if (k.startsWith('(')) break; // "(rule hit 0 success 0)" and other -s extras
     if (kind === 'bpf' && f.tcName === null && !BPF_STOP.has(k)) {
-      let j = i;
-      while (j + 1 < t.length && !BPF_STOP.has(t[j + 1] ?? '') && !(t[j + 1] ?? '').startsWith('(') && t[j + 1] !== '') j++;
-      f.tcName = t.slice(i, j + 1).join(' ');
-      i = j;
+      // The name runs up to the next keyword (names may contain spaces).
+      let name = k;
+      for (let w = t.peek(); w !== undefined && !BPF_STOP.has(w) && !w.startsWith('(') && w !== ''; w = t.peek()) {
+        name += ` ${w}`;
+        t.next();
+      }
+      f.tcName = name;
     }
   }
   if (kind !== 'bpf') f.directAction = null;
