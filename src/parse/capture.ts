@@ -4,6 +4,7 @@
 import type { Direction } from '../model/snapshot.js';
 import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
 import { splitLines } from './lines.js';
+import { isSpace } from './tokens.js';
 import { parseTcJsonText } from './tcJson.js';
 import { parseTcTextLines } from './tcText.js';
 import type { ParseDefaults, ParsedFile } from './types.js';
@@ -18,11 +19,21 @@ function decode(v: string): string {
   return v.includes('%') ? decodeURIComponent(v) : v;
 }
 
-/** Marker body or null. Cheap first-character test: this runs on every line of big captures. */
+/** Does the line's first non-blank character make it a possible `###` line? Cheap, and
+ *  without the copy trim() makes: this runs on every line of big captures, most of which
+ *  start with "filter" or a tab. */
+function maybeHashLine(line: string): boolean {
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (isSpace(c)) c = line.charCodeAt(++i);
+  return c === 35;
+}
+
+/** Marker body or null. */
 function markerBody(line: string): string | null {
   const c = line.charCodeAt(0);
-  if (c !== 35 && c !== 32 && c !== 9) return null;
-  const m = CAPTURE_MARKER.exec(c === 35 ? line : line.trim());
+  if ((c !== 35 && c !== 32 && c !== 9) || !maybeHashLine(line)) return null;
+  const m = CAPTURE_MARKER.exec(line.charCodeAt(0) === 35 ? line : line.trim());
   return m ? (m[1] ?? '') : null;
 }
 
@@ -60,6 +71,7 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     let failedAt = -1;
     for (; end < lines.length; end++) {
       const l = lines[end] ?? '';
+      if (!maybeHashLine(l)) continue;
       if (markerBody(l) !== null) break;
       const f = l.includes('capture-failed') ? FAILED.exec(l.trim()) : null;
       if (f) { failed = `${f[1] ?? '?'} (line ${end + 1})`; failedAt = end; }

@@ -51,7 +51,11 @@ export function parseTcTextLines(rawLines: string[], firstLine: number, file: st
   let current: LegacyFilter | null = null;
   let blockIndent = -1; // indent of the last filter line; -1 = no filter block open
 
+  // Consecutive filter lines nearly always name the same hook: remember the last one rather
+  // than building a key string per line.
+  let last: { device: string | null; direction: Direction | null; list: LegacyFilter[] } | null = null;
   const hook = (device: string | null, direction: Direction | null): LegacyFilter[] => {
+    if (last !== null && last.device === device && last.direction === direction) return last.list;
     const key = `${device ?? ''}\u0000${direction ?? ''}`;
     let list = byKey.get(key);
     if (!list) {
@@ -59,6 +63,7 @@ export function parseTcTextLines(rawLines: string[], firstLine: number, file: st
       byKey.set(key, list);
       observations.push({ node: ctx.node, netns: ctx.netns, device, ifindex: null, direction, legacy: { filters: list, prefsKnown: true } });
     }
+    last = { device, direction, list };
     return list;
   };
 
@@ -70,7 +75,8 @@ export function parseTcTextLines(rawLines: string[], firstLine: number, file: st
     const plain = line.startsWith('filter ');
     const trimmed = plain ? line : line.trim();
     if (trimmed === '') continue;
-    if (XTRACE.test(trimmed) || PROMPT.test(trimmed)) {
+    // (A plain filter line can be neither an xtrace nor a prompt line: skip those regexes.)
+    if (!plain && (XTRACE.test(trimmed) || PROMPT.test(trimmed))) {
       const c = commandContext(trimmed);
       if (c) {
         // A new dump: its own device/direction, falling back to what the caller knows.
