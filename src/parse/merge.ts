@@ -4,17 +4,32 @@
 import type { Device, Hook, LegacyFilter, Netns, NodeSnapshot } from '../model/snapshot.js';
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
 
-interface HookAcc { tc: HookObservation[]; bpf: HookObservation[]; obs: HookObservation }
+interface HookAcc {
+  tc: HookObservation[];
+  bpf: HookObservation[];
+  obs: HookObservation;
+  /** The first ifindex any observation of the hook carried. */
+  ifindex: number | null;
+  dev: DevAcc;
+}
+interface DevAcc { ns: NsAcc; hooks: Map<string | null, HookAcc>; out: Device | null }
+interface NsAcc { node: NodeAcc; devices: Map<string | null, DevAcc>; out: Netns | null; covered: boolean }
+interface NodeAcc { netns: Map<string | null, NsAcc>; out: NodeSnapshot | null }
 
-const part = (p: string | null) => (p === null ? '\u0001' : p);
-const k = (a: string | null, b: string | null = null, c: string | null = null, d: string | null = null) =>
-  `${part(a)}\u0000${part(b)}\u0000${part(c)}\u0000${part(d)}`;
+/** Map lookup that creates the entry on first use. */
+function upsert<K, V>(m: Map<K, V>, key: K, make: () => V): V {
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = make()));
+  return v;
+}
 
 /** Gives tc filters without a program id the id bpftool shows for the same tc name, in order. */
 function fillIds(filters: LegacyFilter[], fromBpftool: LegacyFilter[]): LegacyFilter[] {
+  const needsId = (f: LegacyFilter) => f.kind === 'bpf' && f.tcName !== null && (f.program?.id ?? null) === null;
+  if (!filters.some(needsId)) return filters; // the usual case: tc printed every id
   const pool = [...fromBpftool];
   return filters.map((f) => {
-    if (f.kind !== 'bpf' || f.tcName === null || (f.program?.id ?? null) !== null) return f;
+    if (!needsId(f)) return f;
     const i = pool.findIndex((b) => b.tcName === f.tcName && b.program?.id != null);
     if (i === -1) return f;
     const [b] = pool.splice(i, 1);
@@ -24,7 +39,8 @@ function fillIds(filters: LegacyFilter[], fromBpftool: LegacyFilter[]): LegacyFi
 
 function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
   const tc = acc.tc[0]?.legacy;
-  for (const other of acc.tc.slice(1)) {
+  for (let i = 1; i < acc.tc.length; i++) {
+    const other = acc.tc[i] as HookObservation;
     if (other.legacy && tc && other.legacy.filters.length !== tc.filters.length) {
       const src = other.legacy.filters[0]?.source ?? null;
       errors.push({ file: src?.file ?? '(merge)', line: src?.line ?? null, message: `hook ${acc.obs.device ?? '?'} ${acc.obs.direction ?? '?'} seen twice with different filters; the first dump is used` });
@@ -48,50 +64,60 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
 
 export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; errors: ParseError[] } {
   const errors: ParseError[] = files.flatMap((f) => f.errors);
-  const covered = new Set<string>();
-  const hooks = new Map<string, HookAcc>();
+  // node -> netns -> device -> direction, keyed by the values themselves (Map keys may be
+  // null) instead of a joined string per observation; `order` keeps first-seen order.
+  const nodeAccs = new Map<string | null, NodeAcc>();
+  const nsOf = (node: string | null, netns: string | null): NsAcc => {
+    const n = upsert(nodeAccs, node, () => ({ netns: new Map(), out: null }));
+    return upsert(n.netns, netns, () => ({ node: n, devices: new Map(), out: null, covered: false }));
+  };
+  const order: HookAcc[] = [];
   for (const f of files) {
-    for (const c of f.bpftoolNetns ?? []) covered.add(k(c.node, c.netns));
+    for (const c of f.bpftoolNetns ?? []) nsOf(c.node, c.netns).covered = true;
     for (const o of f.observations) {
-      const key = k(o.node, o.netns, o.device, o.direction);
-      let acc = hooks.get(key);
-      if (!acc) hooks.set(key, (acc = { tc: [], bpf: [], obs: o }));
+      const ns = nsOf(o.node, o.netns);
+      const dev = upsert(ns.devices, o.device, () => ({ ns, hooks: new Map(), out: null }));
+      let acc = dev.hooks.get(o.direction);
+      if (!acc) {
+        acc = { tc: [], bpf: [], obs: o, ifindex: o.ifindex, dev };
+        dev.hooks.set(o.direction, acc);
+        order.push(acc);
+      }
       if (o.tcx !== undefined) acc.bpf.push(o);
       else if (o.legacy) acc.tc.push(o);
-      if (acc.obs.ifindex === null && o.ifindex !== null) acc.obs = { ...acc.obs, ifindex: o.ifindex };
+      if (acc.ifindex === null) acc.ifindex = o.ifindex;
     }
   }
-  const nodes = new Map<string, NodeSnapshot>();
-  const nsMap = new Map<string, Netns>();
-  const devMap = new Map<string, Device>();
-  for (const acc of hooks.values()) {
+  const nodes: NodeSnapshot[] = [];
+  const devices: Device[] = [];
+  for (const acc of order) {
     const o = acc.obs;
-    const nodeKey = k(o.node);
-    let node = nodes.get(nodeKey);
+    const nsAcc = acc.dev.ns;
+    let node = nsAcc.node.out;
     if (!node) {
       node = { name: o.node, versions: { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, netns: [], programs: [], progArrays: [] };
-      nodes.set(nodeKey, node);
+      nsAcc.node.out = node;
+      nodes.push(node);
     }
-    const nsKey = k(o.node, o.netns);
-    let ns = nsMap.get(nsKey);
+    let ns = nsAcc.out;
     if (!ns) {
       ns = { id: o.netns ?? 'unknown', inode: null, path: null, owner: null, devices: [] };
-      nsMap.set(nsKey, ns);
+      nsAcc.out = ns;
       node.netns.push(ns);
     }
-    const devKey = k(o.node, o.netns, o.device);
-    let dev = devMap.get(devKey);
+    let dev = acc.dev.out;
     if (!dev) {
-      dev = { name: o.device, ifindex: o.ifindex, linkKind: null, hooks: [] };
-      devMap.set(devKey, dev);
+      dev = { name: o.device, ifindex: acc.ifindex, linkKind: null, hooks: [] };
+      acc.dev.out = dev;
       ns.devices.push(dev);
+      devices.push(dev);
     }
-    if (dev.ifindex === null) dev.ifindex = o.ifindex;
-    dev.hooks.push(buildHook(acc, covered.has(nsKey), errors));
+    if (dev.ifindex === null) dev.ifindex = acc.ifindex;
+    dev.hooks.push(buildHook(acc, nsAcc.covered, errors));
   }
   // Walk-independent but stable: ingress before egress within a device.
   const rank = (d: string | null) => (d === 'ingress' ? 0 : d === 'egress' ? 1 : 2);
-  for (const d of devMap.values()) d.hooks.sort((a, b) => rank(a.direction) - rank(b.direction));
+  for (const d of devices) if (d.hooks.length > 1) d.hooks.sort((a, b) => rank(a.direction) - rank(b.direction));
   const bundleNodes = files.flatMap((f) => f.nodes);
-  return { nodes: [...nodes.values(), ...bundleNodes], errors };
+  return { nodes: [...nodes, ...bundleNodes], errors };
 }
