@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeLive, requireLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
-import { bookwormBpftool, cli, ensureBuilt, toolDir } from './degradedHelpers.js';
+import { bookwormBpftool, cli, ensureBuilt, removeToolDirs, toolDir } from './degradedHelpers.js';
 import { attachTcx, BPF_TRUTH } from './liveHelpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,7 +37,10 @@ describeLive('degraded tools: bpftool missing or too old for tcx', () => {
     inNs(ns, 'tc', ['filter', 'add', 'dev', 'v1', 'ingress', 'pref', '50', 'bpf', 'da', 'obj', `${BPF_TRUTH}/t_unspec.o`, 'sec', 'tc']);
     attachTcx(ns, 'v1', 't_tcx_pass');
   }, 120_000);
-  afterAll(() => deleteNetns(ns));
+  afterAll(() => {
+    deleteNetns(ns);
+    removeToolDirs();
+  });
 
   it('no bpftool at all: still audits, knowledge-base verdicts, says bpftool is missing, never keep', () => {
     const path = toolDir(['ip', 'tc', 'nsenter', 'node']);

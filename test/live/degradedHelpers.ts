@@ -24,9 +24,13 @@ export function which(tool: string): string {
 }
 
 const made: string[] = [];
-process.on('exit', () => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+
+/** Removes every directory toolDir/oldTcDir made (call in afterAll: vitest workers may end
+ *  without an 'exit' event). */
+export function removeToolDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+process.on('exit', removeToolDirs);
 
 /** A fresh directory (removed on exit) holding symlinks to these real tools. */
 export function toolDir(tools: string[]): string {

@@ -5,7 +5,7 @@ import { Bundle } from '../../src/model/bundle.js';
 import type { LegacyFilter } from '../../src/model/snapshot.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
-import { cli, ensureBuilt, oldTcDir } from './degradedHelpers.js';
+import { cli, ensureBuilt, oldTcDir, removeToolDirs } from './degradedHelpers.js';
 import { BPF_TRUTH } from './liveHelpers.js';
 
 const REAL_PATH = process.env.PATH ?? '';
@@ -47,7 +47,10 @@ describeLive('degraded tools: tc without JSON', () => {
     tc('v0', 'egress', ['protocol', 'ipv6', 'pref', '9', 'bpf', 'da', 'obj', `${BPF_TRUTH}/t_unspec.o`, 'sec', 'tc']);
     tc('a#b', 'ingress', ['protocol', 'all', 'pref', '1', 'bpf', 'da', 'obj', `${BPF_TRUTH}/t_shot.o`, 'sec', 'tc']);
   }, 120_000);
-  afterAll(() => deleteNetns(ns));
+  afterAll(() => {
+    deleteNetns(ns);
+    removeToolDirs();
+  });
 
   it('reads every hook as text and finds the same filters as the JSON path', () => {
     const json = collect(ns, REAL_PATH);
