@@ -1,21 +1,25 @@
 // The whole analysis: snapshot -> analysed model -> recommendation -> findings.
 import { bytecodeVerdict } from './bytecode/index.js';
-import { analyzeSnapshots } from './analyze.js';
+import { analyzeByShape, type ShapeKeyFn } from './analyze.js';
 import type { AuditFn } from './contracts.js';
+import { hookShapeKey } from './shapeKey.js';
 import { resolveAgentPriority } from './agentPriority.js';
 import { runRules } from './rules/index.js';
 import type { VendorId } from './vendors/ids.js';
 import { cniVersionOf } from './vendors/versions.js';
 import { recommend } from '../recommend/recommend.js';
 
-export const audit: AuditFn = (nodes, options) => {
+/** `shapeKey` decides which hooks are audited once for all (src/analyze/shapeKey.ts). */
+export const auditByShape = (nodes: Parameters<AuditFn>[0], options: Parameters<AuditFn>[1], shapeKey: ShapeKeyFn = hookShapeKey): ReturnType<AuditFn> => {
   const vendorVersion = (id: VendorId) => cniVersionOf(id, options.agent.cniVersion);
-  const analysis = analyzeSnapshots(nodes, { assume: options.assume, bytecode: bytecodeVerdict, vendorVersion });
+  const { analysis, repOf } = analyzeByShape(nodes, { assume: options.assume, bytecode: bytecodeVerdict, vendorVersion }, shapeKey);
   const agent = resolveAgentPriority(options.agent, analysis);
   const hooks = analysis.nodes.flatMap((n) => n.hooks);
   const tcxBlind = analysis.nodes.some((n) => n.tcxVisible === false);
   const recommendation = recommend(hooks, agent, { tcxBlind });
-  const findings = runRules(analysis, { agent, mode: options.mode, recommendation });
+  // Rules check one hook per shape; the recommendation above saw every hook, so the
+  // blocker it names first is the first one in the input, as before.
+  const findings = runRules(analysis, { agent, mode: options.mode, recommendation }, repOf);
   return {
     mode: options.mode,
     inputs: options.inputs,
@@ -27,3 +31,5 @@ export const audit: AuditFn = (nodes, options) => {
     notes: options.notes,
   };
 };
+
+export const audit: AuditFn = (nodes, options) => auditByShape(nodes, options);

@@ -2,6 +2,8 @@
 // and one docs page (checked by test/analyze/rules/registry.test.ts).
 import type { Analysis } from '../../model/analysis.js';
 import type { Finding } from '../../model/findings.js';
+import type { Representatives } from '../analyze.js';
+import { checkByShape } from '../rulesByShape.js';
 import { RULE_IDS, type RuleId } from './ids.js';
 import { sortFindings } from './sort.js';
 import type { Rule, RuleContext } from './types.js';
@@ -50,14 +52,16 @@ export function ruleDocsUrl(id: RuleId): string {
   return `${DOCS_BASE_URL}${ruleDocsPath(id)}`;
 }
 
-/** Run every rule in report order; stamp id and severity; sort deterministically. */
-export function runRules(analysis: Analysis, ctx: RuleContext): Finding[] {
+/** Run every rule in report order; stamp id and severity; sort deterministically.
+ *  With `repOf` (src/analyze/analyze.ts analyzeByShape) rules check one hook per shape and
+ *  their findings are copied to the other hooks of it (src/analyze/rulesByShape.ts). */
+export function runRules(analysis: Analysis, ctx: RuleContext, repOf: Representatives | null = null): Finding[] {
   const out: Finding[] = [];
   for (const id of RULE_IDS) {
     const rule: Rule = RULES[id];
-    for (const { severity, ...draft } of rule.check(analysis, ctx)) {
-      out.push({ ruleId: rule.id, severity: severity ?? rule.severity, ...draft });
-    }
+    const check = (a: Analysis): Finding[] =>
+      rule.check(a, ctx).map(({ severity, ...draft }) => ({ ruleId: rule.id, severity: severity ?? rule.severity, ...draft }));
+    for (const f of checkByShape(analysis, repOf, check)) out.push(f);
   }
   return sortFindings(out);
 }

@@ -4,11 +4,19 @@ import type { AnalyzedFilter, AnalyzedHook, AnalyzedNode, AnalyzedTcx } from '..
 import type { FilterRef, FindingLocation } from '../../../model/findings.js';
 import type { SourceRef } from '../../../model/snapshot.js';
 
-export const hookLocation = (h: AnalyzedHook): FindingLocation => ({
+/** Which hook and program a finding is about, so that a finding computed on one hook of a
+ *  shape can be re-pointed at every other hook of it (src/analyze/rulesByShape.ts). A
+ *  symbol key: spreads carry it along, JSON and formatters never see it. */
+export const ABOUT: unique symbol = Symbol('about');
+export interface About { hook: AnalyzedHook; program: AnalyzedFilter | AnalyzedTcx | null }
+export type HookLocation = FindingLocation & { [ABOUT]: About };
+
+export const hookLocation = (h: AnalyzedHook, program: AnalyzedFilter | AnalyzedTcx | null = null): HookLocation => ({
   node: h.node,
   netns: h.netns,
   interface: h.device,
   direction: h.direction,
+  [ABOUT]: { hook: h, program },
 });
 
 /** A finding about the whole node (a vendor on it, its tcx visibility). */
@@ -38,12 +46,12 @@ export function tcxRef(p: AnalyzedTcx): FilterRef {
 }
 
 /** Everything a finding about one program carries: location, filter ref, dump line. */
-export function aboutFilter(h: AnalyzedHook, f: AnalyzedFilter): FindingLocation & { filter: FilterRef; source: SourceRef | null } {
-  return { ...hookLocation(h), filter: filterRef(f), source: f.source };
+export function aboutFilter(h: AnalyzedHook, f: AnalyzedFilter): HookLocation & { filter: FilterRef; source: SourceRef | null } {
+  return { ...hookLocation(h, f), filter: filterRef(f), source: f.source };
 }
 
-export function aboutTcx(h: AnalyzedHook, p: AnalyzedTcx): FindingLocation & { filter: FilterRef; source: SourceRef | null } {
-  return { ...hookLocation(h), filter: tcxRef(p), source: p.source };
+export function aboutTcx(h: AnalyzedHook, p: AnalyzedTcx): HookLocation & { filter: FilterRef; source: SourceRef | null } {
+  return { ...hookLocation(h, p), filter: tcxRef(p), source: p.source };
 }
 
 /** Host-side ends of pod veths as CNIs name them (Cilium lxc*, Calico cali*, AWS eni*,
