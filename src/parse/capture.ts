@@ -6,7 +6,7 @@ import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
 import { splitLines } from './lines.js';
 import { isSpace } from './tokens.js';
 import { parseTcJsonText } from './tcJson.js';
-import { parseTcTextLines } from './tcText.js';
+import { readTcText } from './tcText.js';
 import type { ParseDefaults, ParsedFile } from './types.js';
 
 export const CAPTURE_MARKER = /^### tc-audit capture v1 (.*) ###$/;
@@ -76,30 +76,31 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
       const f = l.includes('capture-failed') ? FAILED.exec(l.trim()) : null;
       if (f) { failed = `${f[1] ?? '?'} (line ${end + 1})`; failedAt = end; }
     }
-    const section = failedAt === -1 ? lines.slice(k + 1, end) : lines.slice(k + 1, end).filter((_, i) => k + 1 + i !== failedAt);
+    const from = k + 1;
+    const section = () => (failedAt === -1 ? lines.slice(from, end) : lines.slice(from, end).filter((_, i) => from + i !== failedAt));
     k = end;
     const mk = parseMarker(body);
     if (typeof mk === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${mk}` }); continue; }
     if (failed !== null) {
       // No data is not "no filters": leave the hook unobserved.
-      errors.push({ file, line: markerLine, message: `capture of ${mk.hook} for dev ${mk.dev ?? '-'} in netns ${mk.netns ?? '-'} failed with exit ${failed}: ${section.join(' ').trim().slice(0, 200)}` });
+      errors.push({ file, line: markerLine, message: `capture of ${mk.hook} for dev ${mk.dev ?? '-'} in netns ${mk.netns ?? '-'} failed with exit ${failed}: ${section().join(' ').trim().slice(0, 200)}` });
       continue;
     }
     const node = mk.node ?? defaults.node;
     const ctx = { node, netns: mk.netns };
     if (mk.hook === 'ingress' || mk.hook === 'egress') {
-      const r = parseTcTextLines(section, markerLine + 1, file, { ...ctx, device: mk.dev, direction: mk.hook });
+      // Read in place into `out` (no section copy): the usual section is a few lines long.
+      const before = out.observations.length;
+      readTcText(lines, from, end, markerLine + 1, file, { node, netns: mk.netns, device: mk.dev, direction: mk.hook }, out);
       // A dump with no filters is still an observation: this hook has no legacy filters.
-      if (r.observations.length === 0) r.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
-      out.observations.push(...r.observations);
-      out.errors.push(...r.errors);
+      if (out.observations.length === before) out.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
     } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {
       const direction = mk.hook.slice(8) as Direction;
-      const r = parseTcJsonText(section.join('\n') || '[]', file, { node, device: mk.dev, direction, netns: mk.netns }, markerLine + 1);
+      const r = parseTcJsonText(section().join('\n') || '[]', file, { node, device: mk.dev, direction, netns: mk.netns }, markerLine + 1);
       out.observations.push(...r.observations);
       out.errors.push(...r.errors);
     } else if (mk.hook === 'bpftool-net' || mk.hook === 'bpftool-net-json') {
-      const text = section.join('\n');
+      const text = section().join('\n');
       const r = mk.hook === 'bpftool-net' ? parseBpftoolNetText(text, file, ctx, markerLine + 1) : parseBpftoolNetJsonText(text, file, ctx, markerLine + 1);
       out.observations.push(...r.observations);
       out.errors.push(...r.errors);

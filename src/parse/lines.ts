@@ -40,15 +40,21 @@ export function splitLines(text: string, file: string, firstLine = 1): Lines {
 /** Pasted copies from C comments carry a ` * ` prefix on every line; drop it when every
  *  non-empty line has it (the uniform-indent part is handled by trimming). */
 export function stripCommentPrefix(lines: string[]): string[] {
+  return hasCommentPrefix(lines, 0, lines.length) ? lines.map((l) => l.replace(/^\s*\*(?: |\t|$)/, '')) : lines;
+}
+
+/** Does every non-empty line of lines[from, to) carry the ` * ` prefix (and one at least)? */
+export function hasCommentPrefix(lines: string[], from: number, to: number): boolean {
   let sawAny = false;
-  for (const l of lines) {
+  for (let k = from; k < to; k++) {
+    const l = lines[k] ?? '';
     const c = l.charCodeAt(0);
-    if (c !== 32 && c !== 42 && c !== 9) return lines; // fast path: plain line, no prefix
+    if (c !== 32 && c !== 42 && c !== 9) return false; // fast path: plain line, no prefix
     if (l.trim() === '') continue;
-    if (!/^\s*\*(\s|$)/.test(l)) return lines;
+    if (!/^\s*\*(\s|$)/.test(l)) return false;
     sawAny = true;
   }
-  return sawAny ? lines.map((l) => l.replace(/^\s*\*(?: |\t|$)/, '')) : lines;
+  return sawAny;
 }
 
 /** Leading whitespace width, tabs counting as 8 (only compared, never printed). */

@@ -2,7 +2,7 @@
 // comment prefixes, CRLF, tabs) and several dumps in one file introduced by bash xtrace
 // (`++ sudo tc filter show dev eth0 egress`) or prompt (`$ tc filter show ...`) lines.
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
-import { indentOf, splitLines, stripCommentPrefix } from './lines.js';
+import { hasCommentPrefix, indentOf, splitLines, stripCommentPrefix } from './lines.js';
 import { parseActionLine } from './tcActions.js';
 import { parseFilterLine } from './tcFilterLine.js';
 import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
@@ -42,34 +42,57 @@ export function commandContext(cmd: string): { device: string | null; direction:
   return { device, direction };
 }
 
-export function parseTcTextLines(rawLines: string[], firstLine: number, file: string, ctx: TcContext) {
-  const lines = stripCommentPrefix(rawLines);
-  const observations: HookObservation[] = [];
-  const errors: ParseError[] = [];
-  const byKey = new Map<string, LegacyFilter[]>();
+/** Where a reader appends what it finds (a capture passes its own result, so its thousands
+ *  of sections allocate no arrays of their own). */
+export interface TcSink {
+  observations: HookObservation[];
+  errors: ParseError[];
+}
+
+export function parseTcTextLines(rawLines: string[], firstLine: number, file: string, ctx: TcContext): TcSink {
+  const sink: TcSink = { observations: [], errors: [] };
+  readTcText(rawLines, 0, rawLines.length, firstLine, file, ctx, sink);
+  return sink;
+}
+
+/** Reads rawLines[from, to), the first of which is line `firstLine` of `file`. */
+export function readTcText(rawLines: string[], from: number, to: number, firstLine: number, file: string, ctx: TcContext, sink: TcSink): void {
+  let lines = rawLines;
+  if (hasCommentPrefix(rawLines, from, to)) {
+    lines = stripCommentPrefix(rawLines.slice(from, to));
+    to -= from;
+    from = 0;
+  }
+  const { observations, errors } = sink;
+  let byKey: Map<string, LegacyFilter[]> | null = null;
   let dump = { device: ctx.device, direction: ctx.direction };
   let current: LegacyFilter | null = null;
   let blockIndent = -1; // indent of the last filter line; -1 = no filter block open
 
   // Consecutive filter lines nearly always name the same hook: remember the last one rather
   // than building a key string per line.
-  let last: { device: string | null; direction: Direction | null; list: LegacyFilter[] } | null = null;
+  let lastList: LegacyFilter[] | null = null;
+  let lastDevice: string | null = null;
+  let lastDirection: Direction | null = null;
   const hook = (device: string | null, direction: Direction | null): LegacyFilter[] => {
-    if (last !== null && last.device === device && last.direction === direction) return last.list;
+    if (lastList !== null && lastDevice === device && lastDirection === direction) return lastList;
     const key = `${device ?? ''}\u0000${direction ?? ''}`;
+    byKey ??= new Map();
     let list = byKey.get(key);
     if (!list) {
       list = [];
       byKey.set(key, list);
       observations.push({ node: ctx.node, netns: ctx.netns, device, ifindex: null, direction, legacy: { filters: list, prefsKnown: true } });
     }
-    last = { device, direction, list };
+    lastList = list;
+    lastDevice = device;
+    lastDirection = direction;
     return list;
   };
 
-  for (let k = 0; k < lines.length; k++) {
+  for (let k = from; k < to; k++) {
     const line = lines[k] ?? '';
-    const lineNo = firstLine + k;
+    const lineNo = firstLine + k - from;
     // tc ends every line with a space; only trim when the line does not start with "filter"
     // (a copy per line is the parser's main cost on big captures).
     const plain = line.startsWith('filter ');
@@ -125,7 +148,6 @@ export function parseTcTextLines(rawLines: string[], firstLine: number, file: st
       }
     }
   }
-  return { observations, errors };
 }
 
 export function parseTcText(text: string, file: string, defaults: ParseDefaults): ParsedFile {
