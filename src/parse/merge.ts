@@ -16,13 +16,6 @@ interface DevAcc { ns: NsAcc; hooks: Map<string | null, HookAcc>; out: Device | 
 interface NsAcc { node: NodeAcc; devices: Map<string | null, DevAcc>; out: Netns | null; covered: boolean }
 interface NodeAcc { netns: Map<string | null, NsAcc>; out: NodeSnapshot | null }
 
-/** Map lookup that creates the entry on first use. */
-function upsert<K, V>(m: Map<K, V>, key: K, make: () => V): V {
-  let v = m.get(key);
-  if (v === undefined) m.set(key, (v = make()));
-  return v;
-}
-
 /** Gives tc filters without a program id the id bpftool shows for the same tc name, in order. */
 function fillIds(filters: LegacyFilter[], fromBpftool: LegacyFilter[]): LegacyFilter[] {
   const needsId = (f: LegacyFilter) => f.kind === 'bpf' && f.tcName !== null && (f.program?.id ?? null) === null;
@@ -68,15 +61,19 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
   // null) instead of a joined string per observation; `order` keeps first-seen order.
   const nodeAccs = new Map<string | null, NodeAcc>();
   const nsOf = (node: string | null, netns: string | null): NsAcc => {
-    const n = upsert(nodeAccs, node, () => ({ netns: new Map(), out: null }));
-    return upsert(n.netns, netns, () => ({ node: n, devices: new Map(), out: null, covered: false }));
+    let n = nodeAccs.get(node);
+    if (!n) nodeAccs.set(node, (n = { netns: new Map(), out: null }));
+    let ns = n.netns.get(netns);
+    if (!ns) n.netns.set(netns, (ns = { node: n, devices: new Map(), out: null, covered: false }));
+    return ns;
   };
   const order: HookAcc[] = [];
   for (const f of files) {
     for (const c of f.bpftoolNetns ?? []) nsOf(c.node, c.netns).covered = true;
     for (const o of f.observations) {
       const ns = nsOf(o.node, o.netns);
-      const dev = upsert(ns.devices, o.device, () => ({ ns, hooks: new Map(), out: null }));
+      let dev = ns.devices.get(o.device);
+      if (!dev) ns.devices.set(o.device, (dev = { ns, hooks: new Map(), out: null }));
       let acc = dev.hooks.get(o.direction);
       if (!acc) {
         acc = { tc: [], bpf: [], obs: o, ifindex: o.ifindex, dev };

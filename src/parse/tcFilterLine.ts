@@ -71,10 +71,13 @@ function keywordAt(t: Tokens): string | null {
   return null;
 }
 
+/** Reused for every line: parsing is synchronous and never re-entered. */
+const cursor = new Tokens();
+
 /** `trimmed` must start with `filter` (trailing spaces are fine); an error when the line has
  *  no `pref N KIND` part. */
 export function parseFilterLine(trimmed: string): FilterLine | { error: string } {
-  const t = new Tokens(trimmed);
+  const t = cursor.reset(trimmed);
   t.next(); // "filter"
   let device: string | null = null;
   let direction: Direction | null = null;

@@ -17,18 +17,25 @@ export class Tokens {
   /** Current token: line[start, end). */
   start = 0;
   end = 0;
-  private pos: number;
-  private readonly stop: number;
+  line = '';
+  private pos = 0;
+  private stop = 0;
   /** true: split(' ') semantics (empty tokens count); false: runs of separators. */
-  private readonly exact: boolean;
-  private readonly anySpace: boolean;
+  private exact = true;
+  private anySpace = false;
   private done = false;
   /** A token read ahead by peek() and not consumed yet. */
   private peeked = false;
   private pStart = 0;
   private pEnd = 0;
 
-  constructor(readonly line: string) {
+  constructor(line = '') {
+    this.reset(line);
+  }
+
+  /** Starts over on another line (one cursor serves every line of a file). */
+  reset(line: string): this {
+    this.line = line;
     this.anySpace = line.includes('\t');
     this.exact = !this.anySpace && !line.includes('  ');
     let a = 0;
@@ -39,6 +46,11 @@ export class Tokens {
     }
     this.pos = a;
     this.stop = b;
+    this.start = 0;
+    this.end = 0;
+    this.done = false;
+    this.peeked = false;
+    return this;
   }
 
   private sep(c: number): boolean {
