@@ -36,27 +36,22 @@ const HOOKS: Record<string, { attach: 'tcx' | 'netkit' | 'legacy'; direction: Di
  *  list (bpftool shows all tcx there is); legacy only where bpftool listed clsact filters,
  *  since it shows bpf filters only (u32/flower stay invisible to it). */
 export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx: NetCtx): HookObservation[] {
-  const obs = new Map<string, HookObservation>();
-  const get = (e: BpftoolEntry, direction: Direction): HookObservation => {
-    const key = `${e.device}\u0000${direction}`;
-    let o = obs.get(key);
-    if (!o) {
-      o = { node: ctx.node, netns: ctx.netns, device: e.device, ifindex: e.ifindex, direction, tcx: [] };
-      obs.set(key, o);
-    }
-    return o;
-  };
+  // Both hooks of a device are created together when it is first seen, so devices in
+  // first-seen order, each ingress then egress, is the observation order.
+  const byDevice = new Map<string, { ingress: HookObservation; egress: HookObservation }>();
+  const make = (e: BpftoolEntry, direction: Direction): HookObservation =>
+    ({ node: ctx.node, netns: ctx.netns, device: e.device, ifindex: e.ifindex, direction, tcx: [] });
   let lastDev: string | null = null;
+  let hooks: { ingress: HookObservation; egress: HookObservation } | undefined;
   for (const e of entries) {
     const h = HOOKS[e.kind];
     if (!h) continue;
-    if (e.device !== lastDev) {
-      // bpftool groups entries per device; make sure both hooks exist, in order.
-      get(e, 'ingress');
-      get(e, 'egress');
+    if (e.device !== lastDev || hooks === undefined) {
+      hooks = byDevice.get(e.device);
+      if (!hooks) byDevice.set(e.device, (hooks = { ingress: make(e, 'ingress'), egress: make(e, 'egress') }));
       lastDev = e.device;
     }
-    const o = get(e, h.direction);
+    const o = hooks[h.direction];
     const source = e.line === null ? null : { file, line: e.line };
     const program = { id: e.progId, name: e.name, tag: null };
     if (h.attach === 'legacy') {
@@ -70,7 +65,9 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
       o.tcx?.push(t);
     }
   }
-  return [...obs.values()];
+  const out: HookObservation[] = [];
+  for (const d of byDevice.values()) out.push(d.ingress, d.egress);
+  return out;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);

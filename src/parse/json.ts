@@ -28,6 +28,8 @@ export function objectLines(text: string, depth: number, firstLine = 1): number[
   let line = firstLine;
   let d = 0;
   let inStr = false;
+  let nextBs = 0;
+  let nextNl = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inStr) {
@@ -36,8 +38,18 @@ export function objectLines(text: string, depth: number, firstLine = 1): number[
       else if (c === 10) line++;
       continue;
     }
-    if (c === 34) inStr = true;
-    else if (c === 10) line++;
+    if (c === 34) {
+      // Jump to the closing quote (names and keys are most of bpftool's JSON); fall back to
+      // the character walk when the string holds an escape or a raw newline.
+      // (nextBs/nextNl are kept ahead of i, so each is found once per occurrence.)
+      const q = text.indexOf('"', i + 1);
+      if (nextBs !== -1 && nextBs <= i) nextBs = text.indexOf('\\', i + 1);
+      if (nextNl !== -1 && nextNl <= i) nextNl = text.indexOf('\n', i + 1);
+      if (q !== -1 && (nextBs === -1 || nextBs > q) && (nextNl === -1 || nextNl > q)) i = q;
+      else inStr = true;
+      continue;
+    }
+    if (c === 10) line++;
     else if (c === 123 || c === 91) {
       if (c === 123 && d === depth) out.push(line);
       d++;
