@@ -1,6 +1,8 @@
 // The exact bpftool commands the live collector runs for bytecode verdicts, and parsers for
 // their JSON. Pure: the collector does the I/O (src/collect), these only build argv and parse.
-import { ProgArray, XlatedInsn } from '../../model/snapshot.js';
+// Types only: the zod schemas (and zod, ~30 ms to load) are not needed for these checks, and
+// this module is loaded by every `tc-audit analyze` through src/analyze/bytecode/index.ts.
+import type { ProgArray, XlatedInsn } from '../../model/snapshot.js';
 import { decode, helperName, mapRef } from './decode.js';
 
 export const xlatedArgv = (progId: number): string[] =>
@@ -16,9 +18,13 @@ export function parseXlated(json: unknown): XlatedInsn[] | ParseFailure {
   if (!Array.isArray(json)) return { error: 'expected a JSON array of instructions' };
   const out: XlatedInsn[] = [];
   for (let i = 0; i < json.length; i++) {
-    const r = XlatedInsn.safeParse(json[i]);
-    if (!r.success) return { error: `instruction ${i}: expected an object with a "disasm" string` };
-    out.push(r.data);
+    const e: unknown = json[i];
+    // The XlatedInsn schema by hand: an object with a string "disasm", other keys kept; a
+    // copy with "disasm" first, as the schema's parse returned it.
+    if (typeof e !== 'object' || e === null || Array.isArray(e) || typeof (e as { disasm?: unknown }).disasm !== 'string') {
+      return { error: `instruction ${i}: expected an object with a "disasm" string` };
+    }
+    out.push({ disasm: (e as XlatedInsn).disasm, ...e });
   }
   const d = decode(out);
   if (!d.ok) return { error: d.reason };
@@ -58,7 +64,9 @@ export function parseProgArrayDump(json: unknown, mapId: number, name: string | 
     if (key === null || progId === null) return { error: `map ${mapId} entry ${i}: expected key and value` };
     entries.push({ key, progId });
   }
-  return ProgArray.parse({ id: mapId, name, entries });
+  // keyNumber() only returns non-negative integers, so only the id is left to check.
+  if (!Number.isInteger(mapId)) return { error: `map ${mapId}: expected an integer map id` };
+  return { id: mapId, name, entries };
 }
 
 /** Map ids this program tail-calls through: the `r2 = map[id:N]` feeding each
