@@ -1,145 +1,23 @@
-// The snapshot: what collectors and parsers observed, before any analysis.
-// Every field that a source may not carry is nullable: null means "the input
-// did not say", never a default we made up.
+// The snapshot: what collectors and parsers observed, before any analysis. The schemas
+// (field by field, with what null means) are in src/model/snapshotSchema.ts; here they are
+// built with zod for importers that validate (collect, fleet, bundles). Type-only imports
+// of this module load nothing.
 import { z } from 'zod';
+import { snapshotSchemas } from './snapshotSchema.js';
 
-/** Where a fact came from in an offline input (1-based line). */
-export const SourceRef = z.object({ file: z.string(), line: z.number().int().min(1) });
+export const { SourceRef, ProgramRef, TcAction, LegacyFilter, TcxProgram, Direction, Hook, Device, NetnsOwner, Netns, XlatedInsn, ProgramInfo, ProgArray, ToolVersions, NodeSnapshot } = snapshotSchemas(z);
+
 export type SourceRef = z.infer<typeof SourceRef>;
-
-/** A loaded BPF program as tc or bpftool names it. */
-export const ProgramRef = z.object({
-  id: z.number().int().nullable(),
-  /** Kernel program name (at most 15 characters) or bpftool's full BTF name. */
-  name: z.string().nullable(),
-  tag: z.string().nullable(),
-});
 export type ProgramRef = z.infer<typeof ProgramRef>;
-
-/** One tc action attached to a filter (gact, mirred, skbedit, bpf, ...). */
-export const TcAction = z.object({
-  order: z.number().int().nullable(),
-  kind: z.string(),
-  /** The control verdict word as tc prints it: pass, ok, drop, shot, pipe, continue,
-   *  reclassify, stolen, trap, jump N, goto chain N; null when not printed. */
-  control: z.string().nullable(),
-  /** For `mirred`: egress/ingress + redirect/mirror when known. */
-  detail: z.string().nullable(),
-});
 export type TcAction = z.infer<typeof TcAction>;
-
-/** A legacy (cls_*) filter on a clsact hook, in kernel walk order within its hook. */
-export const LegacyFilter = z.object({
-  /** null: the source (bpftool net) does not carry the pref. */
-  pref: z.number().int().nullable(),
-  /** `all`, `ip`, `ipv6`, `802.1Q`, `arp`, ... as tc prints it; null when unknown. */
-  protocol: z.string().nullable(),
-  chain: z.number().int().nullable(),
-  kind: z.string(),
-  /** Normalised to lower-case hex ("0x1"); u32 keeps its "800::800" form. */
-  handle: z.string().nullable(),
-  directAction: z.boolean().nullable(),
-  /** skip_sw, skip_hw, in_hw, not_in_hw, verbose, ... */
-  flags: z.array(z.string()),
-  /** TCA_BPF_NAME: `file.o:[sec]`, `prog:[id]` (libbpf) or whatever the loader set. */
-  tcName: z.string().nullable(),
-  program: ProgramRef.nullable(),
-  /** flowid / classid when printed. */
-  classid: z.string().nullable(),
-  actions: z.array(TcAction),
-  source: SourceRef.nullable(),
-});
 export type LegacyFilter = z.infer<typeof LegacyFilter>;
-
-/** A tcx or netkit mprog attachment as bpftool lists it (run order = list order). */
-export const TcxProgram = z.object({
-  attach: z.enum(['tcx', 'netkit']),
-  program: ProgramRef,
-  linkId: z.number().int().nullable(),
-  source: SourceRef.nullable(),
-});
 export type TcxProgram = z.infer<typeof TcxProgram>;
-
-export const Direction = z.enum(['ingress', 'egress']);
 export type Direction = z.infer<typeof Direction>;
-
-export const Hook = z.object({
-  /** null when a raw dump named neither and no --direction was given. */
-  direction: Direction.nullable(),
-  /** Legacy filters in walk order; null = not observed (e.g. only bpftool tcx data). */
-  legacy: z.array(LegacyFilter).nullable(),
-  /** true when `legacy` came from a source without prefs (bpftool net): order is the
-   *  kernel dump order but prefs and protocols are unknown. */
-  legacyPrefsKnown: z.boolean(),
-  /** tcx programs in run order; null = the input could not show tcx (tc alone, old bpftool). */
-  tcx: z.array(TcxProgram).nullable(),
-});
 export type Hook = z.infer<typeof Hook>;
-
-export const Device = z.object({
-  /** null when a raw dump named no device and no --dev was given. */
-  name: z.string().nullable(),
-  ifindex: z.number().int().nullable(),
-  /** Link kind from `ip -d link` (veth, netkit, ...) when known. */
-  linkKind: z.string().nullable(),
-  hooks: z.array(Hook),
-});
 export type Device = z.infer<typeof Device>;
-
-export const NetnsOwner = z.object({
-  containerId: z.string().nullable(),
-  pod: z.string().nullable(),
-  pids: z.array(z.number().int()),
-});
-
-export const Netns = z.object({
-  /** Stable label: "host", the /var/run/netns name, "inode:4026532xxx", or "unknown". */
-  id: z.string(),
-  inode: z.number().int().nullable(),
-  path: z.string().nullable(),
-  owner: NetnsOwner.nullable(),
-  devices: z.array(Device),
-});
 export type Netns = z.infer<typeof Netns>;
-
-/** One translated instruction as `bpftool -j prog dump xlated id N opcodes` prints it. */
-export const XlatedInsn = z.object({ disasm: z.string() }).passthrough();
 export type XlatedInsn = z.infer<typeof XlatedInsn>;
-
-/** Program details from `bpftool -j prog show` plus its translated instructions. */
-export const ProgramInfo = z.object({
-  id: z.number().int(),
-  type: z.string().nullable(),
-  name: z.string().nullable(),
-  tag: z.string().nullable(),
-  mapIds: z.array(z.number().int()),
-  xlated: z.array(XlatedInsn).nullable(),
-});
 export type ProgramInfo = z.infer<typeof ProgramInfo>;
-
-/** A BPF_MAP_TYPE_PROG_ARRAY's contents: index -> program id (for tail calls). */
-export const ProgArray = z.object({
-  id: z.number().int(),
-  name: z.string().nullable(),
-  entries: z.array(z.object({ key: z.number().int(), progId: z.number().int() })),
-});
 export type ProgArray = z.infer<typeof ProgArray>;
-
-export const ToolVersions = z.object({
-  kernel: z.string().nullable(),
-  iproute2: z.string().nullable(),
-  bpftool: z.string().nullable(),
-});
 export type ToolVersions = z.infer<typeof ToolVersions>;
-
-export const NodeSnapshot = z.object({
-  name: z.string().nullable(),
-  versions: ToolVersions,
-  /** Could this input show tcx at all? false = known blind (kernel >= 6.6, no tcx-capable
-   *  bpftool); null = cannot tell (offline dump without bpftool data). */
-  tcxVisible: z.boolean().nullable(),
-  netns: z.array(Netns),
-  programs: z.array(ProgramInfo),
-  progArrays: z.array(ProgArray),
-});
 export type NodeSnapshot = z.infer<typeof NodeSnapshot>;

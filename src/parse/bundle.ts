@@ -1,8 +1,17 @@
 // The bundle written by `tc-audit collect`: validated with the shared zod schema; problems
 // are reported with their JSON path (snapshot.netns[0].devices[2].name: ...).
-import { Bundle } from '../model/bundle.js';
+// The schema is built on the first bundle read: zod is not loaded for other inputs.
+import { zod } from '../lazy.js';
+import { bundleSchemas } from '../model/bundleSchema.js';
+import { snapshotSchemas } from '../model/snapshotSchema.js';
 import { parseJson } from './json.js';
 import type { ParsedFile } from './types.js';
+
+let schema: ReturnType<typeof bundleSchemas>['Bundle'] | null = null;
+function bundleSchema(): ReturnType<typeof bundleSchemas>['Bundle'] {
+  const { z } = zod();
+  return (schema ??= bundleSchemas(z, snapshotSchemas(z).NodeSnapshot).Bundle);
+}
 
 function pathOf(path: ReadonlyArray<PropertyKey>): string {
   let s = '';
@@ -14,7 +23,7 @@ export function parseBundle(text: string, file: string): ParsedFile {
   const base: ParsedFile = { file, format: 'bundle', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [] };
   const j = parseJson(text);
   if (!j.ok) return { ...base, errors: [{ file, line: j.line, message: j.message }] };
-  const r = Bundle.safeParse(j.value);
+  const r = bundleSchema().safeParse(j.value);
   if (!r.success) {
     // Issue paths, not lines: a bundle is machine-written, the path says where to look.
     base.errors = r.error.issues.slice(0, 50).map((i) => ({ file, line: null, message: `bundle ${pathOf(i.path)}: ${i.message}` }));

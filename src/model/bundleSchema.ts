@@ -1,0 +1,39 @@
+// The bundle schemas, built from a given zod and snapshot schema (see snapshotSchema.ts for
+// why this module loads no zod itself).
+import type { z as Zod } from 'zod';
+import type { snapshotSchemas } from './snapshotSchema.js';
+
+export const BUNDLE_VERSION = 1 as const;
+
+export function bundleSchemas(z: typeof Zod, NodeSnapshot: ReturnType<typeof snapshotSchemas>['NodeSnapshot']) {
+  /** One external command run during collection, kept verbatim as evidence. */
+  const Evidence = z.object({
+    argv: z.array(z.string()),
+    netns: z.string().nullable(),
+    exitCode: z.number().int().nullable(),
+    stdout: z.string(),
+    stderr: z.string(),
+    durationMs: z.number().nullable(),
+  });
+
+  /** A problem met during collection (vanished device, timeout, missing tool...). */
+  const CollectNote = z.object({
+    kind: z.string(),
+    netns: z.string().nullable(),
+    device: z.string().nullable(),
+    message: z.string(),
+  });
+
+  const Bundle = z.object({
+    bundleVersion: z.literal(BUNDLE_VERSION),
+    node: z.object({ name: z.string() }),
+    createdAt: z.string(),
+    tool: z.object({ name: z.literal('tc-audit'), version: z.string() }),
+    redacted: z.boolean(),
+    snapshot: NodeSnapshot,
+    evidence: z.array(Evidence),
+    notes: z.array(CollectNote),
+  });
+
+  return { Evidence, CollectNote, Bundle };
+}

@@ -1,0 +1,138 @@
+// The snapshot schemas, built from a given zod. This module loads no zod itself: the
+// audit path (parse a capture, analyze, report) needs no validation and should not pay for
+// loading zod (~30 ms); src/model/snapshot.ts builds them with zod for whoever imports the
+// schemas, src/parse/bundle.ts builds them on the first bundle it reads.
+// Every field that a source may not carry is nullable: null means "the input did not say",
+// never a default we made up.
+import type { z as Zod } from 'zod';
+
+export function snapshotSchemas(z: typeof Zod) {
+  /** Where a fact came from in an offline input (1-based line). */
+  const SourceRef = z.object({ file: z.string(), line: z.number().int().min(1) });
+
+  /** A loaded BPF program as tc or bpftool names it. */
+  const ProgramRef = z.object({
+    id: z.number().int().nullable(),
+    /** Kernel program name (at most 15 characters) or bpftool's full BTF name. */
+    name: z.string().nullable(),
+    tag: z.string().nullable(),
+  });
+
+  /** One tc action attached to a filter (gact, mirred, skbedit, bpf, ...). */
+  const TcAction = z.object({
+    order: z.number().int().nullable(),
+    kind: z.string(),
+    /** The control verdict word as tc prints it: pass, ok, drop, shot, pipe, continue,
+     *  reclassify, stolen, trap, jump N, goto chain N; null when not printed. */
+    control: z.string().nullable(),
+    /** For `mirred`: egress/ingress + redirect/mirror when known. */
+    detail: z.string().nullable(),
+  });
+
+  /** A legacy (cls_*) filter on a clsact hook, in kernel walk order within its hook. */
+  const LegacyFilter = z.object({
+    /** null: the source (bpftool net) does not carry the pref. */
+    pref: z.number().int().nullable(),
+    /** `all`, `ip`, `ipv6`, `802.1Q`, `arp`, ... as tc prints it; null when unknown. */
+    protocol: z.string().nullable(),
+    chain: z.number().int().nullable(),
+    kind: z.string(),
+    /** Normalised to lower-case hex ("0x1"); u32 keeps its "800::800" form. */
+    handle: z.string().nullable(),
+    directAction: z.boolean().nullable(),
+    /** skip_sw, skip_hw, in_hw, not_in_hw, verbose, ... */
+    flags: z.array(z.string()),
+    /** TCA_BPF_NAME: `file.o:[sec]`, `prog:[id]` (libbpf) or whatever the loader set. */
+    tcName: z.string().nullable(),
+    program: ProgramRef.nullable(),
+    /** flowid / classid when printed. */
+    classid: z.string().nullable(),
+    actions: z.array(TcAction),
+    source: SourceRef.nullable(),
+  });
+
+  /** A tcx or netkit mprog attachment as bpftool lists it (run order = list order). */
+  const TcxProgram = z.object({
+    attach: z.enum(['tcx', 'netkit']),
+    program: ProgramRef,
+    linkId: z.number().int().nullable(),
+    source: SourceRef.nullable(),
+  });
+
+  const Direction = z.enum(['ingress', 'egress']);
+
+  const Hook = z.object({
+    /** null when a raw dump named neither and no --direction was given. */
+    direction: Direction.nullable(),
+    /** Legacy filters in walk order; null = not observed (e.g. only bpftool tcx data). */
+    legacy: z.array(LegacyFilter).nullable(),
+    /** true when `legacy` came from a source without prefs (bpftool net): order is the
+     *  kernel dump order but prefs and protocols are unknown. */
+    legacyPrefsKnown: z.boolean(),
+    /** tcx programs in run order; null = the input could not show tcx (tc alone, old bpftool). */
+    tcx: z.array(TcxProgram).nullable(),
+  });
+
+  const Device = z.object({
+    /** null when a raw dump named no device and no --dev was given. */
+    name: z.string().nullable(),
+    ifindex: z.number().int().nullable(),
+    /** Link kind from `ip -d link` (veth, netkit, ...) when known. */
+    linkKind: z.string().nullable(),
+    hooks: z.array(Hook),
+  });
+
+  const NetnsOwner = z.object({
+    containerId: z.string().nullable(),
+    pod: z.string().nullable(),
+    pids: z.array(z.number().int()),
+  });
+
+  const Netns = z.object({
+    /** Stable label: "host", the /var/run/netns name, "inode:4026532xxx", or "unknown". */
+    id: z.string(),
+    inode: z.number().int().nullable(),
+    path: z.string().nullable(),
+    owner: NetnsOwner.nullable(),
+    devices: z.array(Device),
+  });
+
+  /** One translated instruction as `bpftool -j prog dump xlated id N opcodes` prints it. */
+  const XlatedInsn = z.object({ disasm: z.string() }).passthrough();
+
+  /** Program details from `bpftool -j prog show` plus its translated instructions. */
+  const ProgramInfo = z.object({
+    id: z.number().int(),
+    type: z.string().nullable(),
+    name: z.string().nullable(),
+    tag: z.string().nullable(),
+    mapIds: z.array(z.number().int()),
+    xlated: z.array(XlatedInsn).nullable(),
+  });
+
+  /** A BPF_MAP_TYPE_PROG_ARRAY's contents: index -> program id (for tail calls). */
+  const ProgArray = z.object({
+    id: z.number().int(),
+    name: z.string().nullable(),
+    entries: z.array(z.object({ key: z.number().int(), progId: z.number().int() })),
+  });
+
+  const ToolVersions = z.object({
+    kernel: z.string().nullable(),
+    iproute2: z.string().nullable(),
+    bpftool: z.string().nullable(),
+  });
+
+  const NodeSnapshot = z.object({
+    name: z.string().nullable(),
+    versions: ToolVersions,
+    /** Could this input show tcx at all? false = known blind (kernel >= 6.6, no tcx-capable
+     *  bpftool); null = cannot tell (offline dump without bpftool data). */
+    tcxVisible: z.boolean().nullable(),
+    netns: z.array(Netns),
+    programs: z.array(ProgramInfo),
+    progArrays: z.array(ProgArray),
+  });
+
+  return { SourceRef, ProgramRef, TcAction, LegacyFilter, TcxProgram, Direction, Hook, Device, NetnsOwner, Netns, XlatedInsn, ProgramInfo, ProgArray, ToolVersions, NodeSnapshot };
+}
