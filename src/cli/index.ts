@@ -1,29 +1,42 @@
 #!/usr/bin/env node
 // The yargs root: commands only; every handler lives in src/cli/commands.
 import { readFileSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { analyzeCommand } from './commands/analyze.js';
-import { auditCommand } from './commands/audit.js';
-import { collectCommand } from './commands/collect.js';
-import { diffCommand } from './commands/diff.js';
-import { selfTestCommand } from './commands/selfTest.js';
-import { watchCommand } from './commands/watch.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
+// Each command module pulls in its own stages (analyze: parsers, audit, reports; audit and
+// collect: the live collector; diff, watch...). Loading all six for every run cost start-up
+// time for modules the run never uses, so a run naming its command loads only that one.
+type Loader = () => Promise<CommandModule<object, never>>;
+const COMMANDS: Record<string, Loader> = {
+  audit: async () => (await import('./commands/audit.js')).auditCommand as CommandModule<object, never>,
+  analyze: async () => (await import('./commands/analyze.js')).analyzeCommand as CommandModule<object, never>,
+  collect: async () => (await import('./commands/collect.js')).collectCommand as CommandModule<object, never>,
+  diff: async () => (await import('./commands/diff.js')).diffCommand as CommandModule<object, never>,
+  'self-test': async () => (await import('./commands/selfTest.js')).selfTestCommand as CommandModule<object, never>,
+  watch: async () => (await import('./commands/watch.js')).watchCommand as CommandModule<object, never>,
+};
+
+/** The commands this run needs: the one it names first, else all (help, the default audit
+ *  command with options first, mistakes: yargs needs every command to answer those). */
+function commandsFor(args: string[]): Promise<CommandModule<object, never>[]> {
+  const named = args[0] === undefined ? undefined : COMMANDS[args[0]];
+  return Promise.all(named && Object.hasOwn(COMMANDS, args[0] ?? '') ? [named()] : Object.values(COMMANDS).map((load) => load()));
+}
+
 async function main(): Promise<void> {
-  await yargs(hideBin(process.argv))
+  const args = hideBin(process.argv);
+  const commands = await commandsFor(args);
+  let cli = yargs(args)
     .scriptName('tc-audit')
     .version(pkg.version)
     .strictCommands()
-    .strictOptions()
-    .command(auditCommand)
-    .command(analyzeCommand)
-    .command(collectCommand)
-    .command(diffCommand)
-    .command(selfTestCommand)
-    .command(watchCommand)
+    .strictOptions();
+  for (const c of commands) cli = cli.command(c);
+  await cli
     .wrap(Math.min(110, process.stdout.columns || 110))
     // Usage errors exit 2 (findings use 1), with the message and no stack trace.
     .fail((msg, err) => {
