@@ -29,7 +29,7 @@ export function withOutputOptions<T>(y: Argv<T>) {
     .option('json', { type: 'boolean', describe: 'shorthand for -f json' })
     .option('fail-on', { type: 'string', choices: FAIL_ON, default: 'error' as FailOn, describe: 'exit 1 when a finding is at least this severe' })
     .option('color', { type: 'boolean', describe: 'colour the table (default: when stdout is a terminal and NO_COLOR is unset)' })
-    .option('verbose', { type: 'boolean', describe: 'table: show every hook, not only those with findings or BPF programs' });
+    .option('verbose', { type: 'boolean', describe: 'table: show every hook, not only those with findings or BPF programs, and every finding and hook with findings on its own instead of folded' });
 }
 
 /** 1 when any finding reaches the --fail-on threshold, else 0. */

@@ -34,11 +34,12 @@ export const locationKey = (l: FindingLocation): string =>
 
 export const hookKey = (h: AnalyzedHook): string => locationKey(hookLocation(h));
 
-/** A hook matters when a finding names it or any BPF program runs on it. */
-export const hookMatters = (h: AnalyzedHook, withFindings: ReadonlySet<string>): boolean =>
-  withFindings.has(hookKey(h)) ||
+/** A hook matters when a finding names it or any BPF program runs on it (checked first:
+ *  it is cheaper than the location key). */
+export const hookMatters = (h: AnalyzedHook, withFindings: { has(key: string): boolean }): boolean =>
   (h.tcx?.length ?? 0) > 0 ||
-  (h.filters ?? []).some((f) => f.kind === 'bpf');
+  (h.filters ?? []).some((f) => f.kind === 'bpf') ||
+  withFindings.has(hookKey(h));
 
 /** Hooks of every node, flattened in report order. */
 export const allHooks = (nodes: ReadonlyArray<{ hooks: AnalyzedHook[] }>): AnalyzedHook[] =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable } from '../../src/report/table/index.js';
 import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
-import { cilium, cleanResult, datadog, hook, NONE, sampleResult } from './sample.js';
+import { cilium, cleanResult, datadog, finding, hook, NONE, sampleResult } from './sample.js';
 
 const opts = DEFAULT_FORMAT_OPTIONS;
 
@@ -41,6 +41,40 @@ describe('table', () => {
     const out = formatTable(r, opts);
     expect(out).toContain('500 hooks with the same chain (ingress): inode:0/lxc0, inode:1/lxc1, inode:2/lxc2, … and 497 more');
     expect(out.split('cil_from_container').length - 1).toBe(1);
+  });
+
+  it('folds hooks with the same chain and findings, and the findings themselves; --verbose lists each', () => {
+    const r = cleanResult();
+    const hooks = Array.from({ length: 400 }, (_, i) => hook(`lxc${i}`, 'ingress', [cilium(1000 + i, i + 1), datadog(NONE)], [], `inode:${i}`));
+    r.analysis.nodes[0]!.hooks = hooks;
+    r.findings = hooks.map((h, i) => finding({
+      ruleId: 'terminal-at-pref-1', severity: 'error', message: 'Cilium at pref 1 always ends the walk.', remediation: 'disable network',
+      node: h.node, netns: h.netns, interface: h.device, direction: h.direction, source: { file: 'd', line: i + 1 },
+    }));
+    const out = formatTable(r, opts);
+    expect(out).toContain('400 hooks with the same chain and findings (ingress): inode:0/lxc0, inode:1/lxc1, inode:2/lxc2, … and 397 more');
+    expect(out.split('cil_from_container').length - 1).toBe(1);
+    expect(out).toContain('Errors (400)');
+    expect(out).toContain('ERROR terminal-at-pref-1  on 400 hooks: node-a / inode:0 / lxc0 / ingress, node-a / inode:1 / lxc1 / ingress, node-a / inode:2 / lxc2 / ingress, … and 397 more');
+    expect(out.split('Cilium at pref 1 always ends the walk.').length - 1).toBe(1);
+    const verbose = formatTable(r, { ...opts, verbose: true });
+    expect(verbose.split('Cilium at pref 1 always ends the walk.').length - 1).toBe(400);
+    expect(verbose).toContain('node-a / inode:399 / lxc399 / ingress  d:400');
+    expect(verbose.split('cil_from_container').length - 1).toBe(400);
+  });
+
+  it('keeps hooks apart when their findings differ', () => {
+    const r = cleanResult();
+    const hooks = [hook('lxc1', 'ingress', [cilium(1), datadog(NONE)], []), hook('lxc2', 'ingress', [cilium(2), datadog(NONE)], [])];
+    r.analysis.nodes[0]!.hooks = hooks;
+    r.findings = hooks.map((h, i) => finding({
+      ruleId: 'terminal-at-pref-1', severity: 'error', message: `text ${i}`, remediation: null,
+      node: h.node, netns: h.netns, interface: h.device, direction: h.direction,
+    }));
+    const out = formatTable(r, opts);
+    expect(out).toContain('node-a / host / lxc1 / ingress\n');
+    expect(out).toContain('node-a / host / lxc2 / ingress\n');
+    expect(out).not.toContain('hooks with the same chain');
   });
 
   it('neutralises control characters from dumps', () => {

@@ -29,7 +29,7 @@ export const formatTable: Formatter = (r, opts) => {
     renderRecommendation(r.recommendation, opts.color),
     renderAgent(r.agent, opts.color),
     renderHooks(r, opts),
-    renderFindings(r.findings, opts.color),
+    renderFindings(r.findings, opts.color, opts.verbose),
     renderProblems(r, opts.color),
   ];
   return `${sections.filter((s): s is string => s !== null).join('\n\n')}\n`;
