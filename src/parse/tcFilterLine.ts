@@ -71,6 +71,21 @@ function keywordAt(t: Tokens): string | null {
   return null;
 }
 
+/** Values nearly every filter line repeats: kept filters share one string each instead of
+ *  a copy per filter (the parsed model of a big capture stays in memory for the audit). */
+const SHARED = ['bpf', 'u32', 'matchall', 'flower', 'all', 'ip', 'ipv6', '0x1', '0x2'];
+function shared(t: Tokens): string {
+  for (const v of SHARED) if (t.is(v)) return v;
+  return t.text();
+}
+
+/** Appends a flag; the first one makes an array of one (a push on [] reserves 17 slots, and
+ *  most filters carry one flag). */
+export function addFlag(f: LegacyFilter, flag: string): void {
+  if (f.flags.length === 0) f.flags = [flag];
+  else f.flags.push(flag);
+}
+
 /** Reused for every line: parsing is synchronous and never re-entered. */
 const cursor = new Tokens();
 
@@ -90,13 +105,13 @@ export function parseFilterLine(trimmed: string): FilterLine | { error: string }
     else if (t.is('egress')) direction = 'egress';
     else if (t.is('parent')) direction = directionOfParent(t.next() ? t.text() : '') ?? direction;
     else if (t.is('block')) t.next();
-    else if (t.is('protocol')) protocol = t.next() ? t.text() : null;
+    else if (t.is('protocol')) protocol = t.next() ? shared(t) : null;
     else if (t.is('pref') || t.is('prio') || t.is('priority')) {
       const v = t.next() ? t.text() : '';
       if (!isDigits(v)) return { error: `pref "${v}" is not a number` };
       pref = Number(v);
     } else {
-      kind = t.text();
+      kind = shared(t);
       break;
     }
   }
@@ -125,7 +140,7 @@ export function parseFilterLine(trimmed: string): FilterLine | { error: string }
         case 'handle':
         case 'fh': {
           if (!t.next()) continue;
-          const h = t.text();
+          const h = shared(t);
           // u32 "fh 800:" is the hash table itself, not a key node that classifies.
           if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, filter: f };
           f.handle = kind === 'u32' ? h.toLowerCase() : normaliseHandle(h);
@@ -145,10 +160,10 @@ export function parseFilterLine(trimmed: string): FilterLine | { error: string }
           f.directAction = true;
           continue;
         case 'skip_hw': case 'skip_sw': case 'in_hw': case 'not_in_hw': case 'verbose':
-          f.flags.push(w);
+          addFlag(f, w);
           continue;
         case 'in_hw_count':
-          if (t.next()) f.flags.push(`in_hw_count=${t.text()}`);
+          if (t.next()) addFlag(f, `in_hw_count=${t.text()}`);
           continue;
         case 'id': {
           const next = t.peek();

@@ -4,7 +4,7 @@
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
 import { hasCommentPrefix, indentOf, splitLines, stripCommentPrefix } from './lines.js';
 import { parseActionLine } from './tcActions.js';
-import { parseFilterLine } from './tcFilterLine.js';
+import { addFlag, parseFilterLine } from './tcFilterLine.js';
 import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
 
 export interface TcContext {
@@ -136,15 +136,17 @@ export function readTcText(rawLines: string[], from: number, to: number, firstLi
     if (current === null) continue;
     if (trimmed.startsWith('action order')) {
       const a = parseActionLine(trimmed);
-      if (a) current.actions.push(a);
+      // (An array of one for the first action: a push on [] reserves 17 slots.)
+      if (a && current.actions.length === 0) current.actions = [a];
+      else if (a) current.actions.push(a);
       else errors.push({ file, line: lineNo, message: 'unreadable action line (expected `action order N: KIND ...`)' });
     } else if (FLAG_LINE.test(trimmed)) {
       // flower/matchall print their flags on their own lines: "in_hw in_hw_count 1"
       const t = trimmed.split(/\s+/);
       for (let i = 0; i < t.length; i++) {
         const w = t[i] ?? '';
-        if (w === 'in_hw_count') current.flags.push(`in_hw_count=${t[++i] ?? ''}`);
-        else if (/^(skip_hw|skip_sw|in_hw|not_in_hw|verbose)$/.test(w)) current.flags.push(w);
+        if (w === 'in_hw_count') addFlag(current, `in_hw_count=${t[++i] ?? ''}`);
+        else if (/^(skip_hw|skip_sw|in_hw|not_in_hw|verbose)$/.test(w)) addFlag(current, w);
       }
     }
   }
