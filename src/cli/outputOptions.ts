@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { Argv } from 'yargs';
 import { severityRank, type Finding } from '../model/findings.js';
 import type { AuditResult } from '../model/result.js';
-import { FORMATTERS } from '../report/index.js';
+import { FORMATTERS, STREAMING_FORMATTERS } from '../report/index.js';
 import { pairByIndex, pairTargets, type OutputTarget } from '../report/targets.js';
 import { OUTPUT_FORMATS, isOutputFormat, type FormatOptions, type OutputFormat } from '../report/types.js';
 
@@ -81,14 +81,22 @@ export const toolVersion = (): string => {
   return version;
 };
 
+/** A rendered report: one string, or pieces written in order as they are produced. */
+export type Rendered = string | Iterable<string>;
+
+const whole = (r: Rendered): string => (typeof r === 'string' ? r : [...r].join(''));
+
 /** Render each target with `render` and write it; colour only ever reaches stdout. */
-export async function writeOutputs(argv: OutputArgs, render: (format: OutputFormat, opts: FormatOptions) => string, io: OutputIo = nodeIo()): Promise<void> {
+export async function writeOutputs(argv: OutputArgs, render: (format: OutputFormat, opts: FormatOptions) => Rendered, io: OutputIo = nodeIo()): Promise<void> {
   const base = { verbose: argv.verbose === true, toolVersion: toolVersion() };
   const color = argv.color ?? autoColor(io);
   for (const t of outputTargets(argv, io.tokens)) {
-    if (t.file === null) io.stdout(render(t.format, { ...base, color }));
-    else {
-      try { await io.writeFile(t.file, render(t.format, { ...base, color: false })); }
+    if (t.file === null) {
+      const out = render(t.format, { ...base, color });
+      if (typeof out === 'string') io.stdout(out);
+      else for (const chunk of out) io.stdout(chunk);
+    } else {
+      try { await io.writeFile(t.file, whole(render(t.format, { ...base, color: false }))); }
       catch (e) { throw new Error(`cannot write ${t.format} report to ${t.file}: ${(e as Error).message}`); }
     }
   }
@@ -96,6 +104,7 @@ export async function writeOutputs(argv: OutputArgs, render: (format: OutputForm
 
 /** Render and write every requested report; returns the exit code (0/1) of --fail-on. */
 export async function emit(result: AuditResult, argv: OutputArgs, io: OutputIo = nodeIo()): Promise<number> {
-  await writeOutputs(argv, (format, opts) => FORMATTERS[format](result, opts), io);
+  // Large reports (JSON of a 5,000-device node is 42 MB) go out in pieces, not as one string.
+  await writeOutputs(argv, (format, opts) => STREAMING_FORMATTERS[format]?.(result, opts) ?? FORMATTERS[format](result, opts), io);
   return exitCode(result.findings, argv.failOn ?? 'error');
 }

@@ -1,6 +1,6 @@
 // `-f json`: the stable machine contract; see docs/output.md.
 import type { Formatter } from './types.js';
-import { toJsonReport } from './jsonModel.js';
+import { jsonChunks } from './jsonStream.js';
 
-export const formatJson: Formatter = (result, opts) =>
-  `${JSON.stringify(toJsonReport(result, opts.toolVersion), null, 2)}\n`;
+/** The whole report as one string; the CLI writes jsonChunks as they come instead. */
+export const formatJson: Formatter = (result, opts) => [...jsonChunks(result, opts.toolVersion)].join('');

@@ -43,7 +43,7 @@ const tcxJson = (t: AnalyzedTcx) => ({
   source: t.source,
 });
 
-const hookJson = (h: AnalyzedHook) => ({
+export const hookJson = (h: AnalyzedHook) => ({
   name: h.device,
   ifindex: h.ifindex,
   netns: h.netns,
@@ -55,7 +55,7 @@ const hookJson = (h: AnalyzedHook) => ({
   exitReach: h.exitReach,
 });
 
-const nodeJson = (n: AnalyzedNode) => ({
+export const nodeJson = (n: AnalyzedNode) => ({
   name: n.name,
   versions: n.versions,
   tcxVisible: n.tcxVisible,
