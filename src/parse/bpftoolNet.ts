@@ -53,15 +53,14 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
     }
     const o = hooks[h.direction];
     const source = e.line === null ? null : { file, line: e.line };
-    const program = { id: e.progId, name: e.name, tag: null };
     if (h.attach === 'legacy') {
       const f: LegacyFilter = {
         pref: null, protocol: null, chain: null, kind: 'bpf', handle: null, directAction: null,
-        flags: [], tcName: e.name, program: { ...program, name: null }, classid: null, actions: [], source,
+        flags: [], tcName: e.name, program: { id: e.progId, name: null, tag: null }, classid: null, actions: [], source,
       };
       (o.legacy ??= { filters: [], prefsKnown: false }).filters.push(f);
     } else {
-      const t: TcxProgram = { attach: h.attach, program, linkId: e.linkId, source };
+      const t: TcxProgram = { attach: h.attach, program: { id: e.progId, name: e.name, tag: null }, linkId: e.linkId, source };
       o.tcx?.push(t);
     }
   }

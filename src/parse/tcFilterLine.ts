@@ -74,8 +74,12 @@ function keywordAt(t: Tokens): string | null {
 /** Values nearly every filter line repeats: kept filters share one string each instead of
  *  a copy per filter (the parsed model of a big capture stays in memory for the audit). */
 const SHARED = ['bpf', 'u32', 'matchall', 'flower', 'all', 'ip', 'ipv6', '0x1', '0x2'];
+/** SHARED by length: most tokens are compared with one or two candidates at most. */
+const SHARED_BY_LENGTH: string[][] = [];
+for (const v of SHARED) (SHARED_BY_LENGTH[v.length] ??= []).push(v);
 function shared(t: Tokens): string {
-  for (const v of SHARED) if (t.is(v)) return v;
+  const cands = SHARED_BY_LENGTH[t.end - t.start];
+  if (cands !== undefined) for (const v of cands) if (t.line.startsWith(v, t.start)) return v;
   return t.text();
 }
 
