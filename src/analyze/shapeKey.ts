@@ -12,23 +12,28 @@ import type { Hook, LegacyFilter, ProgramRef, TcxProgram } from '../model/snapsh
 import type { VerdictContext } from './verdict.js';
 import { isPodDevice } from './rules/util/where.js';
 
+// Keys are built as strings rather than JSON.stringify'd arrays (10,000 hooks of nested
+// arrays cost more than the rest of the key). Strings are length-prefixed and lists
+// counted, so no name can run into the next field whatever it contains.
+const str = (v: string | null): string => (v === null ? '~' : `${v.length}:${v}`);
+const val = (v: number | boolean | null): string => (v === null ? '~' : String(v));
+
 // With instructions at hand the verdict comes from the bytecode, whose evidence names
 // program and prog-array ids: only the same program gives the same verdict then. Without
 // them the knowledge base decides from the vendor alone.
-const programKey = (p: ProgramRef | null, ctx: VerdictContext): unknown => [
-  p?.name ?? null,
-  p !== null && p.id !== null && ctx.programs.has(p.id) ? p.id : null,
-];
+const programKey = (p: ProgramRef | null, ctx: VerdictContext): string =>
+  `${str(p?.name ?? null)} ${p !== null && p.id !== null && ctx.programs.has(p.id) ? p.id : '~'}`;
 
-const filterKey = (f: LegacyFilter, vendor: VendorMatch, ctx: VerdictContext): unknown => [
-  f.pref, f.protocol, f.chain, f.kind, f.handle, f.directAction, f.flags, f.classid,
-  f.actions.map((a) => [a.order, a.kind, a.control, a.detail]),
-  vendor.id, programKey(f.program, ctx),
-];
+function filterKey(f: LegacyFilter, vendor: VendorMatch, ctx: VerdictContext): string {
+  let k = `${val(f.pref)} ${str(f.protocol)} ${val(f.chain)} ${str(f.kind)} ${str(f.handle)} ${val(f.directAction)} ${f.flags.length}`;
+  for (const fl of f.flags) k += ` ${str(fl)}`;
+  k += ` ${str(f.classid)} ${f.actions.length}`;
+  for (const a of f.actions) k += ` ${val(a.order)} ${str(a.kind)} ${str(a.control)} ${str(a.detail)}`;
+  return `${k} ${str(vendor.id)} ${programKey(f.program, ctx)}`;
+}
 
-const tcxKey = (t: TcxProgram, vendor: VendorMatch, ctx: VerdictContext): unknown => [
-  t.attach, vendor.id, programKey(t.program, ctx),
-];
+const tcxKey = (t: TcxProgram, vendor: VendorMatch, ctx: VerdictContext): string =>
+  `${str(t.attach)} ${str(vendor.id)} ${programKey(t.program, ctx)}`;
 
 /** The shape of one hook within its node. The device matters only as "a pod's veth or not",
  *  which changes the rules' wording (describe.ts hookTraffic). */
@@ -39,11 +44,16 @@ export function hookShapeKey(
   tcxVendors: readonly VendorMatch[],
   ctx: VerdictContext,
 ): string {
-  return JSON.stringify([
-    hook.direction,
-    hook.legacyPrefsKnown,
-    isPodDevice(device),
-    hook.legacy === null ? null : hook.legacy.map((f, i) => filterKey(f, filterVendors[i]!, ctx)),
-    hook.tcx === null ? null : hook.tcx.map((t, i) => tcxKey(t, tcxVendors[i]!, ctx)),
-  ]);
+  let k = `${str(hook.direction)} ${val(hook.legacyPrefsKnown)} ${val(isPodDevice(device))}`;
+  if (hook.legacy === null) k += ' ~';
+  else {
+    k += ` ${hook.legacy.length}`;
+    hook.legacy.forEach((f, i) => { k += ` ${filterKey(f, filterVendors[i]!, ctx)}`; });
+  }
+  if (hook.tcx === null) k += ' ~';
+  else {
+    k += ` ${hook.tcx.length}`;
+    hook.tcx.forEach((t, i) => { k += ` ${tcxKey(t, tcxVendors[i]!, ctx)}`; });
+  }
+  return k;
 }
