@@ -28,9 +28,12 @@ export const hookLocation = (h: AnalyzedHook): FindingLocation => ({
   direction: h.direction,
 });
 
-/** Identity of a hook, used to attach findings to hooks and to match hooks across a diff. */
+const part = (s: string | null): string => (s === null ? '~' : `${s.length}:${s}`);
+
+/** Identity of a hook, used to attach findings to hooks and to match hooks across a diff.
+ *  Only ever a map key; length-prefixed parts (cheaper than JSON for 20,000 of them). */
 export const locationKey = (l: FindingLocation): string =>
-  JSON.stringify([l.node, l.netns, l.interface, l.direction]);
+  `${part(l.node)} ${part(l.netns)} ${part(l.interface)} ${part(l.direction)}`;
 
 export const hookKey = (h: AnalyzedHook): string => locationKey(hookLocation(h));
 

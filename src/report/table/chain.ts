@@ -1,6 +1,6 @@
 // One hook's chain as a table, in the order the kernel runs it: tcx programs first
 // (they see the packet before any clsact filter), then legacy filters by pref.
-import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx } from '../../model/analysis.js';
+import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Reach, Verdict } from '../../model/analysis.js';
 import { reachMark } from '../describe.js';
 import { safeLine } from '../text.js';
 import { grid } from './grid.js';
@@ -29,9 +29,22 @@ export const chainRows = (h: AnalyzedHook): string[][] => [
   ...(h.filters ?? []).map(filterRow),
 ];
 
-/** What the chain looks like apart from per-device identity (prog ids differ per lxc). */
-export const chainSignature = (h: AnalyzedHook): string =>
-  JSON.stringify([h.direction, h.tcx === null, h.filters === null, chainRows(h).map((r) => r.filter((_, i) => i !== 7))]);
+// Signature pieces: strings length-prefixed so no name can run into the next field.
+const sig = (v: string | number | boolean | null): string => (typeof v === 'string' ? `${v.length}:${v}` : `${v}`);
+const verdictSig = (v: Verdict, r: Reach): string =>
+  `${v.terminal} ${v.returnCodes === null ? '~' : v.returnCodes.join(',')} ${v.source} ${r.ipv4} ${r.ipv6} ${r.other}`;
+
+/** What the chain looks like apart from per-device identity (prog ids differ per lxc): what
+ *  its rows and notes show but the prog id, read from the analysis. Rendering 10,000 hooks'
+ *  rows only to compare them cost more than drawing the grids that are shown. */
+export function chainSignature(h: AnalyzedHook): string {
+  let k = `${sig(h.direction)} ${h.tcx === null} ${h.filters === null} ${h.legacyPrefsKnown}`;
+  for (const t of h.tcx ?? []) k += `|${t.attach} ${t.vendor.id} ${sig(t.program.name)} ${verdictSig(t.verdict, t.reaches)}`;
+  for (const f of h.filters ?? []) {
+    k += `|${sig(f.pref)} ${sig(f.protocol)} ${sig(f.kind)} ${sig(f.handle)} ${f.vendor.id} ${sig(f.program?.name ?? f.tcName)} ${verdictSig(f.verdict, f.reaches)}`;
+  }
+  return k;
+}
 
 export const renderChain = (h: AnalyzedHook): string => {
   const rows = chainRows(h);
