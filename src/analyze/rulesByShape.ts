@@ -11,10 +11,19 @@ import { ABOUT, filterRef, tcxRef, type About } from './rules/util/where.js';
 
 type Found = Finding & { [ABOUT]?: About };
 
-function strip(f: Found): Finding {
-  const { [ABOUT]: _about, ...rest } = f;
-  return rest;
+/** The finding without its note, at `h`. Fields listed rather than spread: 12,000 copies
+ *  of symbol-keyed objects spread twice each was a third of the rules' time, and the
+ *  compiler checks the list is complete. */
+function at(f: Found, h: { node: string | null; netns: string | null; device: string | null; direction: Finding['direction'] }, filter: Finding['filter'], source: Finding['source']): Finding {
+  return {
+    ruleId: f.ruleId, severity: f.severity,
+    node: h.node, netns: h.netns, interface: h.device, direction: h.direction,
+    message: f.message, remediation: f.remediation, filter, source,
+  };
 }
+
+const strip = (f: Found): Finding =>
+  at(f, { node: f.node, netns: f.netns, device: f.interface, direction: f.direction }, f.filter, f.source);
 
 /** The same program slot on another hook of the shape. */
 function slot(rep: AnalyzedHook, h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx): AnalyzedFilter | AnalyzedTcx | null {
@@ -35,12 +44,9 @@ function sameSource(rep: AnalyzedHook, h: AnalyzedHook, s: SourceRef | null): So
 
 /** The representative's finding as it reads on `h`: its location, program and dump line. */
 function retarget(f: Found, about: About, h: AnalyzedHook): Finding {
-  const rest = strip(f);
-  const loc = { node: h.node, netns: h.netns, interface: h.device, direction: h.direction };
   const p = about.program === null ? null : slot(about.hook, h, about.program);
-  if (p === null) return { ...rest, ...loc, source: sameSource(about.hook, h, rest.source) };
-  const filter = rest.filter === null ? null : 'attach' in p ? tcxRef(p) : filterRef(p);
-  return { ...rest, ...loc, filter, source: p.source };
+  if (p === null) return at(f, h, f.filter, sameSource(about.hook, h, f.source));
+  return at(f, h, f.filter === null ? null : 'attach' in p ? tcxRef(p) : filterRef(p), p.source);
 }
 
 // Messages are written without device names (rules/util/describe.ts) so they can be
@@ -65,6 +71,7 @@ export function checkByShape(analysis: Analysis, repOf: Representatives | null, 
     else perRep.set(about.hook, [...(perRep.get(about.hook) ?? []), f]);
   }
   if (perRep.size === 0) return out;
+  const named = new Set([...perRep].filter(([rep, fs]) => fs.some((f) => namesDevice(f, rep))).map(([rep]) => rep));
   // Hook order as if every hook had been checked: sorting is stable, so ties keep it.
   for (const n of analysis.nodes) {
     for (const h of n.hooks) {
@@ -72,7 +79,7 @@ export function checkByShape(analysis: Analysis, repOf: Representatives | null, 
       const fs = perRep.get(rep);
       if (fs === undefined) continue;
       if (h === rep) for (const f of fs) out.push(strip(f));
-      else if (fs.some((f) => namesDevice(f, rep))) {
+      else if (named.has(rep)) {
         for (const f of check(withHookInstead(reps, rep, h))) if (f[ABOUT]?.hook === h) out.push(strip(f));
       } else for (const f of fs) out.push(retarget(f, f[ABOUT]!, h));
     }
