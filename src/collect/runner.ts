@@ -45,7 +45,7 @@ export function nsArgv(ns: NsTarget | null, argv: string[]): string[] {
 // Built once. LC_ALL=C keeps tool messages parseable.
 const ENV = { ...process.env, LC_ALL: 'C' };
 
-/** The real tools, through node:child_process (see spawn.ts for why not execa). */
+/** The real tools, through execa (see spawn.ts for the lean options). */
 export class ProcessRunner implements Runner {
   async run(req: RunRequest): Promise<RunResult> {
     const argv = nsArgv(req.ns, req.argv);
@@ -55,5 +55,5 @@ export class ProcessRunner implements Runner {
   }
 }
 
-/** The name tests, the benchmark and older callers know; the runner no longer uses execa. */
+/** The name tests, the benchmark and older callers know. */
 export { ProcessRunner as ExecaRunner };

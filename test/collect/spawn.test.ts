@@ -1,4 +1,4 @@
-// The collector's child-process wrapper: what execa used to guarantee, still guaranteed.
+// The collector's child-process wrapper (execa, lean options): what the collector relies on.
 import { describe, expect, it } from 'vitest';
 import { spawnChild } from '../../src/collect/spawn.js';
 
