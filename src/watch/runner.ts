@@ -1,10 +1,10 @@
-// The watch's own command runner: ExecaRunner's behaviour with execa's `cleanup` off.
+// The watch's long-running monitors (tc monitor, ip monitor) run with execa's `cleanup` off.
 // Why: execa's cleanup registers signal-exit handlers per live child, and signal-exit
 // re-raises SIGTERM when the number of process listeners happens to equal the number of
 // its registrations, killing the watch before its own handler can exit 0. The watch kills
-// its children itself (Monitor.stop, and killAllChildren on exit).
-import { execa, type ResultPromise } from 'execa';
-import { nsArgv, type RunRequest, type RunResult, type Runner } from '../collect/runner.js';
+// its monitors itself (Monitor.stop, and killAllChildren on exit); one-shot commands go
+// through the collector's ProcessRunner, which runs with cleanup off too.
+import type { ResultPromise } from 'execa';
 
 const live = new Set<ResultPromise>();
 
@@ -17,28 +17,4 @@ export function track(p: ResultPromise): ResultPromise {
 /** Synchronous, for process 'exit': no child of the watch outlives it. */
 export function killAllChildren(): void {
   for (const p of live) p.kill('SIGKILL');
-}
-
-export class WatchRunner implements Runner {
-  async run(req: RunRequest): Promise<RunResult> {
-    const argv = nsArgv(req.ns, req.argv);
-    const started = performance.now();
-    const [file, ...args] = argv as [string, ...string[]];
-    const r = await track(execa(file, args, {
-      input: req.input ?? '', reject: false, timeout: req.timeoutMs, forceKillAfterDelay: 500, cleanup: false,
-      stripFinalNewline: false, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { LC_ALL: 'C' },
-    }));
-    const spawnError = r.failed && r.exitCode === undefined && !r.timedOut && r.signal === undefined
-      ? (r.code ?? r.shortMessage ?? 'could not start') : null;
-    return {
-      argv,
-      ns: req.ns?.label ?? null,
-      exitCode: r.exitCode ?? null,
-      stdout: typeof r.stdout === 'string' ? r.stdout : '',
-      stderr: typeof r.stderr === 'string' ? r.stderr : '',
-      durationMs: Math.round(performance.now() - started),
-      timedOut: r.timedOut,
-      spawnError,
-    };
-  }
 }

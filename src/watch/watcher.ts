@@ -19,7 +19,8 @@ import type { WatchMetrics } from './metrics.js';
 import { Monitor } from './monitor.js';
 import { NamespaceTracker, targetOf } from './namespaces.js';
 import { parseLinkMonitorLine, parseTcMonitorLine } from './parseMonitor.js';
-import { killAllChildren, WatchRunner } from './runner.js';
+import { ProcessRunner } from '../collect/runner.js';
+import { killAllChildren } from './runner.js';
 import { refreshHooks, type PendingHook } from './refresh.js';
 import { hookKey, removeDevice, removeNetns, upsertNetns } from './state.js';
 
@@ -55,7 +56,7 @@ export class Watcher {
   private readonly tracker: NamespaceTracker;
 
   constructor(private readonly o: WatchOptions) {
-    this.runner = o.runner ?? new WatchRunner();
+    this.runner = o.runner ?? new ProcessRunner();
     process.once('exit', killAllChildren);
     this.tracker = new NamespaceTracker(o.live, () => { this.pendingRescan = true; this.schedule(); });
   }
