@@ -66,6 +66,11 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
   }
   const out: HookObservation[] = [];
   for (const d of byDevice.values()) out.push(d.ingress, d.egress);
+  // Exact-size lists: growing ones reserve spare slots, and these live through the audit.
+  for (const o of out) {
+    if (o.legacy) o.legacy.filters = o.legacy.filters.slice();
+    if (o.tcx && o.tcx.length > 0) o.tcx = o.tcx.slice();
+  }
   return out;
 }
 

@@ -64,6 +64,7 @@ export function readTcText(rawLines: string[], from: number, to: number, firstLi
     from = 0;
   }
   const { observations, errors } = sink;
+  const firstNew = observations.length;
   let byKey: Map<string, LegacyFilter[]> | null = null;
   let dump = { device: ctx.device, direction: ctx.direction };
   let current: LegacyFilter | null = null;
@@ -149,6 +150,12 @@ export function readTcText(rawLines: string[], from: number, to: number, firstLi
         else if (/^(skip_hw|skip_sw|in_hw|not_in_hw|verbose)$/.test(w)) addFlag(current, w);
       }
     }
+  }
+  // Growing lists reserve spare slots (17 after the first push); the parsed model of a big
+  // capture lives through the whole audit, so each hook keeps an exact-size copy.
+  for (let i = firstNew; i < observations.length; i++) {
+    const legacy = observations[i]?.legacy;
+    if (legacy && legacy.filters.length > 0) legacy.filters = legacy.filters.slice();
   }
 }
 
