@@ -3,7 +3,7 @@
 // followed by that command's output; values are percent-encoded (%25 %20 %09 %23).
 import type { Direction } from '../model/snapshot.js';
 import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
-import { splitLines } from './lines.js';
+import { indexLines } from './lines.js';
 import { isSpace } from './tokens.js';
 import { parseTcJsonText } from './tcJson.js';
 import { readTcText } from './tcText.js';
@@ -23,10 +23,14 @@ function decode(v: string): string {
  *  without the copy trim() makes: this runs on every line of big captures, most of which
  *  start with "filter" or a tab. */
 function maybeHashLine(line: string): boolean {
-  let i = 0;
-  let c = line.charCodeAt(0);
-  while (isSpace(c)) c = line.charCodeAt(++i);
-  return c === 35;
+  return maybeHashAt(line, 0, line.length);
+}
+
+/** maybeHashLine for text[start, end), without making the line a string. */
+function maybeHashAt(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i < end && text.charCodeAt(i) === 35;
 }
 
 /** Marker body or null. */
@@ -54,30 +58,36 @@ export function parseMarker(body: string): Marker | string {
 }
 
 export function parseCapture(text: string, file: string, defaults: ParseDefaults): ParsedFile {
-  const { lines, errors } = splitLines(text, file);
+  const { index, errors } = indexLines(text, file);
+  const n = index.count;
+  const lineAt = (k: number) => index.line(k);
   const out: ParsedFile = { file, format: 'capture', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors, bpftoolNetns: [] };
   let k = 0;
   // Preamble: comments only.
-  for (; k < lines.length; k++) {
-    const t = (lines[k] ?? '').trim();
+  for (; k < n; k++) {
+    const t = lineAt(k).trim();
     if (markerBody(t) !== null) break;
     if (t !== '' && !t.startsWith('#')) errors.push({ file, line: k + 1, message: 'text before the first `### tc-audit capture ...` marker' });
   }
-  while (k < lines.length) {
+  while (k < n) {
     const markerLine = k + 1;
-    const body = markerBody(lines[k] ?? '') ?? '';
+    const body = markerBody(lineAt(k)) ?? '';
     let end = k + 1;
     let failed: string | null = null;
     let failedAt = -1;
-    for (; end < lines.length; end++) {
-      const l = lines[end] ?? '';
-      if (!maybeHashLine(l)) continue;
+    for (; end < n; end++) {
+      if (!maybeHashAt(text, index.start(end), index.end(end))) continue;
+      const l = lineAt(end);
       if (markerBody(l) !== null) break;
       const f = l.includes('capture-failed') ? FAILED.exec(l.trim()) : null;
       if (f) { failed = `${f[1] ?? '?'} (line ${end + 1})`; failedAt = end; }
     }
     const from = k + 1;
-    const section = () => (failedAt === -1 ? lines.slice(from, end) : lines.slice(from, end).filter((_, i) => from + i !== failedAt));
+    const section = () => {
+      const lines: string[] = [];
+      for (let i = from; i < end; i++) if (i !== failedAt) lines.push(lineAt(i));
+      return lines;
+    };
     k = end;
     const mk = parseMarker(body);
     if (typeof mk === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${mk}` }); continue; }
@@ -91,7 +101,7 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     if (mk.hook === 'ingress' || mk.hook === 'egress') {
       // Read in place into `out` (no section copy): the usual section is a few lines long.
       const before = out.observations.length;
-      readTcText(lines, from, end, markerLine + 1, file, { node, netns: mk.netns, device: mk.dev, direction: mk.hook }, out);
+      readTcText(lineAt, from, end, markerLine + 1, file, { node, netns: mk.netns, device: mk.dev, direction: mk.hook }, out);
       // A dump with no filters is still an observation: this hook has no legacy filters.
       if (out.observations.length === before) out.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
     } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {

@@ -10,8 +10,45 @@ export interface Lines {
   errors: ParseError[];
 }
 
-export function splitLines(text: string, file: string, firstLine = 1): Lines {
-  const lines: string[] = [];
+/** The lines of a text as offsets, without a string per line: a capture's sections are
+ *  read one line at a time, so its 60,000-odd lines need not all exist (and survive
+ *  garbage collections) at once. Line k is text[start(k), end(k)). */
+export class LineIndex {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(readonly text: string) {}
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  start(k: number): number {
+    return this.starts[k] ?? 0;
+  }
+
+  end(k: number): number {
+    return this.ends[k] ?? 0;
+  }
+
+  line(k: number): string {
+    return this.text.slice(this.start(k), this.end(k));
+  }
+
+  add(start: number, end: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+
+  pop(): void {
+    this.starts.pop();
+    this.ends.pop();
+  }
+}
+
+/** Lines without their end-of-line (LF or CRLF), each at most MAX_LINE characters. */
+export function indexLines(text: string, file: string, firstLine = 1): { index: LineIndex; errors: ParseError[] } {
+  const index = new LineIndex(text);
   const errors: ParseError[] = [];
   let start = 0;
   const n = text.length;
@@ -23,17 +60,25 @@ export function splitLines(text: string, file: string, firstLine = 1): Lines {
     if (stop - start > MAX_LINE) {
       errors.push({
         file,
-        line: firstLine + lines.length,
+        line: firstLine + index.count,
         message: `line is ${stop - start} characters long; only the first ${MAX_LINE} are read`,
       });
       stop = start + MAX_LINE;
     }
-    lines.push(text.slice(start, stop));
+    index.add(start, stop);
     start = end + 1;
     if (end === n) break;
   }
   // A trailing newline does not start another line.
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const last = index.count - 1;
+  if (last > 0 && index.start(last) === index.end(last)) index.pop();
+  return { index, errors };
+}
+
+export function splitLines(text: string, file: string, firstLine = 1): Lines {
+  const { index, errors } = indexLines(text, file, firstLine);
+  const lines: string[] = [];
+  for (let k = 0; k < index.count; k++) lines.push(index.line(k));
   return { lines, errors };
 }
 
@@ -44,10 +89,10 @@ export function stripCommentPrefix(lines: string[]): string[] {
 }
 
 /** Does every non-empty line of lines[from, to) carry the ` * ` prefix (and one at least)? */
-export function hasCommentPrefix(lines: string[], from: number, to: number): boolean {
+export function hasCommentPrefix(lines: string[] | ((k: number) => string), from: number, to: number): boolean {
   let sawAny = false;
   for (let k = from; k < to; k++) {
-    const l = lines[k] ?? '';
+    const l = typeof lines === 'function' ? lines(k) : (lines[k] ?? '');
     const c = l.charCodeAt(0);
     if (c !== 32 && c !== 42 && c !== 9) return false; // fast path: plain line, no prefix
     if (l.trim() === '') continue;

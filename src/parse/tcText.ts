@@ -51,15 +51,18 @@ export interface TcSink {
 
 export function parseTcTextLines(rawLines: string[], firstLine: number, file: string, ctx: TcContext): TcSink {
   const sink: TcSink = { observations: [], errors: [] };
-  readTcText(rawLines, 0, rawLines.length, firstLine, file, ctx, sink);
+  readTcText((k) => rawLines[k] ?? '', 0, rawLines.length, firstLine, file, ctx, sink);
   return sink;
 }
 
-/** Reads rawLines[from, to), the first of which is line `firstLine` of `file`. */
-export function readTcText(rawLines: string[], from: number, to: number, firstLine: number, file: string, ctx: TcContext, sink: TcSink): void {
-  let lines = rawLines;
-  if (hasCommentPrefix(rawLines, from, to)) {
-    lines = stripCommentPrefix(rawLines.slice(from, to));
+/** Reads lines from..to-1 (lineAt(k) gives line k), the first of which is line `firstLine`
+ *  of `file`. */
+export function readTcText(lineAt: (k: number) => string, from: number, to: number, firstLine: number, file: string, ctx: TcContext, sink: TcSink): void {
+  if (hasCommentPrefix(lineAt, from, to)) {
+    const raw: string[] = [];
+    for (let k = from; k < to; k++) raw.push(lineAt(k));
+    const stripped = stripCommentPrefix(raw);
+    lineAt = (k) => stripped[k] ?? '';
     to -= from;
     from = 0;
   }
@@ -92,7 +95,7 @@ export function readTcText(rawLines: string[], from: number, to: number, firstLi
   };
 
   for (let k = from; k < to; k++) {
-    const line = lines[k] ?? '';
+    const line = lineAt(k);
     const lineNo = firstLine + k - from;
     // tc ends every line with a space; only trim when the line does not start with "filter"
     // (a copy per line is the parser's main cost on big captures).
