@@ -47,6 +47,14 @@ async function main(): Promise<void> {
     .parseAsync();
 }
 
+// `tc-audit --json | head`: the reader went away. That is the reader's choice, not an error of
+// ours: stop quietly with the exit code the run had decided, instead of an EPIPE stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  process.stderr.write(`tc-audit: cannot write to stdout: ${e.message}\n`);
+  process.exit(2);
+});
+
 main().catch((e: unknown) => {
   // Last line of defence: a clear message, never a stack trace (set TC_AUDIT_DEBUG=1 for one).
   const msg = e instanceof Error ? e.message : String(e);

@@ -26,7 +26,7 @@ export const formatTable: Formatter = (r, opts) => {
   const head = `${bold(opts.color)(`tc-audit: ${overallVerdict(r.findings)}`)}  ${c.error} error(s), ${c.warning} warning(s), ${c.info} info  (${r.mode}, ${r.analysis.nodes.length} node(s))`;
   const sections = [
     head,
-    renderRecommendation(r.recommendation, opts.color),
+    renderRecommendation(r.recommendation, opts.color, opts.verbose),
     renderAgent(r.agent, opts.color),
     renderHooks(r, opts),
     renderFindings(r.findings, opts.color, opts.verbose),

@@ -1,6 +1,6 @@
 // The answer first in words, then the exact configuration to apply it.
 import type { AgentSettings } from '../../agent/types.js';
-import type { Recommendation, Snippets } from '../../recommend/types.js';
+import type { Blocker, Recommendation, Snippets } from '../../recommend/types.js';
 import { bold, green, red, yellow, safe, safeLine } from '../text.js';
 import { actionHeadline } from '../verdict.js';
 
@@ -13,13 +13,30 @@ const SNIPPET_TITLES = {
 
 const block = (s: string): string => safe(s).trimEnd().replace(/^/gm, '    ');
 
-export const renderRecommendation = (rec: Recommendation, color: boolean): string => {
+const where = (b: Blocker): string => `${b.node ?? '?'} / ${b.netns} / ${b.device ?? '?'} / ${b.direction ?? '?'}`;
+const EXAMPLES = 3;
+
+/** One line per kind of blocker (attach, pref, vendor, verdict) with a few of its hooks: a
+ *  node with 800 pod veths has 1,600 blockers of one kind, and the SRE needs the kind. */
+function blockerLines(blockers: readonly Blocker[], verbose: boolean): string[] {
+  if (verbose) return blockers.map((b) => `  blocker: ${safeLine(`${where(b)} ${b.attach} pref ${b.pref ?? '-'} ${b.vendor} ${b.name ?? ''} (${b.terminal})`)}`);
+  const groups = new Map<string, Blocker[]>();
+  for (const b of blockers) {
+    const key = `${b.attach === 'tcx' ? 'tcx program' : `pref ${b.pref ?? '?'}`} ${b.vendor} (${b.terminal})`;
+    groups.set(key, [...(groups.get(key) ?? []), b]);
+  }
+  return [...groups].map(([key, bs]) => {
+    const shown = bs.slice(0, EXAMPLES).map((b) => `${where(b)}${b.name ? ` ${b.name}` : ''}`).join('; ');
+    const more = bs.length > EXAMPLES ? ` and ${bs.length - EXAMPLES} more (--verbose lists them)` : '';
+    return `  blocker: ${safeLine(`${key} on ${bs.length === 1 ? '' : `${bs.length} hooks: `}${shown}${more}`)}`;
+  });
+}
+
+export const renderRecommendation = (rec: Recommendation, color: boolean, verbose = false): string => {
   const paint = rec.action === 'keep' ? green(color) : rec.action === 'unknown' ? yellow(color) : red(color);
   const lines = [bold(color)('Recommendation'), `  ${paint(safeLine(actionHeadline(rec)))}`];
   for (const r of rec.reasons) lines.push(`  - ${safeLine(r)}`);
-  for (const b of rec.blockers) {
-    lines.push(`  blocker: ${safeLine(`${b.node ?? '?'} / ${b.netns} / ${b.device ?? '?'} / ${b.direction ?? '?'} ${b.attach} pref ${b.pref ?? '-'} ${b.vendor} ${b.name ?? ''} (${b.terminal})`)}`);
-  }
+  lines.push(...blockerLines(rec.blockers, verbose));
   for (const v of rec.vendorAlternatives) lines.push(`  alternative: ${safeLine(v)}`);
   if (rec.snippets) {
     for (const key of Object.keys(SNIPPET_TITLES) as Array<keyof Snippets>) {
