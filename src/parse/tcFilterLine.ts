@@ -56,7 +56,7 @@ function isDigits(s: string): boolean {
 const isNum = (v: string | undefined): v is string => v !== undefined && v !== '' && Number.isInteger(Number(v));
 
 /** Every word the filter-line loop acts on, as constants so the switch compares identities. */
-const KEYWORDS = ['chain', 'handle', 'fh', 'flowid', 'classid', 'direct-action', 'da', ...FLAGS, 'in_hw_count', 'id', 'name', 'tag', 'jited', ...SKIP_ONE];
+const KEYWORDS = ['chain', 'handle', 'fh', 'flowid', '*flowid', 'classid', 'direct-action', 'da', ...FLAGS, 'in_hw_count', 'id', 'name', 'tag', 'jited', ...SKIP_ONE];
 const BY_FIRST = new Map<number, string[]>();
 for (const k of KEYWORDS) {
   const c = k.charCodeAt(0);
@@ -152,6 +152,7 @@ export function parseFilterLine(trimmed: string): FilterLine | { error: string }
           continue;
         }
         case 'flowid':
+        case '*flowid': // u32 marks a key node without the terminal flag with a star
         case 'classid': {
           // u32 prints "flowid" with nothing (or "???") after it when no class was set.
           const next = t.peek();

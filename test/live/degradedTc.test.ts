@@ -21,11 +21,7 @@ function filters(b: Bundle): Record<string, Omit<LegacyFilter, 'source'>[] | nul
   const out: Record<string, Omit<LegacyFilter, 'source'>[] | null> = {};
   for (const d of b.snapshot.netns[0]!.devices) {
     for (const h of d.hooks) {
-      out[`${d.name} ${h.direction}`] = h.legacy?.map(({ source: _s, ...f }) =>
-        // Known gap in the text parser (src/parse/tcFilterLine.ts): u32 prints a terminal
-        // key's class as `*flowid ffff:2`, which it does not read (classid null). Left out
-        // of the comparison until that parser reads it; every other field must agree.
-        (f.kind === 'u32' ? { ...f, classid: null } : f)) ?? null;
+      out[`${d.name} ${h.direction}`] = h.legacy?.map(({ source: _s, ...f }) => f) ?? null;
     }
   }
   return out;

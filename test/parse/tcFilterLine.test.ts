@@ -27,3 +27,13 @@ describe('normaliseHandle', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('u32 class ids', () => {
+  test('a key node without the terminal flag prints `*flowid`, and its class is still read', async () => {
+    const { parseTcText } = await import('../../src/parse/tcText.js');
+    const text = 'filter protocol ip pref 40 u32 chain 0 fh 802::800 order 2048 key ht 802 bkt 0 *flowid ffff:2 not_in_hw\n  match 0a000001/ffffffff at 16\n';
+    const r = parseTcText(text, 'u32.txt', { device: 'v0', direction: 'ingress', node: null });
+    expect(r.errors).toEqual([]);
+    expect(r.observations[0]?.legacy?.filters[0]).toMatchObject({ kind: 'u32', handle: '802::800', classid: 'ffff:2' });
+  });
+});
