@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The yargs root: commands only; every handler lives in src/cli/commands.
 import { readFileSync } from 'node:fs';
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 
@@ -27,6 +27,16 @@ function commandsFor(args: string[]): Promise<CommandModule<object, never>[]> {
   return Promise.all(named && Object.hasOwn(COMMANDS, args[0] ?? '') ? [named()] : Object.values(COMMANDS).map((load) => load()));
 }
 
+/** yargs renders the whole command help after starting a command's handler, in case the
+ *  handler asks for it later (showHelp). None of ours does, and usage errors go through
+ *  .fail() below, so that rendering (~20 ms of string-width and wrap-ansi per run) is skipped.
+ *  It is yargs' internal interface: when it is missing the run only stays slower. */
+function skipHelpCache(cli: Argv): void {
+  const internal = cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 async function main(): Promise<void> {
   const args = hideBin(process.argv);
   const commands = await commandsFor(args);
@@ -35,6 +45,7 @@ async function main(): Promise<void> {
     .version(pkg.version)
     .strictCommands()
     .strictOptions();
+  skipHelpCache(cli);
   for (const c of commands) cli = cli.command(c);
   await cli
     .wrap(Math.min(110, process.stdout.columns || 110))
