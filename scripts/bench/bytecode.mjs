@@ -55,14 +55,16 @@ function time(prog, runs) {
   return t[Math.floor(t.length / 2)];
 }
 
+const metric = (label, ms, limit) => ({ label, value: Number(ms.toFixed(1)), unit: 'ms', target: `<= ${limit}`, ok: ms <= limit });
+
 export default async function bench() {
   const small = generate(4096);
   const large = generate(1_000_000);
   return {
     name: 'bytecode',
     metrics: [
-      { label: 'verdict, 4,096-instruction program (median)', value: time(small, 20), unit: 'ms', target: 20 },
-      { label: 'verdict, 1,000,000-instruction program (median)', value: time(large, 3), unit: 'ms', target: 2000 },
+      metric('verdict, 4,096-instruction program (median)', time(small, 20), 20),
+      metric('verdict, 1,000,000-instruction program (median)', time(large, 3), 2000),
     ],
   };
 }
