@@ -3,7 +3,7 @@
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, trafficOf, who } from './util/describe.js';
 import { beforeAgentFix, withKnob } from './util/fix.js';
-import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
+import { forEachForeignFilter, isTerminal } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
 function untouched(protocol: string): string {
@@ -19,19 +19,15 @@ export default defineRule({
   title: 'A terminal classifier before the agent only matches one ethertype',
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
-    const out: FindingDraft[] = [];
-    for (const h of agentHooks(analysis, ctx)) {
-      for (const f of foreignBpf(h)) {
-        const proto = f.protocol;
-        if (proto === null || proto.toLowerCase() === 'all') continue;
-        if (f.pref === null || f.pref > P || !isTerminal(f) || !runs(f)) continue;
-        out.push({
-          ...aboutFilter(h, f),
-          message: `${cap(who(f))} at pref ${f.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
-          remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
-        });
-      }
-    }
-    return out;
+    return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
+      const proto = f.protocol;
+      if (proto === null || proto.toLowerCase() === 'all') return null;
+      if (f.pref === null || f.pref > P || !isTerminal(f)) return null;
+      return {
+        ...aboutFilter(h, f),
+        message: `${cap(who(f))} at pref ${f.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
+        remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
+      };
+    });
   },
 });

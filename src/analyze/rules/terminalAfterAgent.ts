@@ -2,7 +2,7 @@
 // the agent has already seen every packet by then.
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, trafficOf, who } from './util/describe.js';
-import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
+import { forEachForeignFilter, isTerminal } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
 export default defineRule({
@@ -11,17 +11,13 @@ export default defineRule({
   title: 'A classifier that ends the walk runs after the agent',
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
-    const out: FindingDraft[] = [];
-    for (const h of agentHooks(analysis, ctx)) {
-      for (const f of foreignBpf(h)) {
-        if (f.pref === null || f.pref <= P || !isTerminal(f) || !runs(f)) continue;
-        out.push({
-          ...aboutFilter(h, f),
-          message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern.`,
-          remediation: null,
-        });
-      }
-    }
-    return out;
+    return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
+      if (f.pref === null || f.pref <= P || !isTerminal(f)) return null;
+      return {
+        ...aboutFilter(h, f),
+        message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern.`,
+        remediation: null,
+      };
+    });
   },
 });

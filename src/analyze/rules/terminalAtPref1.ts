@@ -3,7 +3,7 @@
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, hookTraffic, trafficOf, who } from './util/describe.js';
 import { disableNetworkFix, withKnob } from './util/fix.js';
-import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
+import { forEachForeignFilter, isTerminal } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
 export default defineRule({
@@ -11,17 +11,13 @@ export default defineRule({
   severity: 'error',
   title: 'A classifier that ends the walk sits at pref 1',
   check(analysis, ctx) {
-    const out: FindingDraft[] = [];
-    for (const h of agentHooks(analysis, ctx)) {
-      for (const f of foreignBpf(h)) {
-        if (f.pref !== 1 || !isTerminal(f) || !runs(f)) continue;
-        out.push({
-          ...aboutFilter(h, f),
-          message: `${cap(who(f))} at pref 1 ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, so no classifier_priority can put the agent before it: the agent cannot see ${hookTraffic(h)}.`,
-          remediation: withKnob(disableNetworkFix(ctx), f.vendor.id),
-        });
-      }
-    }
-    return out;
+    return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
+      if (f.pref !== 1 || !isTerminal(f)) return null;
+      return {
+        ...aboutFilter(h, f),
+        message: `${cap(who(f))} at pref 1 ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, so no classifier_priority can put the agent before it: the agent cannot see ${hookTraffic(h)}.`,
+        remediation: withKnob(disableNetworkFix(ctx), f.vendor.id),
+      };
+    });
   },
 });

@@ -3,7 +3,7 @@
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, hookTraffic, trafficOf, who } from './util/describe.js';
 import { beforeAgentFix, withKnob } from './util/fix.js';
-import { agentHooks, foreignBpf, isTerminal, runs } from './util/select.js';
+import { forEachForeignFilter, isTerminal } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
 export default defineRule({
@@ -12,17 +12,13 @@ export default defineRule({
   title: 'A classifier that ends the walk runs before the agent',
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
-    const out: FindingDraft[] = [];
-    for (const h of agentHooks(analysis, ctx)) {
-      for (const f of foreignBpf(h)) {
-        if (f.pref === null || f.pref < 2 || f.pref > P || !isTerminal(f) || !runs(f)) continue;
-        out.push({
-          ...aboutFilter(h, f),
-          message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)} before the agent's classifier at pref ${P}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.pref}.`,
-          remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
-        });
-      }
-    }
-    return out;
+    return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
+      if (f.pref === null || f.pref < 2 || f.pref > P || !isTerminal(f)) return null;
+      return {
+        ...aboutFilter(h, f),
+        message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)} before the agent's classifier at pref ${P}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.pref}.`,
+        remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
+      };
+    });
   },
 });

@@ -2,7 +2,7 @@
 // could establish is treated as terminal by the recommendation. Say how to learn it.
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, who } from './util/describe.js';
-import { agentHooks, foreignBpf, runs } from './util/select.js';
+import { forEachForeignFilter } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
 export default defineRule({
@@ -11,17 +11,13 @@ export default defineRule({
   title: 'A classifier before the agent has an unknown verdict',
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
-    const out: FindingDraft[] = [];
-    for (const h of agentHooks(analysis, ctx)) {
-      for (const f of foreignBpf(h)) {
-        if (f.pref === null || f.pref > P || f.verdict.terminal !== 'unknown' || !runs(f)) continue;
-        out.push({
-          ...aboutFilter(h, f),
-          message: `${cap(who(f))} at pref ${f.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
-          remediation: `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)`,
-        });
-      }
-    }
-    return out;
+    return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
+      if (f.pref === null || f.pref > P || f.verdict.terminal !== 'unknown') return null;
+      return {
+        ...aboutFilter(h, f),
+        message: `${cap(who(f))} at pref ${f.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
+        remediation: `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)`,
+      };
+    });
   },
 });

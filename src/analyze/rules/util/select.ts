@@ -27,3 +27,17 @@ const reachesAny = (r: Reach): boolean => r.ipv4 !== false || r.ipv6 !== false |
 /** A filter outside chain 0 that nothing jumps to never runs; everything else counts, even
  *  when an earlier terminal program shadows it today (moving that one would expose it). */
 export const runs = (f: AnalyzedFilter): boolean => f.chain === null || f.chain === 0 || reachesAny(f.reaches);
+
+/** The loop most checklist rules share: every foreign bpf filter that runs on a hook the
+ *  agent uses, turned into at most one finding by `about`. */
+export function forEachForeignFilter<D>(a: Analysis, ctx: RuleContext, about: (h: AnalyzedHook, f: AnalyzedFilter) => D | null): D[] {
+  const out: D[] = [];
+  for (const h of agentHooks(a, ctx)) {
+    for (const f of foreignBpf(h)) {
+      if (!runs(f)) continue;
+      const d = about(h, f);
+      if (d !== null) out.push(d);
+    }
+  }
+  return out;
+}
