@@ -113,5 +113,8 @@ process.exit(r.status ?? 1);
 `;
   writeFileSync(join(dir, 'tc'), script);
   chmodSync(join(dir, 'tc'), 0o755);
+  // The script is CommonJS: pin that here, or a package.json higher up (e.g. /tmp's) with
+  // "type": "module" would make node load it as ESM.
+  writeFileSync(join(dir, 'package.json'), '{"type":"commonjs"}\n');
   return dir;
 }
