@@ -16,13 +16,21 @@ export interface AnalyzeArgs extends AgentArgs {
 
 export class UsageError extends Error {}
 
-export async function analyzeInputs(paths: readonly string[], argv: AnalyzeArgs): Promise<AuditResult & { readable: boolean }> {
+export type OfflineResult = AuditResult & { readable: boolean };
+
+export async function analyzeInputs(paths: readonly string[], argv: AnalyzeArgs): Promise<OfflineResult> {
   const errors: ParseError[] = [];
+  const files = await expandInputs(paths.length ? paths : ['-'], errors);
+  return analyzeFiles(files, errors, argv);
+}
+
+/** The pipeline on inputs already expanded to files (`errors`: what expanding them met). */
+export async function analyzeFiles(files: readonly string[], expandErrors: readonly ParseError[], argv: AnalyzeArgs): Promise<OfflineResult> {
+  const errors: ParseError[] = [...expandErrors];
   const usage: string[] = [];
   const assume = parseAssume(argv.assume, usage);
   if (usage.length > 0) throw new UsageError(usage.join('\n'));
   const agent = agentSettingsFromArgs(argv, errors);
-  const files = await expandInputs(paths.length ? paths : ['-'], errors);
   const parsed: ParsedFile[] = [];
   const defaults = { device: argv.dev ?? null, direction: argv.direction ?? null, node: argv.nodeName ?? null };
   for (const file of files) {
@@ -32,6 +40,6 @@ export async function analyzeInputs(paths: readonly string[], argv: AnalyzeArgs)
   const merged = mergeParsed(parsed);
   errors.push(...parsed.flatMap((p) => p.errors), ...merged.errors);
   const readable = parsed.some((p) => p.format !== null && (p.observations.length > 0 || p.nodes.length > 0));
-  const result = audit(merged.nodes, { agent, mode: 'offline', assume, errors, notes: [], inputs: files });
+  const result = audit(merged.nodes, { agent, mode: 'offline', assume, errors, notes: [], inputs: [...files] });
   return { ...result, readable };
 }

@@ -1,8 +1,8 @@
 // `tc-audit analyze <path...|->`: saved dumps, captures and bundles in, the audit out.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { INPUT_FORMATS } from '../../parse/types.js';
+import { INPUT_FORMATS, type ParseError } from '../../parse/types.js';
 import { withAgentOptions } from '../agentOptions.js';
-import { analyzeInputs, UsageError, type AnalyzeArgs } from '../analyzeInputs.js';
+import { analyzeFiles, UsageError, type AnalyzeArgs } from '../analyzeInputs.js';
 import { emit, withOutputOptions, type OutputArgs } from '../outputOptions.js';
 import { expandInputs } from '../readInputs.js';
 import { isFleetInput, runFleet } from '../fleetMode.js';
@@ -25,12 +25,14 @@ export const analyzeCommand: CommandModule<object, Args> = {
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     let result;
     try {
-      const files = await expandInputs(argv.paths, []);
+      // Expanded once: the fleet check and the pipeline read the same file list.
+      const expandErrors: ParseError[] = [];
+      const files = await expandInputs(argv.paths.length ? argv.paths : ['-'], expandErrors);
       if (await isFleetInput(files)) {
         process.exitCode = await runFleet(files, argv);
         return;
       }
-      result = await analyzeInputs(argv.paths, argv);
+      result = await analyzeFiles(files, expandErrors, argv);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
       process.stderr.write(`tc-audit: ${e.message}\n`);
