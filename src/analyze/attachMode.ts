@@ -45,7 +45,8 @@ export function terminalFor(
     else if (e === false) continues++;
     else unknown++;
   }
-  if (unknown > 0) return ends > 0 || continues > 0 ? (ends > 0 ? 'sometimes' : 'unknown') : 'unknown';
+  // Some value's effect is unknown: only a proven ending path makes it "sometimes".
+  if (unknown > 0) return ends > 0 ? 'sometimes' : 'unknown';
   if (ends > 0 && continues > 0) return 'sometimes';
   return ends > 0 ? 'always' : 'never';
 }

@@ -24,6 +24,9 @@ export function applicability(protocol: string | null, cls: TrafficClass): Appli
 
 export const allReach = (v: boolean | null): Reach => ({ ipv4: v, ipv6: v, other: v });
 
+/** Could any traffic reach it (unknown counts as maybe)? */
+export const reachesAny = (r: Reach): boolean => r.ipv4 !== false || r.ipv6 !== false || r.other !== false;
+
 /** What reaches the program: the incoming state, narrowed by its protocol. */
 export function reachOf(state: Reach, protocol: string | null): Reach {
   const out = { ...state };

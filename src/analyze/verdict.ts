@@ -1,5 +1,5 @@
 // Which verdict a program gets, by precedence: bytecode > --assume > knowledge base > unknown.
-import type { AnalyzedFilter, AttachMode, Verdict, VendorMatch } from '../model/analysis.js';
+import type { AttachMode, Verdict, VendorMatch } from '../model/analysis.js';
 import type { LegacyFilter, ProgramInfo, TcxProgram } from '../model/snapshot.js';
 import { actionChainOutcome } from './actions.js';
 import { terminalFor } from './attachMode.js';
@@ -120,4 +120,3 @@ function fromAssumptionOrKb(vendor: VendorMatch, mode: AttachMode | null, kv: Kn
   return verdict({ terminal: 'unknown', returnCodes: null, source: 'none', mode, evidence: ['no bytecode, no assumption and no knowledge-base verdict'] });
 }
 
-export type { AnalyzedFilter };

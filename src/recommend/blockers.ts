@@ -1,14 +1,13 @@
 // Foreign programs that can hide packets from the agent's classifiers on the hooks it uses.
+import { reachesAny } from '../analyze/evaluate.js';
 import type { AgentSettings } from '../agent/types.js';
-import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Reach } from '../model/analysis.js';
+import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx } from '../model/analysis.js';
 import type { Blocker } from './types.js';
 
 /** The agent attaches egress always, ingress when enabled; an unnamed direction counts. */
 export function agentUsesHook(h: AnalyzedHook, agent: AgentSettings): boolean {
   return h.direction !== 'ingress' || agent.ingressEnabled;
 }
-
-const reachesAny = (r: Reach): boolean => r.ipv4 !== false || r.ipv6 !== false || r.other !== false;
 
 /** Could this program end the walk for some traffic it sees? Unknown counts (never guess "no"). */
 export function mayHide(p: AnalyzedFilter | AnalyzedTcx): boolean {

@@ -1,5 +1,6 @@
 // Which hooks and programs the checklist rules look at.
-import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Analysis, Reach } from '../../../model/analysis.js';
+import { reachesAny } from '../../evaluate.js';
+import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Analysis } from '../../../model/analysis.js';
 import { agentUsesHook, isAgent } from '../../../recommend/blockers.js';
 import type { RuleContext } from '../types.js';
 
@@ -21,8 +22,6 @@ export const foreignTcx = (h: AnalyzedHook): AnalyzedTcx[] => (h.tcx ?? []).filt
 /** always/sometimes: some packet it sees ends the walk. Unknown is handled by its own rule. */
 export const isTerminal = (p: AnalyzedFilter | AnalyzedTcx): boolean =>
   p.verdict.terminal === 'always' || p.verdict.terminal === 'sometimes';
-
-const reachesAny = (r: Reach): boolean => r.ipv4 !== false || r.ipv6 !== false || r.other !== false;
 
 /** A filter outside chain 0 that nothing jumps to never runs; everything else counts, even
  *  when an earlier terminal program shadows it today (moving that one would expose it). */
