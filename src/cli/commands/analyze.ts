@@ -5,7 +5,7 @@ import { withAgentOptions } from '../agentOptions.js';
 import { analyzeFiles, UsageError, type AnalyzeArgs } from '../analyzeInputs.js';
 import { emit, withOutputOptions, type OutputArgs } from '../outputOptions.js';
 import { expandInputs } from '../readInputs.js';
-import { isFleetInput, runFleet } from '../fleetMode.js';
+import { isFleetInput } from '../fleetSniff.js';
 
 type Args = AnalyzeArgs & OutputArgs & { paths: string[] };
 
@@ -29,6 +29,8 @@ export const analyzeCommand: CommandModule<object, Args> = {
       const expandErrors: ParseError[] = [];
       const files = await expandInputs(argv.paths.length ? argv.paths : ['-'], expandErrors);
       if (await isFleetInput(files)) {
+        // The fleet layer loads only when the inputs call for it.
+        const { runFleet } = await import('../fleetMode.js');
         process.exitCode = await runFleet(files, argv);
         return;
       }
