@@ -29,10 +29,10 @@ const CHILD = `
 const [collectUrl, auditUrl, runnerUrl, defaultsUrl, nsJson] = process.argv.slice(1);
 const { collectLive } = await import(collectUrl);
 const { auditCollection } = await import(auditUrl);
-const { ExecaRunner } = await import(runnerUrl);
+const { ProcessRunner } = await import(runnerUrl);
 const { defaultAgentSettings } = await import(defaultsUrl);
 const t0 = performance.now();
-const c = await collectLive(new ExecaRunner(), { hostOnly: false, netns: JSON.parse(nsJson), netnsPaths: [], interfaces: [],
+const c = await collectLive(new ProcessRunner(), { hostOnly: false, netns: JSON.parse(nsJson), netnsPaths: [], interfaces: [],
   timeoutMs: 30000, jobs: 4, nodeName: 'bench', instructions: true });
 const r = auditCollection(c, defaultAgentSettings(), {});
 const wall = performance.now() - t0;

@@ -55,5 +55,3 @@ export class ProcessRunner implements Runner {
   }
 }
 
-/** The name tests, the benchmark and older callers know. */
-export { ProcessRunner as ExecaRunner };

@@ -2,7 +2,7 @@
 // tool killed at --timeout, and the read-only promise (tc/bpftool state unchanged).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { collectLive } from '../../src/collect/live.js';
-import { ExecaRunner, type RunRequest, type RunResult, type Runner } from '../../src/collect/runner.js';
+import { ProcessRunner, type RunRequest, type RunResult, type Runner } from '../../src/collect/runner.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs, run } from '../helpers/netns.js';
 import { attachTcx, BPF_TRUTH, liveOptions } from './liveHelpers.js';
@@ -10,7 +10,7 @@ import { attachTcx, BPF_TRUTH, liveOptions } from './liveHelpers.js';
 /** The real runner, with a hook that runs before each command (to cause churn). */
 class ChurnRunner implements Runner {
   constructor(private readonly before: (req: RunRequest) => RunRequest) {}
-  readonly real = new ExecaRunner();
+  readonly real = new ProcessRunner();
   run(req: RunRequest): Promise<RunResult> {
     return this.real.run(this.before(req));
   }
@@ -37,7 +37,7 @@ describeLive('live robustness', () => {
     const state = () => ['ingress', 'egress'].map((d) => inNs(ns, 'tc', ['-s', '-d', 'filter', 'show', 'dev', 'v0', d])).join('')
       + inNs(ns, 'tc', ['qdisc', 'show']) + inNs(ns, 'bpftool', ['net', 'show']);
     const before = state();
-    await collectLive(new ExecaRunner(), liveOptions([ns]));
+    await collectLive(new ProcessRunner(), liveOptions([ns]));
     expect(state()).toBe(before);
   });
 

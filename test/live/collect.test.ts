@@ -2,7 +2,7 @@
 // tcx from bpftool, program details, weird device names, owner labels.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { collectLive } from '../../src/collect/live.js';
-import { ExecaRunner } from '../../src/collect/runner.js';
+import { ProcessRunner } from '../../src/collect/runner.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs, run } from '../helpers/netns.js';
 import { attachTcx, BPF_TRUTH, liveOptions } from './liveHelpers.js';
@@ -24,7 +24,7 @@ describeLive('live collection', () => {
   afterAll(() => deleteNetns(ns));
 
   it('sees legacy filters, tcx programs and program details in one namespace', async () => {
-    const c = await collectLive(new ExecaRunner(), liveOptions([ns]));
+    const c = await collectLive(new ProcessRunner(), liveOptions([ns]));
     expect(c.snapshot.netns).toHaveLength(1);
     const n = c.snapshot.netns[0]!;
     expect(n.id).toBe(ns);
@@ -53,7 +53,7 @@ describeLive('live collection', () => {
   });
 
   it('covers host, named and process namespaces by default, deduplicated by inode', async () => {
-    const c = await collectLive(new ExecaRunner(), { ...liveOptions([]), interfaces: ['lo'] });
+    const c = await collectLive(new ProcessRunner(), { ...liveOptions([]), interfaces: ['lo'] });
     const ids = c.snapshot.netns.map((x) => x.id);
     expect(ids[0]).toBe('host');
     expect(ids).toContain(ns);

@@ -3,7 +3,7 @@
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
 import { collectLive } from '../../src/collect/live.js';
 import { auditCollection } from '../../src/collect/liveAudit.js';
-import { ExecaRunner } from '../../src/collect/runner.js';
+import { ProcessRunner } from '../../src/collect/runner.js';
 import type { AnalyzedHook, Reach } from '../../src/model/analysis.js';
 import { liveOptions } from './liveHelpers.js';
 import { runCounts, send, type Rig } from './truthRig.js';
@@ -25,7 +25,7 @@ export interface TruthReport {
 }
 
 export async function auditHook(rig: Rig): Promise<AnalyzedHook> {
-  const c = await collectLive(new ExecaRunner(), { ...liveOptions([rig.a]), interfaces: ['v0'] });
+  const c = await collectLive(new ProcessRunner(), { ...liveOptions([rig.a]), interfaces: ['v0'] });
   const result = auditCollection(c, defaultAgentSettings(), {});
   const hook = result.analysis.nodes[0]?.hooks.find((h) => h.device === 'v0' && h.direction === 'ingress');
   if (!hook) throw new Error(`tc-audit did not report v0 ingress: ${JSON.stringify(result.notes)}`);

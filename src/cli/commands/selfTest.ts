@@ -11,7 +11,7 @@ export const selfTestCommand: CommandModule<object, SelfTestArgs> = {
     y.option('timeout', { type: 'number', default: 10, describe: 'Seconds before a hung tool is killed' }) as unknown as Argv<SelfTestArgs>,
   handler: async (argv: ArgumentsCamelCase<SelfTestArgs>) => {
     // Loaded on use so other commands do not pay for the live collector at start-up.
-    const [{ missingCapabilities, privilegeMessage, readEffectiveCaps }, { ExecaRunner }, { runSelfTest }] = await Promise.all([
+    const [{ missingCapabilities, privilegeMessage, readEffectiveCaps }, { ProcessRunner }, { runSelfTest }] = await Promise.all([
       import('../../collect/caps.js'), import('../../collect/runner.js'), import('../../collect/selfTest.js'),
     ]);
     const missing = missingCapabilities(readEffectiveCaps(), true);
@@ -20,7 +20,7 @@ export const selfTestCommand: CommandModule<object, SelfTestArgs> = {
       process.exitCode = 2;
       return;
     }
-    const out = await runSelfTest(new ExecaRunner(), Math.round((argv.timeout > 0 ? argv.timeout : 10) * 1000));
+    const out = await runSelfTest(new ProcessRunner(), Math.round((argv.timeout > 0 ? argv.timeout : 10) * 1000));
     if (out.ok) {
       process.stdout.write('tc-audit self test: OK\n');
       process.exitCode = 0;
