@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Compile every bpf/**/*.c into a .o next to its source (committed, so tests need no clang).
+# Compile every eBPF C source into a .o next to it (committed, so tests need no clang):
+# bpf/** (shipped and test programs), plus the test-only programs of the watch tests and
+# the recorded fixtures.
 # Generic on purpose: any directory under bpf/ gets the same treatment. Idempotent: an object
 # is rebuilt only when its source or a header beside it is newer (pass --force to rebuild all).
 set -euo pipefail
@@ -20,5 +22,5 @@ while IFS= read -r -d '' src; do
   "$CLANG" -O2 -g -target bpf -I"$ARCH_INC" -I"$dir" -c "$src" -o "$obj"
   echo "built $obj"
   built=$((built + 1))
-done < <(find bpf -name '*.c' -print0 | sort -z)
+done < <(find bpf test/watch/bpf fixtures/recorded/bpf -name '*.c' -print0 | sort -z)
 echo "build-bpf: $built object(s) rebuilt"
