@@ -20,6 +20,7 @@ function cmpNullable<T extends string | number>(a: T | null, b: T | null): numbe
   return natural.compare(String(a), String(b));
 }
 
+/** The reference order, field by field (sortFindings gives the same order faster). */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank[b.severity] - severityRank[a.severity] ||
@@ -34,4 +35,41 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-export const sortFindings = (fs: readonly Finding[]): Finding[] => [...fs].sort(compareFindings);
+/** Each distinct string's place in natural order (null: -1). Strings the collator calls
+ *  equal ("lxc01", "lxc1") share a place, so comparing places is comparing the strings. */
+function naturalRanks(values: Iterable<string | null>): Map<string | null, number> {
+  const distinct = [...new Set(values)].filter((v): v is string => v !== null).sort(natural.compare);
+  const rank = new Map<string | null, number>([[null, -1]]);
+  let r = 0;
+  distinct.forEach((v, i) => {
+    if (i > 0 && natural.compare(distinct[i - 1]!, v) !== 0) r++;
+    rank.set(v, r);
+  });
+  return rank;
+}
+
+interface Keyed { f: Finding; sev: number; node: number; netns: number; dev: number; dir: number; rule: number; msg: number }
+
+/** compareFindings' order. A large node has tens of thousands of findings over a few
+ *  thousand places and a few dozen texts: each distinct string is placed once and the sort
+ *  compares integers, instead of running the collator on every comparison. */
+export function sortFindings(fs: readonly Finding[]): Finding[] {
+  const places = naturalRanks(fs.flatMap((f) => [f.node, f.netns, f.interface, f.direction]));
+  const texts = naturalRanks(fs.map((f) => f.message));
+  const keyed: Keyed[] = fs.map((f) => ({
+    f,
+    sev: severityRank[f.severity],
+    node: places.get(f.node)!,
+    netns: places.get(f.netns)!,
+    dev: places.get(f.interface)!,
+    dir: places.get(f.direction)!,
+    rule: ruleOrder.get(f.ruleId) ?? 99,
+    msg: texts.get(f.message)!,
+  }));
+  keyed.sort((a, b) =>
+    b.sev - a.sev || a.node - b.node || a.netns - b.netns || a.dev - b.dev || a.dir - b.dir || a.rule - b.rule ||
+    cmpNullable(a.f.filter?.pref ?? null, b.f.filter?.pref ?? null) ||
+    a.msg - b.msg ||
+    cmpNullable(a.f.filter?.name ?? null, b.f.filter?.name ?? null));
+  return keyed.map((k) => k.f);
+}
