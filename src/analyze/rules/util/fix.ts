@@ -1,6 +1,6 @@
 // Concrete remediations from the recommendation computed before the rules ran, so a
 // finding and the summary never disagree about the value to set.
-import { disableNetworkSnippets, setPrioritySnippets } from '../../../recommend/snippets.js';
+import { disableNetworkSnippets, setPrioritySnippets, systemProbeKeys } from '../../../recommend/snippets.js';
 import type { Snippets } from '../../../recommend/types.js';
 import { VENDORS } from '../../vendors/index.js';
 import type { VendorId } from '../../vendors/ids.js';
@@ -19,12 +19,11 @@ export function dottedKeys(yamlText: string): string[] {
   return out;
 }
 
-// Every finding of a run quotes the same one or two snippets: parse each text once
-// rather than once per finding (a large node has thousands). Bounded by the distinct
-// snippets the recommender can produce.
+// The recommender's own snippets carry their keys (snippets.ts); any other text is parsed,
+// once per distinct text (every finding of a run quotes the same one or two).
 const keysOf = new Map<string, string>();
 const keyAndEnv = (s: Snippets): string => {
-  let keys = keysOf.get(s.systemProbeYaml);
+  let keys = systemProbeKeys(s.systemProbeYaml) ?? keysOf.get(s.systemProbeYaml);
   if (keys === undefined) keysOf.set(s.systemProbeYaml, (keys = dottedKeys(s.systemProbeYaml).join(', ')));
   return `${keys} (env ${s.env.trim()})`;
 };
