@@ -39,10 +39,10 @@ export const hookKey = (h: AnalyzedHook): string => locationKey(hookLocation(h))
 
 /** A hook matters when a finding names it or any BPF program runs on it (checked first:
  *  it is cheaper than the location key). */
-export const hookMatters = (h: AnalyzedHook, withFindings: { has(key: string): boolean }): boolean =>
+export const hookMatters = (h: AnalyzedHook, hasFindings: (h: AnalyzedHook) => boolean): boolean =>
   (h.tcx?.length ?? 0) > 0 ||
   (h.filters ?? []).some((f) => f.kind === 'bpf') ||
-  withFindings.has(hookKey(h));
+  hasFindings(h);
 
 /** Hooks of every node, flattened in report order. */
 export const allHooks = (nodes: ReadonlyArray<{ hooks: AnalyzedHook[] }>): AnalyzedHook[] =>

@@ -4,6 +4,7 @@ import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Reach, Verdict } from '
 import { reachMark } from '../describe.js';
 import { safeLine } from '../text.js';
 import { grid } from './grid.js';
+import type { TupleIds } from '../tupleIds.js';
 
 const HEADER = ['#', 'pref', 'proto', 'kind', 'handle', 'vendor', 'name', 'prog', 'verdict', 'codes', 'source', 'v4', 'v6', 'other'];
 
@@ -29,21 +30,33 @@ export const chainRows = (h: AnalyzedHook): string[][] => [
   ...(h.filters ?? []).map(filterRow),
 ];
 
-// Signature pieces: strings length-prefixed so no name can run into the next field.
-const sig = (v: string | number | boolean | null): string => (typeof v === 'string' ? `${v.length}:${v}` : `${v}`);
-const verdictSig = (v: Verdict, r: Reach): string =>
-  `${v.terminal} ${v.returnCodes === null ? '~' : v.returnCodes.join(',')} ${v.source} ${r.ipv4} ${r.ipv6} ${r.other}`;
+const TCX = Symbol('tcx');
+const FILTER = Symbol('filter');
 
-/** What the chain looks like apart from per-device identity (prog ids differ per lxc): what
- *  its rows and notes show but the prog id, read from the analysis. Rendering 10,000 hooks'
- *  rows only to compare them cost more than drawing the grids that are shown. */
-export function chainSignature(h: AnalyzedHook): string {
-  let k = `${sig(h.direction)} ${h.tcx === null} ${h.filters === null} ${h.legacyPrefsKnown}`;
-  for (const t of h.tcx ?? []) k += `|${t.attach} ${t.vendor.id} ${sig(t.program.name)} ${verdictSig(t.verdict, t.reaches)}`;
-  for (const f of h.filters ?? []) {
-    k += `|${sig(f.pref)} ${sig(f.protocol)} ${sig(f.kind)} ${sig(f.handle)} ${f.vendor.id} ${sig(f.program?.name ?? f.tcName)} ${verdictSig(f.verdict, f.reaches)}`;
+/** Verdict columns as one atom: verdicts are shared by every hook of a shape, so the text
+ *  is made once per verdict object rather than once per row. */
+const verdictTexts = new WeakMap<Verdict, string>();
+function verdictAtom(v: Verdict): string {
+  let s = verdictTexts.get(v);
+  if (s === undefined) verdictTexts.set(v, (s = `${v.terminal} ${v.returnCodes === null ? '~' : v.returnCodes.join(',')} ${v.source}`));
+  return s;
+}
+
+const addReach = (ids: TupleIds, r: Reach): TupleIds => ids.add(r.ipv4).add(r.ipv6).add(r.other);
+
+/** Adds what the chain looks like apart from per-device identity (prog ids differ per lxc):
+ *  what its rows and notes show but the prog id, read from the analysis. Rendering 10,000
+ *  hooks' rows only to compare them cost more than drawing the grids that are shown. */
+export function addChain(ids: TupleIds, h: AnalyzedHook): TupleIds {
+  ids.add(h.direction).add(h.tcx === null).add(h.filters === null).add(h.legacyPrefsKnown);
+  for (const t of h.tcx ?? []) {
+    addReach(ids.add(TCX).add(t.attach).add(t.vendor.id).add(t.program.name).add(verdictAtom(t.verdict)), t.reaches);
   }
-  return k;
+  for (const f of h.filters ?? []) {
+    ids.add(FILTER).add(f.pref).add(f.protocol).add(f.kind).add(f.handle).add(f.vendor.id).add(f.program?.name ?? f.tcName);
+    addReach(ids.add(verdictAtom(f.verdict)), f.reaches);
+  }
+  return ids;
 }
 
 export const renderChain = (h: AnalyzedHook): string => {

@@ -5,49 +5,80 @@
 import type { AnalyzedHook } from '../../model/analysis.js';
 import type { Finding } from '../../model/findings.js';
 import type { AuditResult } from '../../model/result.js';
-import { allHooks, hookKey, hookLabel, hookLocation, hookMatters, locationKey } from '../describe.js';
+import { allHooks, hookLabel, hookLocation, hookMatters } from '../describe.js';
 import type { FormatOptions } from '../types.js';
 import { bold, safeLine } from '../text.js';
-import { chainSignature, renderChain } from './chain.js';
+import { TupleIds } from '../tupleIds.js';
+import { addChain, renderChain } from './chain.js';
 
 const EXAMPLES = 3;
 
-interface Group { signature: string; hooks: AnalyzedHook[]; hasFindings: boolean }
+interface Group { hooks: AnalyzedHook[]; hasFindings: boolean }
+
+/** Findings by the place they name (node, netns, interface, direction), looked up by place
+ *  ids rather than a key string per finding and per hook. */
+export class FindingsByPlace {
+  private readonly places = new TupleIds();
+  private readonly lists: Finding[][] = [];
+
+  constructor(findings: readonly Finding[]) {
+    for (const f of findings) {
+      const id = this.places.begin().add(f.node).add(f.netns).add(f.interface).add(f.direction).id();
+      const list = this.lists[id];
+      if (list) list.push(f);
+      else this.lists[id] = [f];
+    }
+  }
+
+  /** The place id of a hook, or -1 when no finding names it. */
+  placeOf(h: AnalyzedHook): number {
+    return this.places.find().add(h.node).add(h.netns).add(h.device).add(h.direction).id();
+  }
+
+  of(h: AnalyzedHook): Finding[] | undefined {
+    const id = this.placeOf(h);
+    return id < 0 ? undefined : this.lists[id];
+  }
+}
+
+const HAS_FINDINGS = Symbol('findings');
+const OWN_GRID = Symbol('own grid');
 
 /** What a hook's findings say, apart from where: rule, severity, text and program slot.
- *  Texts are numbered rather than joined: 12,000 findings of a large node repeat a few
- *  dozen of them, and long keys cost more to build than to look up. */
+ *  Texts are numbered: 12,000 findings of a large node repeat a few dozen of them. */
 interface TextIds { next: number; byText: Map<string, Map<string | null, number>> }
-function findingsSignature(fs: readonly Finding[], ids: TextIds): string {
-  return fs.map((f) => {
-    let byRemedy = ids.byText.get(f.message);
-    if (!byRemedy) ids.byText.set(f.message, (byRemedy = new Map()));
+function addFindings(ids: TupleIds, fs: readonly Finding[], texts: TextIds): void {
+  ids.add(HAS_FINDINGS).add(fs.length);
+  for (const f of fs) {
+    let byRemedy = texts.byText.get(f.message);
+    if (!byRemedy) texts.byText.set(f.message, (byRemedy = new Map()));
     let id = byRemedy.get(f.remediation);
-    if (id === undefined) byRemedy.set(f.remediation, (id = ids.next++));
-    return `${f.ruleId} ${f.severity} ${id} ${f.filter?.pref ?? '-'} ${f.filter?.vendor ?? '-'}`;
-  }).join('|');
+    if (id === undefined) byRemedy.set(f.remediation, (id = texts.next++));
+    ids.add(f.ruleId).add(f.severity).add(id).add(f.filter?.pref ?? '-').add(f.filter?.vendor ?? '-');
+  }
 }
 
 /** Hooks with the same chain and the same findings share a grid; with `verbose`, hooks
  *  with findings each get their own, as every finding is then listed on its own too. */
-export const groupHooks = (hooks: AnalyzedHook[], findingsOf: ReadonlyMap<string, Finding[]>, verbose = false): Group[] => {
-  const groups = new Map<string, Group>();
-  const textIds: TextIds = { next: 0, byText: new Map() };
+export const groupHooks = (hooks: readonly AnalyzedHook[], findings: FindingsByPlace, verbose = false): Group[] => {
+  const ids = new TupleIds();
+  const texts: TextIds = { next: 0, byText: new Map() };
+  const byId: Group[] = [];
   const out: Group[] = [];
   for (const h of hooks) {
-    const key = findingsOf.size > 0 ? hookKey(h) : '';
-    const fs = findingsOf.get(key);
+    const place = findings.placeOf(h);
+    const fs = findings.of(h);
     const hasFindings = fs !== undefined;
-    const signature = !hasFindings ? chainSignature(h)
-      : verbose ? `finding:${key}`
-      : `${chainSignature(h)}\n${findingsSignature(fs, textIds)}`;
-    const g = groups.get(signature);
-    if (g) g.hooks.push(h);
+    ids.begin();
+    if (hasFindings && verbose) ids.add(OWN_GRID).add(place);
     else {
-      const ng = { signature, hooks: [h], hasFindings };
-      groups.set(signature, ng);
-      out.push(ng);
+      addChain(ids, h);
+      if (hasFindings) addFindings(ids, fs, texts);
     }
+    const id = ids.id();
+    const g = byId[id];
+    if (g) g.hooks.push(h);
+    else out.push((byId[id] = { hooks: [h], hasFindings }));
   }
   return out;
 };
@@ -62,18 +93,12 @@ const groupTitle = (g: Group): string => {
 };
 
 export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
-  const findingsOf = new Map<string, Finding[]>();
-  for (const f of r.findings) {
-    const k = locationKey(f);
-    const list = findingsOf.get(k);
-    if (list) list.push(f);
-    else findingsOf.set(k, [f]);
-  }
+  const findings = new FindingsByPlace(r.findings);
   const hooks = allHooks(r.analysis.nodes);
-  const shown = opts.verbose ? hooks : hooks.filter((h) => hookMatters(h, findingsOf));
+  const shown = opts.verbose ? hooks : hooks.filter((h) => hookMatters(h, (x) => findings.placeOf(x) >= 0));
   const hidden = hooks.length - shown.length;
   const parts = [bold(opts.color)(`Hooks (${shown.length} shown of ${hooks.length})`)];
-  for (const g of groupHooks(shown, findingsOf, opts.verbose)) parts.push(`${groupTitle(g)}\n${renderChain(g.hooks[0] as AnalyzedHook)}`);
+  for (const g of groupHooks(shown, findings, opts.verbose)) parts.push(`${groupTitle(g)}\n${renderChain(g.hooks[0] as AnalyzedHook)}`);
   if (hidden > 0) parts.push(`${hidden} hook(s) with no BPF program and no finding hidden; --verbose shows them.`);
   if (shown.length === 0 && hidden === 0) parts.push('No hooks observed.');
   return parts.join('\n');
