@@ -83,6 +83,12 @@ function shared(t: Tokens): string {
   return t.text();
 }
 
+/** The empty flags and actions every new filter starts with: one shared, frozen array rather
+ *  than two per line (a large capture has tens of thousands of filter lines, and the header
+ *  lines among them are dropped at once). Only addFlag and the action reader in tcText.ts
+ *  add to these lists, and both replace an empty list instead of pushing on it. */
+export const NO_ITEMS: never[] = Object.freeze([]) as never[];
+
 /** Appends a flag; the first one makes an array of one (a push on [] reserves 17 slots, and
  *  most filters carry one flag). */
 export function addFlag(f: LegacyFilter, flag: string): void {
@@ -124,7 +130,7 @@ export function parseFilterLine(trimmed: string): FilterLine | { error: string }
   }
   const f: LegacyFilter = {
     pref, protocol, chain: null, kind, handle: null, directAction: kind === 'bpf' ? false : null,
-    flags: [], tcName: null, program: null, classid: null, actions: [], source: null,
+    flags: NO_ITEMS, tcName: null, program: null, classid: null, actions: NO_ITEMS, source: null,
   };
   let header = true;
   let progId: number | null = null;

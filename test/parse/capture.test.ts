@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCapture, parseMarker } from '../../src/parse/capture.js';
+import { parseCapture, parseMarker, parseMarkerFields } from '../../src/parse/capture.js';
 import { NO_DEFAULTS, recorded } from './fixtures.js';
 
 describe('capture format', () => {
@@ -44,5 +45,13 @@ describe('capture format', () => {
   test('parseMarker rejects bad escapes', () => {
     expect(parseMarker('node=%zz hook=ingress')).toMatch(/bad %-escape/);
     expect(parseMarker('node=a hook=ingress')).toEqual({ node: 'a', netns: null, dev: null, hook: 'ingress' });
+  });
+
+  test('the canonical-marker shortcut reads every marker as the general field reader does', () => {
+    const value = fc.stringMatching(/^[a-z0-9=%:._ -]{0,8}$/);
+    fc.assert(fc.property(value, value, value, value, (node, netns, dev, hook) => {
+      const body = `node=${node} netns=${netns} dev=${dev} hook=${hook}`;
+      expect(parseMarker(body)).toEqual(parseMarkerFields(body));
+    }), { numRuns: 500 });
   });
 });
