@@ -4,7 +4,7 @@ import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Reach, Verdict } from '
 import { reachMark } from '../describe.js';
 import { safeLine } from '../text.js';
 import { grid } from './grid.js';
-import type { TupleIds } from '../tupleIds.js';
+import type { TupleIds } from '../../tupleIds.js';
 
 const HEADER = ['#', 'pref', 'proto', 'kind', 'handle', 'vendor', 'name', 'prog', 'verdict', 'codes', 'source', 'v4', 'v6', 'other'];
 

@@ -8,7 +8,7 @@ import type { AuditResult } from '../../model/result.js';
 import { allHooks, hookLabel, hookLocation, hookMatters } from '../describe.js';
 import type { FormatOptions } from '../types.js';
 import { bold, safeLine } from '../text.js';
-import { TupleIds } from '../tupleIds.js';
+import { TupleIds } from '../../tupleIds.js';
 import { addChain, renderChain } from './chain.js';
 
 const EXAMPLES = 3;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TupleIds } from '../../src/report/tupleIds.js';
+import { TupleIds } from '../src/tupleIds.js';
 
 const atom = fc.oneof(fc.constantFrom(null, true, false, 0, 1, '1', 'null', '', 'a'), fc.string({ maxLength: 3 }), fc.integer({ min: -2, max: 2 }));
 
