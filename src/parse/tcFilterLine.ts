@@ -2,6 +2,10 @@
 // print_opt). Tokens are read by keyword; the bpf name is the one unlabelled token.
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
 import { Tokens } from './tokens.js';
+import { BPF_STOP, BY_FIRST, NO_ITEMS, SHARED_BY_LENGTH, normaliseHandle } from './tcWords.js';
+import { fastFilterLine } from './tcFilterFast.js';
+
+export { normaliseHandle } from './tcWords.js';
 
 export interface FilterLine {
   device: string | null;
@@ -9,31 +13,6 @@ export interface FilterLine {
   /** true for the per-tcf_proto header line (no handle) and u32 hash-table lines. */
   header: boolean;
   filter: LegacyFilter;
-}
-
-const FLAGS = new Set(['skip_hw', 'skip_sw', 'in_hw', 'not_in_hw', 'verbose']);
-/** Keywords that end the bpf name (the name is printed right after handle/flowid). */
-const BPF_STOP = new Set([...FLAGS, 'direct-action', 'da', 'id', 'tag', 'police', 'action', 'jited', 'name']);
-/** -d/-s extras carrying one value we don't model. */
-const SKIP_ONE = new Set(['load_time', 'created_by_uid', 'btf_id', 'order', 'hw_tc', 'link', 'ht', 'bkt', 'divisor', 'memlock', 'map_ids', 'skip_sw_count']);
-
-/** "0x" and lower-case hex digits without a leading zero: already normal (tc prints handles
- *  so), which spares the regex and BigInt round trip below on nearly every filter. */
-function isNormalHex(h: string): boolean {
-  if (h.length < 3 || h.charCodeAt(0) !== 48 || h.charCodeAt(1) !== 120) return false;
-  if (h.charCodeAt(2) === 48 && h.length > 3) return false;
-  for (let i = 2; i < h.length; i++) {
-    const c = h.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
-}
-
-export function normaliseHandle(h: string): string {
-  if (isNormalHex(h)) return h;
-  if (/^0x[0-9a-f]+$/i.test(h)) return `0x${BigInt(h).toString(16)}`;
-  if (/^\d+$/.test(h)) return `0x${BigInt(h).toString(16)}`;
-  return h.toLowerCase();
 }
 
 function directionOfParent(p: string): Direction | null {
@@ -55,14 +34,6 @@ function isDigits(s: string): boolean {
 
 const isNum = (v: string | undefined): v is string => v !== undefined && v !== '' && Number.isInteger(Number(v));
 
-/** Every word the filter-line loop acts on, as constants so the switch compares identities. */
-const KEYWORDS = ['chain', 'handle', 'fh', 'flowid', '*flowid', 'classid', 'direct-action', 'da', ...FLAGS, 'in_hw_count', 'id', 'name', 'tag', 'jited', ...SKIP_ONE];
-const BY_FIRST = new Map<number, string[]>();
-for (const k of KEYWORDS) {
-  const c = k.charCodeAt(0);
-  BY_FIRST.set(c, [...(BY_FIRST.get(c) ?? []), k]);
-}
-
 /** The keyword constant equal to the current token, '' for an empty token, else null. */
 function keywordAt(t: Tokens): string | null {
   if (t.start === t.end) return '';
@@ -71,23 +42,11 @@ function keywordAt(t: Tokens): string | null {
   return null;
 }
 
-/** Values nearly every filter line repeats: kept filters share one string each instead of
- *  a copy per filter (the parsed model of a big capture stays in memory for the audit). */
-const SHARED = ['bpf', 'u32', 'matchall', 'flower', 'all', 'ip', 'ipv6', '0x1', '0x2'];
-/** SHARED by length: most tokens are compared with one or two candidates at most. */
-const SHARED_BY_LENGTH: string[][] = [];
-for (const v of SHARED) (SHARED_BY_LENGTH[v.length] ??= []).push(v);
 function shared(t: Tokens): string {
   const cands = SHARED_BY_LENGTH[t.end - t.start];
   if (cands !== undefined) for (const v of cands) if (t.line.startsWith(v, t.start)) return v;
   return t.text();
 }
-
-/** The empty flags and actions every new filter starts with: one shared, frozen array rather
- *  than two per line (a large capture has tens of thousands of filter lines, and the header
- *  lines among them are dropped at once). Only addFlag and the action reader in tcText.ts
- *  add to these lists, and both replace an empty list instead of pushing on it. */
-export const NO_ITEMS: never[] = Object.freeze([]) as never[];
 
 /** Appends a flag; the first one makes an array of one (a push on [] reserves 17 slots, and
  *  most filters carry one flag). */
@@ -100,8 +59,14 @@ export function addFlag(f: LegacyFilter, flag: string): void {
 const cursor = new Tokens();
 
 /** `trimmed` must start with `filter` (trailing spaces are fine); an error when the line has
- *  no `pref N KIND` part. */
+ *  no `pref N KIND` part. tc's own bpf lines take the shortcut (tcFilterFast.ts); every
+ *  other line, and any line the shortcut is unsure of, is read token by token. */
 export function parseFilterLine(trimmed: string): FilterLine | { error: string } {
+  return fastFilterLine(trimmed) ?? tokenFilterLine(trimmed);
+}
+
+/** parseFilterLine token by token: every iproute2 version's layout and extras. */
+export function tokenFilterLine(trimmed: string): FilterLine | { error: string } {
   const t = cursor.reset(trimmed);
   t.next(); // "filter"
   let device: string | null = null;
