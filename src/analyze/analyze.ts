@@ -4,7 +4,6 @@ import type { Hook, LegacyFilter, NodeSnapshot, TcxProgram } from '../model/snap
 import { hasGotoChain } from './actions.js';
 import { allReach, walk } from './evaluate.js';
 import { hookShapeKey } from './shapeKey.js';
-import { TupleIds } from '../tupleIds.js';
 import { resolveFilterVerdict, resolveTcxVerdict, type VerdictContext } from './verdict.js';
 import { identifyFilter, identifyTcx } from './vendors/identify.js';
 
@@ -92,7 +91,7 @@ export type Representatives = Map<AnalyzedHook, AnalyzedHook>;
 
 /** What makes two hooks alike; tests pass one that keeps every hook apart, which is the
  *  audit of every hook on its own that the shapes must reproduce. */
-export type ShapeKeyFn = (...args: Parameters<typeof hookShapeKey>) => string | number;
+export type ShapeKeyFn = typeof hookShapeKey;
 
 export function analyzeNode(
   node: NodeSnapshot,
@@ -105,8 +104,7 @@ export function analyzeNode(
     programs: new Map(node.programs.map((p) => [p.id, p])),
     progArrays: node.progArrays,
   };
-  const byShape = new Map<string | number, AnalyzedHook>();
-  const shapeIds = new TupleIds();
+  const byShape = new Map<string, AnalyzedHook>();
   const hooks: AnalyzedHook[] = [];
   for (const ns of node.netns) {
     for (const dev of ns.devices) {
@@ -114,7 +112,7 @@ export function analyzeNode(
         // Every hook names its own owners (the evidence quotes its own names); the rest of
         // the analysis is done once per shape.
         const owners = { filters: (hook.legacy ?? []).map(identifyFilter), tcx: (hook.tcx ?? []).map(identifyTcx) };
-        const key = shapeKey(dev.name, hook, owners.filters, owners.tcx, ctx, shapeIds);
+        const key = shapeKey(dev.name, hook, owners.filters, owners.tcx, ctx);
         const rep = byShape.get(key);
         const h = rep ? likeRepresentative(rep, ns.id, dev, hook, owners) : analyzeHook(node, ns.id, dev, hook, owners, ctx);
         if (!rep) byShape.set(key, h);

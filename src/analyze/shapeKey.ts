@@ -8,51 +8,52 @@
 // prog id, link id, dump line). Names matter only through the vendor they identify, which
 // every hook computes for itself (its evidence quotes its own name).
 import type { VendorMatch } from '../model/analysis.js';
-import type { Hook, LegacyFilter, ProgramRef } from '../model/snapshot.js';
-import type { TupleIds } from '../tupleIds.js';
+import type { Hook, LegacyFilter, ProgramRef, TcxProgram } from '../model/snapshot.js';
 import type { VerdictContext } from './verdict.js';
 import { isPodDevice } from './rules/util/where.js';
 
-// Keys are tuple ids (src/tupleIds.ts) rather than strings: a string per hook meant
-// building, flattening and hashing a few hundred characters for each of 10,000 hooks.
-// Atoms are typed and lists counted, so no name can run into the next field.
-const NONE = Symbol('not observed');
+// Keys are built as strings rather than JSON.stringify'd arrays (10,000 hooks of nested
+// arrays cost more than the rest of the key). Strings are length-prefixed and lists
+// counted, so no name can run into the next field whatever it contains.
+const str = (v: string | null): string => (v === null ? '~' : `${v.length}:${v}`);
+const val = (v: number | boolean | null): string => (v === null ? '~' : String(v));
 
 // With instructions at hand the verdict comes from the bytecode, whose evidence names
 // program and prog-array ids: only the same program gives the same verdict then. Without
 // them the knowledge base decides from the vendor alone.
-const addProgram = (ids: TupleIds, p: ProgramRef | null, ctx: VerdictContext): TupleIds =>
-  ids.add(p?.name ?? null).add(p !== null && p.id !== null && ctx.programs.has(p.id) ? p.id : null);
+const programKey = (p: ProgramRef | null, ctx: VerdictContext): string =>
+  `${str(p?.name ?? null)} ${p !== null && p.id !== null && ctx.programs.has(p.id) ? p.id : '~'}`;
 
-function addFilter(ids: TupleIds, f: LegacyFilter, vendor: VendorMatch, ctx: VerdictContext): void {
-  ids.add(f.pref).add(f.protocol).add(f.chain).add(f.kind).add(f.handle).add(f.directAction).add(f.flags.length);
-  for (const fl of f.flags) ids.add(fl);
-  ids.add(f.classid).add(f.actions.length);
-  for (const a of f.actions) ids.add(a.order).add(a.kind).add(a.control).add(a.detail);
-  addProgram(ids.add(vendor.id), f.program, ctx);
+function filterKey(f: LegacyFilter, vendor: VendorMatch, ctx: VerdictContext): string {
+  let k = `${val(f.pref)} ${str(f.protocol)} ${val(f.chain)} ${str(f.kind)} ${str(f.handle)} ${val(f.directAction)} ${f.flags.length}`;
+  for (const fl of f.flags) k += ` ${str(fl)}`;
+  k += ` ${str(f.classid)} ${f.actions.length}`;
+  for (const a of f.actions) k += ` ${val(a.order)} ${str(a.kind)} ${str(a.control)} ${str(a.detail)}`;
+  return `${k} ${str(vendor.id)} ${programKey(f.program, ctx)}`;
 }
 
-/** The shape of one hook within its node (`ids`: the node's shapes so far). The device
- *  matters only as "a pod's veth or not", which changes the rules' wording (describe.ts
- *  hookTraffic). */
+const tcxKey = (t: TcxProgram, vendor: VendorMatch, ctx: VerdictContext): string =>
+  `${str(t.attach)} ${str(vendor.id)} ${programKey(t.program, ctx)}`;
+
+/** The shape of one hook within its node. The device matters only as "a pod's veth or not",
+ *  which changes the rules' wording (describe.ts hookTraffic). */
 export function hookShapeKey(
   device: string | null,
   hook: Hook,
   filterVendors: readonly VendorMatch[],
   tcxVendors: readonly VendorMatch[],
   ctx: VerdictContext,
-  ids: TupleIds,
-): number {
-  ids.begin().add(hook.direction).add(hook.legacyPrefsKnown).add(isPodDevice(device));
-  if (hook.legacy === null) ids.add(NONE);
+): string {
+  let k = `${str(hook.direction)} ${val(hook.legacyPrefsKnown)} ${val(isPodDevice(device))}`;
+  if (hook.legacy === null) k += ' ~';
   else {
-    ids.add(hook.legacy.length);
-    hook.legacy.forEach((f, i) => addFilter(ids, f, filterVendors[i]!, ctx));
+    k += ` ${hook.legacy.length}`;
+    hook.legacy.forEach((f, i) => { k += ` ${filterKey(f, filterVendors[i]!, ctx)}`; });
   }
-  if (hook.tcx === null) ids.add(NONE);
+  if (hook.tcx === null) k += ' ~';
   else {
-    ids.add(hook.tcx.length);
-    hook.tcx.forEach((t, i) => addProgram(ids.add(t.attach).add(tcxVendors[i]!.id), t.program, ctx));
+    k += ` ${hook.tcx.length}`;
+    hook.tcx.forEach((t, i) => { k += ` ${tcxKey(t, tcxVendors[i]!, ctx)}`; });
   }
-  return ids.id();
+  return k;
 }
