@@ -1,21 +1,21 @@
 // The built CLI on real tools: audit, collect, self-test, privilege failure, SIGTERM cleanup.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Bundle } from '../../src/model/bundle.js';
+import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLI = `${ROOT}dist/cli/index.js`;
 const cli = (args: string[], extra: Parameters<typeof spawnSync>[2] = {}) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, ...extra });
 
 describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
   let ns = '';
   beforeAll(() => {
-    if (!existsSync(CLI)) execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: ROOT, stdio: 'ignore' });
+    ensureBuilt();
     ns = createNetns('cli');
     inNs(ns, 'ip', ['link', 'add', 'v0', 'type', 'veth', 'peer', 'name', 'v1']);
     inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CLI } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs, run } from '../helpers/netns.js';
 
 const ROOT = process.cwd();
-const CLI = join(ROOT, 'dist/cli/index.js');
 const B = join(ROOT, 'bpf/scenarios');
 const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
 

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { generate } from '../../scripts/gen-dump.mjs';
-
-const CLI = join(process.cwd(), 'dist/cli/index.js');
+import { CLI } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tcat-epipe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

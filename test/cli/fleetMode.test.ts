@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/cli.js';
 
-const CLI = join(process.cwd(), 'dist/cli/index.js');
 const dir = mkdtempSync(join(tmpdir(), 'tcat-fleetcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,12 +1,10 @@
 // Progress (namespaces done / total) goes to stderr only when stderr is a terminal and not
 // with --quiet. `script` gives the CLI a real pseudo-terminal.
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CLI } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns } from '../helpers/netns.js';
-
-const CLI = join(process.cwd(), 'dist/cli/index.js');
 
 describeLive('progress on a terminal', () => {
   let ns = '';

@@ -23,7 +23,7 @@ function node(prefix: string, foreignPref: number | null): string {
 
 describeLive('fleet of namespace nodes', () => {
   it('collects each to a bundle and gives one cluster answer naming the forcing node', async () => {
-    if (!existsSync(CLI)) throw new Error('dist/cli/index.js missing: run npm run build first');
+    if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
     const dir = mkdtempSync(join(tmpdir(), 'tcat-fleet-live-'));
     const spec = [['a', null], ['b', null], ['c', 1], ['d', 20]] as const;
     const namespaces = spec.map(([name, pref]) => node(`fl${name}`, pref));

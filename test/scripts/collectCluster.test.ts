@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CLI } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
 
@@ -40,7 +41,8 @@ describeLive('scripts/collect-cluster.sh', () => {
     const bin = join(dir, 'bin');
     spawnSync('mkdir', ['-p', bin]);
     writeFileSync(join(bin, 'kubectl'), FAKE_KUBECTL);
-    writeFileSync(join(bin, 'tc-audit'), `#!/bin/sh\nexec node "${ROOT}/dist/cli/index.js" "$@"\n`);
+    // The bin itself, run through its #! line as npm's link runs it.
+    writeFileSync(join(bin, 'tc-audit'), `#!/bin/sh\nexec "${CLI}" "$@"\n`);
     chmodSync(join(bin, 'kubectl'), 0o755);
     chmodSync(join(bin, 'tc-audit'), 0o755);
     for (const [i, n] of nodes.entries()) {
@@ -64,7 +66,7 @@ describeLive('scripts/collect-cluster.sh', () => {
       env: {
         ...process.env,
         PATH: `${join(dir, 'bin')}:${process.env.PATH}`,
-        TCAT_CLI: join(ROOT, 'dist/cli/index.js'),
+        TCAT_CLI: CLI,
         TCAT_NODES: nodes.join(' '),
         TCAT_FAIL: fail,
         ...Object.fromEntries(nodes.map((n) => [`NS_${n.replace('-', '_')}`, ns[n]!])),

@@ -2,8 +2,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CLI } from '../helpers/cli.js';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+export { CLI };
+
 export const BPF = (name: string): string => fileURLToPath(new URL(`./bpf/${name}.o`, import.meta.url));
 
 export interface WatchProc {

@@ -23,7 +23,7 @@ const bpf = (ns: string, dir: string, pref: number, obj: string, sec: string, op
 
 describeLive('tc-audit watch', () => {
   beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error('dist/cli/index.js missing: run npm run build first');
+    if (!existsSync(CLI)) throw new Error(`${CLI} missing: run npm run build first`);
   });
 
   it('reports each event class within 2 s', async () => {
