@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CLI } from '../cliPath.mjs';
 import { generate } from '../gen-dump.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -26,10 +27,9 @@ export default async function bench() {
     const { text, filters } = generate(5000);
     const file = join(dir, 'node.capture');
     writeFileSync(file, text);
-    const cli = join(process.cwd(), 'dist/cli/index.js');
     const floor = time(['-e', '0']);
-    const table = time([cli, 'analyze', file]);
-    const json = time([cli, 'analyze', file, '--json']);
+    const table = time([CLI, 'analyze', file]);
+    const json = time([CLI, 'analyze', file, '--json']);
     return {
       name: `analyze (whole process, 5,000 devices, ${filters} filters)`,
       metrics: [

@@ -9,6 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { CLI } from '../cliPath.mjs';
 
 const ROOT = process.cwd();
 const tag = `${process.pid}-${randomBytes(2).toString('hex')}`;
@@ -50,7 +51,7 @@ function tcAudit(namespaces) {
 
 function timeCli(args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/index.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`tc-audit exit ${r.status}: ${r.stderr.slice(0, 300)}`);
   return ms(t0);
 }
