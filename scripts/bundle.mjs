@@ -6,10 +6,11 @@
 //    run still evaluates only the command it names (without it the bundle was slower).
 //  - dist/bundle sits at the depth of dist/cli: the code finds package.json and
 //    bpf/selftest/ with new URL('../../…', import.meta.url), which esbuild leaves as written.
-//  - every runtime dependency stays external: src/lazy.ts require()s yaml, semver, table and
-//    zod through createRequire on first use, and the package installs them anyway. yargs
-//    too: bundled (~25 ms faster) it looks for its locale files relative to the bundle, finds
-//    none, and prints its help in English whatever LANG says.
+//  - runtime dependencies stay external (src/lazy.ts require()s yaml, semver, table and zod
+//    through createRequire on first use; the package installs them anyway), except yargs,
+//    which every run loads: bundled it starts ~25 ms sooner. Its locale files are not
+//    bundled, so its own words in --help (Options, default...) are English whatever LANG
+//    says, like the rest of tc-audit's output.
 // It bundles tsc's output rather than src/ so the shipped code is what tsc emitted and typed.
 import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,8 +30,8 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // A package name also makes its subpaths (yargs/helpers) external.
-  external: Object.keys(pkg.dependencies ?? {}),
+  // A package name also makes its subpaths external.
+  external: Object.keys(pkg.dependencies ?? {}).filter((name) => name !== 'yargs'),
   logLevel: 'warning',
   metafile: true,
 });
