@@ -1,6 +1,7 @@
 // Offline inputs: files, directories (recursively, sorted for determinism) or stdin ("-").
 // Reading is bounded: files over the cap are refused with a message instead of loaded.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParseError } from '../parse/types.js';
 
@@ -57,12 +58,14 @@ export async function expandInputs(paths: readonly string[], errors: ParseError[
 export async function readInput(file: string, errors: ParseError[]): Promise<InputText | null> {
   try {
     if (file === '-') return { file: '<stdin>', text: await readStdin() };
-    const st = await stat(file);
+    // Read in one call: the promise API reads in 512 KiB pieces through the thread pool,
+    // and the CLI has nothing to do meanwhile (~15 ms idle on a 7.5 MB capture).
+    const st = statSync(file);
     if (st.size > MAX_INPUT_BYTES) {
       errors.push({ file, line: null, message: `file is ${st.size} bytes, over the ${MAX_INPUT_BYTES}-byte limit; split the capture` });
       return null;
     }
-    return { file, text: await readFile(file, 'utf8') };
+    return { file, text: readFileSync(file, 'utf8') };
   } catch (e) {
     errors.push({ file, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     return null;
