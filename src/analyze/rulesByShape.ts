@@ -59,29 +59,55 @@ const withHookInstead = (reps: Analysis, rep: AnalyzedHook, h: AnalyzedHook): An
   nodes: reps.nodes.map((n) => (n.hooks.includes(rep) ? { ...n, hooks: n.hooks.map((x) => (x === rep ? h : x)) } : n)),
 });
 
-/** One rule's findings for every hook of `analysis`, checking only representatives. */
-export function checkByShape(analysis: Analysis, repOf: Representatives | null, check: (a: Analysis) => Found[]): Finding[] {
+type Check = (a: Analysis) => Found[];
+
+/** Every rule's findings for every hook of `analysis`, each rule checking only the
+ *  representatives. Findings come out node-wide ones first, then hook by hook in rule
+ *  order: runRules sorts them, and since findings of different rules or hooks never tie,
+ *  the sorted order is the one checking every hook rule by rule gives. One pass over the
+ *  hooks for all rules (rather than one per rule) matters on a node of 10,000 hooks. */
+export function checkByShape(analysis: Analysis, repOf: Representatives | null, checks: readonly Check[]): Finding[] {
   const repFor = (h: AnalyzedHook): AnalyzedHook => repOf?.get(h) ?? h;
   const reps = repOf === null ? analysis : { nodes: analysis.nodes.map((n) => ({ ...n, hooks: n.hooks.filter((h) => repFor(h) === h) })) };
   const out: Finding[] = [];
-  const perRep = new Map<AnalyzedHook, Found[]>();
-  for (const f of check(reps)) {
-    const about = f[ABOUT];
-    if (about === undefined) out.push(f);
-    else perRep.set(about.hook, [...(perRep.get(about.hook) ?? []), f]);
-  }
+  // Per representative: its findings in rule order, and which rule each came from.
+  const perRep = new Map<AnalyzedHook, { fs: Found[]; rules: number[] }>();
+  checks.forEach((check, rule) => {
+    for (const f of check(reps)) {
+      const about = f[ABOUT];
+      if (about === undefined) { out.push(f); continue; }
+      let mine = perRep.get(about.hook);
+      if (mine === undefined) perRep.set(about.hook, (mine = { fs: [], rules: [] }));
+      mine.fs.push(f);
+      mine.rules.push(rule);
+    }
+  });
   if (perRep.size === 0) return out;
-  const named = new Set([...perRep].filter(([rep, fs]) => fs.some((f) => namesDevice(f, rep))).map(([rep]) => rep));
-  // Hook order as if every hook had been checked: sorting is stable, so ties keep it.
+  // (representative, rule) pairs whose findings name the device: recomputed per hook.
+  const named = new Map<AnalyzedHook, Set<number>>();
+  for (const [rep, { fs, rules }] of perRep) {
+    fs.forEach((f, i) => {
+      if (!namesDevice(f, rep)) return;
+      let set = named.get(rep);
+      if (set === undefined) named.set(rep, (set = new Set()));
+      set.add(rules[i]!);
+    });
+  }
   for (const n of analysis.nodes) {
     for (const h of n.hooks) {
       const rep = repFor(h);
-      const fs = perRep.get(rep);
-      if (fs === undefined) continue;
-      if (h === rep) for (const f of fs) out.push(strip(f));
-      else if (named.has(rep)) {
-        for (const f of check(withHookInstead(reps, rep, h))) if (f[ABOUT]?.hook === h) out.push(strip(f));
-      } else for (const f of fs) out.push(retarget(f, f[ABOUT]!, h));
+      const mine = perRep.get(rep);
+      if (mine === undefined) continue;
+      if (h === rep) { for (const f of mine.fs) out.push(strip(f)); continue; }
+      const renamed = named.get(rep);
+      let last = -1;
+      mine.fs.forEach((f, i) => {
+        const rule = mine.rules[i]!;
+        if (renamed === undefined || !renamed.has(rule)) { out.push(retarget(f, f[ABOUT]!, h)); return; }
+        if (rule === last) return; // this rule's findings for h were recomputed already
+        last = rule;
+        for (const g of checks[rule]!(withHookInstead(reps, rep, h))) if (g[ABOUT]?.hook === h) out.push(strip(g));
+      });
     }
   }
   return out;

@@ -56,12 +56,10 @@ export function ruleDocsUrl(id: RuleId): string {
  *  With `repOf` (src/analyze/analyze.ts analyzeByShape) rules check one hook per shape and
  *  their findings are copied to the other hooks of it (src/analyze/rulesByShape.ts). */
 export function runRules(analysis: Analysis, ctx: RuleContext, repOf: Representatives | null = null): Finding[] {
-  const out: Finding[] = [];
-  for (const id of RULE_IDS) {
+  const checks = RULE_IDS.map((id) => {
     const rule: Rule = RULES[id];
-    const check = (a: Analysis): Finding[] =>
+    return (a: Analysis): Finding[] =>
       rule.check(a, ctx).map(({ severity, ...draft }) => ({ ruleId: rule.id, severity: severity ?? rule.severity, ...draft }));
-    for (const f of checkByShape(analysis, repOf, check)) out.push(f);
-  }
-  return sortFindings(out);
+  });
+  return sortFindings(checkByShape(analysis, repOf, checks));
 }
