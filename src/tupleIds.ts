@@ -7,16 +7,17 @@
 
 type Atom = string | number | boolean | null | symbol;
 
-interface Trie {
-  next: Map<Atom, Trie> | null;
-  id: number;
+class Trie {
+  readonly next = new Map<Atom, Trie>();
+  id = -1;
 }
 
 export class TupleIds {
-  private readonly root: Trie = { next: null, id: -1 };
+  private readonly root = new Trie();
   private count = 0;
+  /** Where the tuple read so far ends; null once find() has left the known tuples. */
   private at: Trie | null = this.root;
-  /** true while reading a tuple with find(): unknown steps do not grow the trie. */
+  /** Set by find(): unknown atoms end the walk instead of growing the trie. */
   private readOnly = false;
 
   /** Starts a tuple that gets an id (new or known). */
@@ -36,16 +37,14 @@ export class TupleIds {
   add(atom: Atom): this {
     const t = this.at;
     if (t === null) return this;
-    let child = t.next?.get(atom);
-    if (child === undefined) {
-      if (this.readOnly) {
-        this.at = null;
-        return this;
-      }
-      child = { next: null, id: -1 };
-      (t.next ??= new Map()).set(atom, child);
+    const child = t.next.get(atom);
+    if (child !== undefined) this.at = child;
+    else if (this.readOnly) this.at = null;
+    else {
+      const c = new Trie();
+      t.next.set(atom, c);
+      this.at = c;
     }
-    this.at = child;
     return this;
   }
 

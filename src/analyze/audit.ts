@@ -29,6 +29,7 @@ export const auditByShape = (nodes: Parameters<AuditFn>[0], options: Parameters<
     recommendation,
     errors: options.errors,
     notes: options.notes,
+    representatives: repOf,
   };
 };
 

@@ -9,6 +9,8 @@ import { auditByShape } from '../../src/analyze/audit.js';
 import type { AuditOptions } from '../../src/analyze/contracts.js';
 import type { Hook, LegacyFilter, NodeSnapshot, TcxProgram } from '../../src/model/snapshot.js';
 import { parseInput } from '../../src/parse/index.js';
+import { formatTable } from '../../src/report/table/index.js';
+import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
 import { mergeParsed } from '../../src/parse/merge.js';
 import { exit, movK, prog } from './bytecode/asm.js';
 import { bpf, tcx } from '../helpers/snapshotBuilders.js';
@@ -17,9 +19,15 @@ let n = 0;
 /** Every hook its own shape: the plain audit of every hook. */
 const everyHookApart: ShapeKeyFn = () => String(n++);
 
+/** Both audits, without their `representatives` (which hook stood for which: that is the
+ *  one thing they are meant to differ in), and the shaped result as the table draws it. */
 function bothWays(nodes: NodeSnapshot[], agent: Partial<AgentSettings> = {}, mode: AuditOptions['mode'] = 'offline') {
   const options: AuditOptions = { agent: { ...defaultAgentSettings(), ...agent }, mode, assume: {}, errors: [], notes: [], inputs: [] };
-  return { shaped: auditByShape(nodes, options), alone: auditByShape(nodes, options, everyHookApart) };
+  const { representatives, ...shaped } = auditByShape(nodes, options);
+  const { representatives: _, ...alone } = auditByShape(nodes, options, everyHookApart);
+  expect(representatives?.size).toBe(shaped.analysis.nodes.reduce((n, x) => n + x.hooks.length, 0));
+  const tables = (verbose: boolean) => [formatTable({ ...shaped, representatives }, { ...DEFAULT_FORMAT_OPTIONS, verbose }), formatTable(alone, { ...DEFAULT_FORMAT_OPTIONS, verbose })];
+  return { shaped, alone, tables };
 }
 
 const AGENTS: Array<Partial<AgentSettings>> = [
@@ -75,6 +83,11 @@ describe('audit by hook shape', () => {
     // Same order too (toEqual on arrays is ordered), and no internal keys leak out.
     expect(JSON.stringify(shaped)).toBe(JSON.stringify(alone));
     expect(shaped.findings.every((f) => Object.getOwnPropertySymbols(f).length === 0)).toBe(true);
+    // The table groups hooks by shape when it knows the shapes: the same grids either way.
+    for (const verbose of [false, true]) {
+      const [byShape, byHook] = bothWays([syntheticNode('a', 80), syntheticNode('b', 40)], agent).tables(verbose);
+      expect(byShape).toBe(byHook);
+    }
   });
 
   it('live mode', () => {
@@ -86,8 +99,10 @@ describe('audit by hook shape', () => {
     const path = `fixtures/scenarios/${file}`;
     const { nodes } = mergeParsed([parseInput(readFileSync(path, 'utf8'), path, { device: null, direction: null, node: null })]);
     for (const agent of AGENTS) {
-      const { shaped, alone } = bothWays(nodes, agent);
+      const { shaped, alone, tables } = bothWays(nodes, agent);
       expect(JSON.stringify(shaped)).toBe(JSON.stringify(alone));
+      const [byShape, byHook] = tables(false);
+      expect(byShape).toBe(byHook);
     }
   });
 });

@@ -33,29 +33,34 @@ export const chainRows = (h: AnalyzedHook): string[][] => [
 const TCX = Symbol('tcx');
 const FILTER = Symbol('filter');
 
-/** Verdict columns as one atom: verdicts are shared by every hook of a shape, so the text
- *  is made once per verdict object rather than once per row. */
-const verdictTexts = new WeakMap<Verdict, string>();
-function verdictAtom(v: Verdict): string {
-  let s = verdictTexts.get(v);
-  if (s === undefined) verdictTexts.set(v, (s = `${v.terminal} ${v.returnCodes === null ? '~' : v.returnCodes.join(',')} ${v.source}`));
+/** Verdict and reach columns as one atom: verdicts and reaches are shared by every hook of
+ *  a shape, so the text is made once per pair of objects rather than once per row. */
+const rowTexts = new WeakMap<Verdict, WeakMap<Reach, string>>();
+function verdictAtom(v: Verdict, r: Reach): string {
+  let byReach = rowTexts.get(v);
+  if (byReach === undefined) rowTexts.set(v, (byReach = new WeakMap()));
+  let s = byReach.get(r);
+  if (s === undefined) byReach.set(r, (s = `${v.terminal} ${v.returnCodes === null ? '~' : v.returnCodes.join(',')} ${v.source} ${r.ipv4} ${r.ipv6} ${r.other}`));
   return s;
 }
 
-const addReach = (ids: TupleIds, r: Reach): TupleIds => ids.add(r.ipv4).add(r.ipv6).add(r.other);
-
-/** Adds what the chain looks like apart from per-device identity (prog ids differ per lxc):
- *  what its rows and notes show but the prog id, read from the analysis. Rendering 10,000
- *  hooks' rows only to compare them cost more than drawing the grids that are shown. */
-export function addChain(ids: TupleIds, h: AnalyzedHook): TupleIds {
+/** Adds what the chain's rows and notes show apart from names and prog ids (which differ per
+ *  lxc). Read from the analysis: rendering 10,000 hooks' rows only to compare them cost more
+ *  than drawing the grids that are shown. Hooks of one shape (AuditResult.representatives)
+ *  add the same atoms here, so the report adds them once per shape. */
+export function addRows(ids: TupleIds, h: AnalyzedHook): TupleIds {
   ids.add(h.direction).add(h.tcx === null).add(h.filters === null).add(h.legacyPrefsKnown);
-  for (const t of h.tcx ?? []) {
-    addReach(ids.add(TCX).add(t.attach).add(t.vendor.id).add(t.program.name).add(verdictAtom(t.verdict)), t.reaches);
-  }
+  for (const t of h.tcx ?? []) ids.add(TCX).add(t.attach).add(t.vendor.id).add(verdictAtom(t.verdict, t.reaches));
   for (const f of h.filters ?? []) {
-    ids.add(FILTER).add(f.pref).add(f.protocol).add(f.kind).add(f.handle).add(f.vendor.id).add(f.program?.name ?? f.tcName);
-    addReach(ids.add(verdictAtom(f.verdict)), f.reaches);
+    ids.add(FILTER).add(f.pref).add(f.protocol).add(f.kind).add(f.handle).add(f.vendor.id).add(verdictAtom(f.verdict, f.reaches));
   }
+  return ids;
+}
+
+/** Adds the name column of every row, in row order (their number follows from addRows). */
+export function addNames(ids: TupleIds, h: AnalyzedHook): TupleIds {
+  for (const t of h.tcx ?? []) ids.add(t.program.name);
+  for (const f of h.filters ?? []) ids.add(f.program?.name ?? f.tcName);
   return ids;
 }
 

@@ -9,7 +9,7 @@ import { allHooks, hookLabel, hookLocation, hookMatters } from '../describe.js';
 import type { FormatOptions } from '../types.js';
 import { bold, safeLine } from '../text.js';
 import { TupleIds } from '../../tupleIds.js';
-import { addChain, renderChain } from './chain.js';
+import { addNames, addRows, renderChain } from './chain.js';
 
 const EXAMPLES = 3;
 
@@ -36,8 +36,12 @@ export class FindingsByPlace {
   }
 
   of(h: AnalyzedHook): Finding[] | undefined {
-    const id = this.placeOf(h);
-    return id < 0 ? undefined : this.lists[id];
+    return this.at(this.placeOf(h));
+  }
+
+  /** The findings at a place id from placeOf. */
+  at(place: number): Finding[] | undefined {
+    return place < 0 ? undefined : this.lists[place];
   }
 }
 
@@ -59,20 +63,35 @@ function addFindings(ids: TupleIds, fs: readonly Finding[], texts: TextIds): voi
 }
 
 /** Hooks with the same chain and the same findings share a grid; with `verbose`, hooks
- *  with findings each get their own, as every finding is then listed on its own too. */
-export const groupHooks = (hooks: readonly AnalyzedHook[], findings: FindingsByPlace, verbose = false): Group[] => {
+ *  with findings each get their own, as every finding is then listed on its own too.
+ *  `reps` (AuditResult.representatives) lets hooks of one shape share their rows' id. */
+export const groupHooks = (
+  hooks: readonly AnalyzedHook[],
+  findings: FindingsByPlace,
+  verbose = false,
+  reps?: ReadonlyMap<AnalyzedHook, AnalyzedHook>,
+): Group[] => {
+  const rowIds = new TupleIds();
+  const rowsOfRep = new Map<AnalyzedHook, number>();
+  const rowsOf = (h: AnalyzedHook): number => {
+    const rep = reps?.get(h);
+    if (rep === undefined) return addRows(rowIds.begin(), h).id();
+    let id = rowsOfRep.get(rep);
+    if (id === undefined) rowsOfRep.set(rep, (id = addRows(rowIds.begin(), rep).id()));
+    return id;
+  };
   const ids = new TupleIds();
   const texts: TextIds = { next: 0, byText: new Map() };
   const byId: Group[] = [];
   const out: Group[] = [];
   for (const h of hooks) {
     const place = findings.placeOf(h);
-    const fs = findings.of(h);
+    const fs = findings.at(place);
     const hasFindings = fs !== undefined;
     ids.begin();
     if (hasFindings && verbose) ids.add(OWN_GRID).add(place);
     else {
-      addChain(ids, h);
+      addNames(ids.add(rowsOf(h)), h);
       if (hasFindings) addFindings(ids, fs, texts);
     }
     const id = ids.id();
@@ -98,7 +117,7 @@ export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
   const shown = opts.verbose ? hooks : hooks.filter((h) => hookMatters(h, (x) => findings.placeOf(x) >= 0));
   const hidden = hooks.length - shown.length;
   const parts = [bold(opts.color)(`Hooks (${shown.length} shown of ${hooks.length})`)];
-  for (const g of groupHooks(shown, findings, opts.verbose)) parts.push(`${groupTitle(g)}\n${renderChain(g.hooks[0] as AnalyzedHook)}`);
+  for (const g of groupHooks(shown, findings, opts.verbose, r.representatives)) parts.push(`${groupTitle(g)}\n${renderChain(g.hooks[0] as AnalyzedHook)}`);
   if (hidden > 0) parts.push(`${hidden} hook(s) with no BPF program and no finding hidden; --verbose shows them.`);
   if (shown.length === 0 && hidden === 0) parts.push('No hooks observed.');
   return parts.join('\n');
