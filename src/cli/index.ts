@@ -27,6 +27,63 @@ function commandsFor(args: string[]): Promise<CommandModule<object, never>[]> {
   return Promise.all(named && Object.hasOwn(COMMANDS, args[0] ?? '') ? [named()] : Object.values(COMMANDS).map((load) => load()));
 }
 
+/** Optimal string alignment distance: edits, an adjacent swap counting as one (self-tset). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i]!;
+      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The closest command name to a mistyped word, when close enough (a third of its length). */
+function closestCommand(word: string): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of Object.keys(COMMANDS)) {
+    const distance = editDistance(word, name);
+    if (distance <= Math.max(1, Math.floor(name.length / 3)) && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+/** yargs runs the default command for a first word that names no command, and both its
+ *  strictCommands() and recommendCommands() skip such a run (yargs#1158: the default command's
+ *  context has no commands to compare with), so `tc-audit analyse dump.txt` audited the host
+ *  live. Our default command (audit) takes no positionals, so any word yargs leaves in argv._
+ *  there is a mistyped or unknown command. The check reads yargs' own parse, where option
+ *  values are already taken (`--agent-priority 5`, `--netns foo`), and runs after yargs'
+ *  validation and before the handler: a usage error through .fail(), nothing collected.
+ *  yargs' own ways out fall short: .strict() says "Unknown arguments: analyse, dump.txt",
+ *  with no suggestion, and makes every other command strict about positionals too;
+ *  demandCommand(0, 0) in the builder says "Too many non-option arguments: got 2, maximum of
+ *  0"; recommendCommands() is off whenever a default command exists. */
+function rejectStrayWords(c: CommandModule<object, never>): CommandModule<object, never> {
+  const names = [c.command ?? [], c.aliases ?? []].flat().filter((n) => n !== '$0');
+  if (names.some((n) => /[[<]/.test(n))) return c; // a default command with positionals judges its own words
+  const check = (argv: { _: (string | number)[] }): true | string => {
+    const words = argv._.map(String);
+    if (names.includes(words[0] ?? '')) words.shift(); // `tc-audit audit`: the command itself
+    const [word] = words;
+    if (word === undefined) return true;
+    const near = closestCommand(word);
+    return `unknown command ${JSON.stringify(word)}${near === undefined ? '' : ` (did you mean ${near}?)`}`; // yargs fails with it
+  };
+  const { builder } = c;
+  return {
+    ...c,
+    builder: (y: Argv<object>) => {
+      const checked = y.check(check, false);
+      return typeof builder === 'function' ? builder(checked) : checked.options(builder ?? {});
+    },
+  } as CommandModule<object, never>;
+}
+
+const isDefault = (c: CommandModule<object, never>): boolean => [c.command ?? []].flat().includes('$0');
+
 /** yargs renders the whole command help after starting a command's handler, in case the
  *  handler asks for it later (showHelp). None of ours does, and usage errors go through
  *  .fail() below, so that rendering (~20 ms of string-width and wrap-ansi per run) is skipped.
@@ -46,7 +103,7 @@ async function main(): Promise<void> {
     .strictCommands()
     .strictOptions();
   skipHelpCache(cli);
-  for (const c of commands) cli = cli.command(c);
+  for (const c of commands) cli = cli.command(isDefault(c) ? rejectStrayWords(c) : c);
   await cli
     .wrap(Math.min(110, process.stdout.columns || 110))
     // Usage errors exit 2 (findings use 1), with the message and no stack trace.

@@ -1,6 +1,8 @@
 // The built CLI on real tools: audit, collect, self-test, privilege failure, SIGTERM cleanup.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Bundle } from '../../src/model/bundle.js';
@@ -35,6 +37,22 @@ describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
   it('is the default command', () => {
     const r = cli(['--netns', ns, '--json', '--interface', 'v*']);
     expect(JSON.parse(r.stdout).mode).toBe('live');
+  });
+
+  it('takes option values as values, not as a command (--agent-priority 5, -f sarif -o FILE)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tcat-cli-sarif-'));
+    try {
+      const file = join(dir, 'audit.sarif');
+      const r = cli(['--agent-priority', '5', '--netns', ns, '-f', 'sarif', '-o', file, '--quiet']);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('');
+      const sarif = readFileSync(file, 'utf8');
+      expect(JSON.parse(sarif).runs[0].tool.driver.name).toBe('tc-audit');
+      expect(sarif).toContain('st_terminal');
+      expect(r.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('collect writes a bundle that validates, with a summary on stderr first', () => {
