@@ -53,7 +53,11 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
     recommendFn(hooksOf(idx), agent, { tcxBlind: idx.some((i) => acc.store.reps[i]!.tcxVisible === false) });
 
   const members = new Map<number, string[]>();
-  for (const n of kept) members.set(n.group, [...(members.get(n.group) ?? []), n.node]);
+  for (const n of kept) {
+    const list = members.get(n.group); // pushed, not copied: a group may hold thousands of nodes
+    if (list) list.push(n.node);
+    else members.set(n.group, [n.node]);
+  }
   const ordered = usedGroups.sort((a, b) => (members.get(b)?.length ?? 0) - (members.get(a)?.length ?? 0) || a - b);
   const renumber = new Map(ordered.map((g, i) => [g, i]));
   const groups: ShapeGroup[] = ordered.map((g, index) => {

@@ -21,7 +21,11 @@ export function auditRepresentatives(
 ): ShapeAnalysis {
   const out: ShapeAnalysis = { hooks: new Map(), findings: new Map(), errors: [] };
   const byOrigin = new Map<number, Representative[]>();
-  for (const r of reps) byOrigin.set(r.origin, [...(byOrigin.get(r.origin) ?? []), r]);
+  for (const r of reps) {
+    const list = byOrigin.get(r.origin);
+    if (list) list.push(r);
+    else byOrigin.set(r.origin, [r]);
+  }
   for (const group of byOrigin.values()) {
     const where = new Map<string, number>();
     for (const r of group) where.set(locationKey(null, r.netns.id, r.device.name, r.device.hooks[0]?.direction ?? null), r.index);
@@ -37,7 +41,9 @@ export function auditRepresentatives(
     for (const f of result.findings) {
       const idx = where.get(locationKey(null, f.netns, f.interface, f.direction));
       if (idx === undefined) continue;
-      out.findings.set(idx, [...(out.findings.get(idx) ?? []), f]);
+      const list = out.findings.get(idx);
+      if (list) list.push(f);
+      else out.findings.set(idx, [f]);
     }
     for (const r of group) {
       if (!out.hooks.has(r.index)) {

@@ -23,7 +23,9 @@ function blockerLines(blockers: readonly Blocker[], verbose: boolean): string[] 
   const groups = new Map<string, Blocker[]>();
   for (const b of blockers) {
     const key = `${b.attach === 'tcx' ? 'tcx program' : `pref ${b.pref ?? '?'}`} ${b.vendor} (${b.terminal})`;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
+    const g = groups.get(key);
+    if (g) g.push(b);
+    else groups.set(key, [b]);
   }
   return [...groups].map(([key, bs]) => {
     const shown = bs.slice(0, EXAMPLES).map((b) => `${where(b)}${b.name ? ` ${b.name}` : ''}`).join('; ');
