@@ -1,5 +1,5 @@
 // The built CLI on real tools: audit, collect, self-test, privilege failure, SIGTERM cleanup.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,8 @@ import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const cli = (args: string[], extra: Parameters<typeof spawnSync>[2] = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, ...extra });
+const cli = (args: string[], extra: Omit<SpawnSyncOptionsWithStringEncoding, 'encoding'> = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { timeout: 60_000, ...extra, encoding: 'utf8' });
 
 describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
   let ns = '';

@@ -9,7 +9,7 @@ import type { Recommendation } from '../../src/recommend/types.js';
 
 const reach = { ipv4: true, ipv6: true, other: true };
 const verdict = (name: string | null): Verdict => ({
-  terminal: name?.startsWith('cil_') ? 'always' : 'never', returnCodes: null, source: 'assumed', mode: 'direct-action', evidence: [],
+  terminal: name?.startsWith('cil_') ? 'always' : 'never', returnCodes: null, source: 'assumed', mode: 'direct-action', evidence: [], disagreement: null,
 });
 
 export const fakeAudit: AuditFn = (nodes, options) => {

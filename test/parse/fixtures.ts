@@ -2,6 +2,7 @@
 // stripped, the dump follows the first blank line).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { ParseDefaults } from '../../src/parse/types.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RECORDED = join(ROOT, 'fixtures/recorded');
@@ -23,7 +24,7 @@ export function realDumpNames(): string[] {
   return readdirSync(REAL_DUMPS).filter((f) => /^\d+-.*\.txt$/.test(f));
 }
 
-export const NO_DEFAULTS = { device: null, direction: null, node: null } as const;
+export const NO_DEFAULTS: ParseDefaults = { device: null, direction: null, node: null };
 
 /** A minimal valid bundle (src/model/bundle.ts). */
 export function sampleBundle(name = 'node-a') {

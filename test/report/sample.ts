@@ -12,7 +12,7 @@ export const NONE: Reach = { ipv4: false, ipv6: false, other: false };
 export const UNKNOWN: Reach = { ipv4: null, ipv6: null, other: null };
 
 export const verdict = (terminal: Verdict['terminal'], codes: number[] | null, source: Verdict['source']): Verdict => ({
-  terminal, returnCodes: codes, source, mode: 'direct-action', evidence: [`${source} says ${terminal}`],
+  terminal, returnCodes: codes, source, mode: 'direct-action', evidence: [`${source} says ${terminal}`], disagreement: null,
 });
 
 export const filter = (o: { pref: number; vendor: VendorId; name: string; progId: number | null; verdict: Verdict; reaches: Reach; line?: number; file?: string }): AnalyzedFilter => ({
