@@ -1,54 +1,36 @@
 // tc-audit watch: follow tc/link events in every namespace in scope, re-audit within a
 // second, print one JSON line per event (docs/watch.md lists them).
-import type { AgentSettings } from '../agent/types.js';
 import { audit } from '../analyze/audit.js';
-import type { Assumptions } from '../analyze/contracts.js';
 import { assembleNamespace } from '../collect/assemble.js';
-import { collectLive, type LiveOptions } from '../collect/live.js';
+import { collectLive } from '../collect/live.js';
 import { globToRegExp } from '../collect/links.js';
 import { collectNamespace } from '../collect/nsCollect.js';
 import { Recorder } from '../collect/record.js';
 import type { NsTarget, Runner } from '../collect/runner.js';
 import type { Capabilities } from '../collect/versions.js';
-import type { AnalyzedHook } from '../model/analysis.js';
-import type { AuditResult } from '../model/result.js';
-import type { Direction, Netns, NodeSnapshot } from '../model/snapshot.js';
+import type { Netns, NodeSnapshot } from '../model/snapshot.js';
 import type { NsCandidate } from '../collect/namespaces.js';
-import { deriveHookEvents, recommendationChanged } from './derive.js';
-import type { WatchMetrics } from './metrics.js';
+import { auditEvents, audited, type Audited } from './auditEvents.js';
 import { Monitor } from './monitor.js';
 import { NamespaceTracker, targetOf } from './namespaces.js';
 import { parseLinkMonitorLine, parseTcMonitorLine } from './parseMonitor.js';
 import { ProcessRunner } from '../collect/runner.js';
 import { killAllChildren } from './runner.js';
-import { refreshHooks, type PendingHook } from './refresh.js';
+import { PendingWork } from './pending.js';
+import { refreshHooks } from './refresh.js';
 import { hookKey, removeDevice, removeNetns, upsertNetns } from './state.js';
+import type { WatchOptions } from './options.js';
 
-export interface WatchOptions {
-  live: LiveOptions;
-  agent: AgentSettings;
-  assume: Assumptions;
-  tcxIntervalMs: number;
-  rescanIntervalMs: number;
-  /** Events arriving within this window are re-audited together. */
-  debounceMs: number;
-  out: (line: string) => void;
-  metrics: WatchMetrics | null;
-  runner?: Runner;
-}
+export type { WatchOptions } from './options.js';
+
 
 export class Watcher {
   private readonly runner: Runner;
   private snap!: NodeSnapshot;
   private caps!: Capabilities;
-  private prev: AuditResult | null = null;
-  private prevHooks = new Map<string, AnalyzedHook>();
+  private prev: Audited | null = null;
   private readonly targets = new Map<string, { target: NsTarget; monitors: Monitor[] }>();
-  private readonly pendingHooks = new Map<string, PendingHook>();
-  private readonly pendingTcx = new Set<string>();
-  private readonly changed = new Set<string>();
-  private pendingRescan = false;
-  private readonly pendingFull = new Set<string>();
+  private readonly pending = new PendingWork();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private tcxTimer: NodeJS.Timeout | null = null;
@@ -58,7 +40,7 @@ export class Watcher {
   constructor(private readonly o: WatchOptions) {
     this.runner = o.runner ?? new ProcessRunner();
     process.once('exit', killAllChildren);
-    this.tracker = new NamespaceTracker(o.live, () => { this.pendingRescan = true; this.schedule(); });
+    this.tracker = new NamespaceTracker(o.live, () => { this.pending.rescan = true; this.schedule(); });
   }
 
   emit(type: string, fields: Record<string, unknown>): void {
@@ -76,9 +58,9 @@ export class Watcher {
       this.follow(cand.id, targetOf(cand));
     }
     this.reaudit();
-    this.emit('watch-started', { namespaces: [...this.targets.keys()], recommendation: this.prev!.recommendation });
+    this.emit('watch-started', { namespaces: [...this.targets.keys()], recommendation: this.prev!.result.recommendation });
     this.tracker.start(this.o.rescanIntervalMs);
-    this.tcxTimer = setInterval(() => { for (const id of this.targets.keys()) this.pendingTcx.add(id); this.schedule(); }, this.o.tcxIntervalMs);
+    this.tcxTimer = setInterval(() => { for (const id of this.targets.keys()) this.pending.tcx.add(id); this.schedule(); }, this.o.tcxIntervalMs);
   }
 
   async stop(): Promise<void> {
@@ -93,7 +75,7 @@ export class Watcher {
     const onRestart = (i: { netns: string; argv: string[]; exitCode: number | null; stderr: string; restarts: number }) => {
       this.emit('monitor-restarted', { netns: i.netns, argv: i.argv, exitCode: i.exitCode, stderr: i.stderr, restarts: i.restarts });
       // Events may have been missed while it was down: re-read the whole namespace.
-      this.pendingFull.add(nsId);
+      this.pending.full.add(nsId);
       this.schedule();
     };
     const monitors = [
@@ -104,16 +86,12 @@ export class Watcher {
     this.targets.set(nsId, { target, monitors });
   }
 
-  private queue(ns: string, device: string, direction: Direction): void {
-    this.pendingHooks.set(hookKey(ns, device, direction), { ns, device, direction });
-  }
-
   private onTc(ns: string, line: string): void {
     const e = parseTcMonitorLine(line);
     if (!e || (e.object === 'qdisc' && e.kind !== 'clsact')) return;
     this.emit('tc-event', { netns: ns, object: e.object, op: e.op, device: e.device, direction: e.direction, pref: e.pref, kind: e.kind, handle: e.handle });
     if (e.object === 'qdisc' && e.op === 'deleted') this.emit('clsact-deleted', { netns: ns, device: e.device });
-    for (const d of e.direction ? [e.direction] : (['ingress', 'egress'] as const)) this.queue(ns, e.device, d);
+    for (const d of e.direction ? [e.direction] : (['ingress', 'egress'] as const)) this.pending.hook(ns, e.device, d);
     this.schedule();
   }
 
@@ -122,11 +100,11 @@ export class Watcher {
     if (!e) return;
     this.emit('link-event', { netns: ns, op: e.op, device: e.device, ifindex: e.ifindex });
     if (e.op === 'deleted') {
-      if (removeDevice(this.snap, ns, e.device)) this.changed.add(hookKey(ns, e.device, null));
+      if (removeDevice(this.snap, ns, e.device)) this.pending.changed.add(hookKey(ns, e.device, null));
     } else if (!this.snap.netns.find((n) => n.id === ns)?.devices.some((d) => d.name === e.device)) {
-      this.queue(ns, e.device, 'ingress');
-      this.queue(ns, e.device, 'egress');
-      this.pendingTcx.add(ns);
+      this.pending.hook(ns, e.device, 'ingress');
+      this.pending.hook(ns, e.device, 'egress');
+      this.pending.tcx.add(ns);
     }
     this.schedule();
   }
@@ -137,35 +115,35 @@ export class Watcher {
       this.timer = null;
       this.running = this.drain().finally(() => {
         this.running = null;
-        if (this.pendingHooks.size || this.pendingTcx.size || this.changed.size || this.pendingRescan) this.schedule();
+        if (this.pending.any) this.schedule();
       });
     }, this.o.debounceMs);
   }
 
   private async drain(): Promise<void> {
     try {
-      if (this.pendingRescan) await this.rescan();
-      for (const id of [...this.pendingFull]) {
-        this.pendingFull.delete(id);
+      if (this.pending.rescan) await this.rescan();
+      for (const id of [...this.pending.full]) {
+        this.pending.full.delete(id);
         const cand = this.tracker.current().find((c) => c.id === id);
         if (cand) await this.recollectNamespace(cand);
       }
       await this.recollect();
-      if (this.changed.size > 0 && !this.stopped) this.reaudit();
+      if (this.pending.changed.size > 0 && !this.stopped) this.reaudit();
     } catch (e) {
       this.emit('watch-error', { message: (e as Error).message });
     }
   }
 
   private async rescan(): Promise<void> {
-    this.pendingRescan = false;
+    this.pending.rescan = false;
     const { added, removed } = this.tracker.diff();
     for (const id of removed) {
       await Promise.all(this.targets.get(id)?.monitors.map((m) => m.stop()) ?? []);
       this.targets.delete(id);
       this.tracker.forget(id);
       removeNetns(this.snap, id);
-      this.changed.add(hookKey(id, null, null));
+      this.pending.changed.add(hookKey(id, null, null));
       this.emit('netns-removed', { netns: id });
     }
     for (const cand of added) {
@@ -185,42 +163,29 @@ export class Watcher {
     if (!raw) return null;
     const ns = assembleNamespace(raw, this.caps, []);
     const before = this.snap.netns.find((n) => n.id === ns.id);
-    for (const d of before?.devices ?? []) this.changed.add(hookKey(ns.id, d.name, null));
+    for (const d of before?.devices ?? []) this.pending.changed.add(hookKey(ns.id, d.name, null));
     upsertNetns(this.snap, ns);
-    for (const d of ns.devices) for (const h of d.hooks) this.changed.add(hookKey(ns.id, d.name, h.direction));
+    for (const d of ns.devices) for (const h of d.hooks) this.pending.changed.add(hookKey(ns.id, d.name, h.direction));
     await this.recollect();
     return ns;
   }
 
   private async recollect(): Promise<void> {
-    const hooks = [...this.pendingHooks.values()];
-    this.pendingHooks.clear();
-    const tcxNs = [...this.pendingTcx];
-    this.pendingTcx.clear();
+    const hooks = this.pending.takeHooks();
+    const tcxNs = this.pending.takeTcx();
     const changed = await refreshHooks({
       runner: this.runner, snap: this.snap, target: (id) => this.targets.get(id)?.target, timeoutMs: this.o.live.timeoutMs,
       bpftool: this.caps.bpftoolAvailable, instructions: this.o.live.instructions,
       onError: (h, message) => this.emit('collect-error', { netns: h.ns, device: h.device, direction: h.direction, message }),
     }, hooks, tcxNs);
-    for (const k of changed) this.changed.add(k);
+    for (const k of changed) this.pending.changed.add(k);
   }
 
   private reaudit(): void {
-    const result = audit([this.snap], { agent: this.o.agent, mode: 'live', assume: this.o.assume, errors: [], notes: [], inputs: [...this.targets.keys()] });
-    const hooks = new Map(result.analysis.nodes.flatMap((n) => n.hooks).map((h) => [hookKey(h.netns, h.device, h.direction), h]));
-    const agentPriority = this.prev?.agent.classifierPriority ?? result.agent.classifierPriority;
-    for (const k of this.changed) {
-      for (const d of deriveHookEvents(this.prevHooks.get(k), hooks.get(k), agentPriority)) {
-        this.emit(d.type, { netns: d.netns, device: d.device, direction: d.direction, pref: d.pref, ...d.detail });
-      }
-    }
-    this.changed.clear();
-    if (this.prev && recommendationChanged(this.prev.recommendation, result.recommendation)) {
-      const brief = (r: AuditResult['recommendation']) => ({ action: r.action, classifierPriority: r.classifierPriority });
-      this.emit('recommendation-changed', { before: brief(this.prev.recommendation), after: result.recommendation });
-    }
-    this.prev = result;
-    this.prevHooks = hooks;
-    this.o.metrics?.observe(result);
+    const next = audited(audit([this.snap], { agent: this.o.agent, mode: 'live', assume: this.o.assume, errors: [], notes: [], inputs: [...this.targets.keys()] }));
+    for (const e of auditEvents(this.prev, next, this.pending.changed)) this.emit(e.type, e.fields);
+    this.pending.changed.clear();
+    this.prev = next;
+    this.o.metrics?.observe(next.result);
   }
 }
