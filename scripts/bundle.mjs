@@ -11,15 +11,37 @@
 //    which every run loads: bundled it starts ~25 ms sooner. Its locale files are not
 //    bundled, so its own words in --help (Options, default...) are English whatever LANG
 //    says, like the rest of tc-audit's output.
+//  - string-width (yargs' and cliui's help layout) is loaded on first use: loading it builds an
+//    Intl.Segmenter and Unicode-property regexes (~17 ms), and only --help measures text.
 // It bundles tsc's output rather than src/ so the shipped code is what tsc emitted and typed.
 import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const outdir = join(root, 'dist/bundle');
+
+/** Every `import stringWidth from 'string-width'` gets a stand-in that loads the copy the
+ *  importer would have loaded (yargs, cliui and wrap-ansi each have their own version) on
+ *  its first call. esbuild turns the stand-in's require() of that ES module into a lazy
+ *  initialiser inside the bundle, so nothing of it runs until a help text is laid out. */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      const real = await b.resolve('string-width', { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      resolveDir: dirname(args.path),
+      contents: `let real;\nexport default function stringWidth(...a) {\n  real ??= require(${JSON.stringify(args.path)});\n  return real.default(...a);\n}\n`,
+    }));
+  },
+};
 
 const result = await build({
   absWorkingDir: root,
@@ -34,6 +56,7 @@ const result = await build({
   external: Object.keys(pkg.dependencies ?? {}).filter((name) => name !== 'yargs'),
   logLevel: 'warning',
   metafile: true,
+  plugins: [lazyStringWidth],
 });
 // Chunk names carry content hashes: drop the previous builds' chunks once the new ones are
 // written (not before, so a CLI spawned during a rebuild never finds its entry missing).
