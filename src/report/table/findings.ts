@@ -3,6 +3,7 @@
 // --verbose lists every finding with its own location and dump line.
 import { SEVERITIES, type Finding, type Severity } from '../../model/findings.js';
 import { hookLabel } from '../describe.js';
+import { TupleIds } from '../../tupleIds.js';
 import { bold, dim, cyan, red, yellow, safe, safeLine, type Paint } from '../text.js';
 
 const TITLE = { error: 'Errors', warning: 'Warnings', info: 'Info' } as const satisfies Record<Severity, string>;
@@ -16,12 +17,25 @@ const where = (f: Finding): string => {
   return safeLine(parts.join('  '));
 };
 
-/** "on 412 hooks: a, b, c, … and 409 more" for the distinct places of a folded finding. */
+/** "on 412 hooks: a, b, c, … and 409 more" for the distinct places of a folded finding.
+ *  Places are counted by their fields (a folded finding can hold 10,000 of them) and only
+ *  the examples shown are written out. */
+const WHOLE_NODE = Symbol('whole node');
 const places = (group: readonly Finding[]): string => {
-  const labels = [...new Set(group.map(hookLabel))];
+  const ids = new TupleIds();
+  const examples: string[] = [];
+  let count = 0;
+  for (const f of group) {
+    // As hookLabel names them: a missing field reads "?", a whole-node place by its node.
+    if (f.netns === null && f.interface === null && f.direction === null) ids.begin().add(WHOLE_NODE).add(f.node);
+    else ids.begin().add(f.node ?? '?').add(f.netns ?? '?').add(f.interface ?? '?').add(f.direction ?? '?');
+    if (ids.id() < count) continue;
+    count++;
+    if (examples.length < EXAMPLES) examples.push(hookLabel(f));
+  }
   const noun = group.every((f) => f.netns === null && f.interface === null && f.direction === null) ? 'nodes' : 'hooks';
-  const more = labels.length > EXAMPLES ? `, … and ${labels.length - EXAMPLES} more` : '';
-  return safeLine(`on ${labels.length} ${noun}: ${labels.slice(0, EXAMPLES).join(', ')}${more}`);
+  const more = count > EXAMPLES ? `, … and ${count - EXAMPLES} more` : '';
+  return safeLine(`on ${count} ${noun}: ${examples.join(', ')}${more}`);
 };
 
 /** Findings that say the same thing (rule, text, remediation) in first-seen order. Keyed
