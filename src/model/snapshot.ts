@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { snapshotSchemas } from './snapshotSchema.js';
 
-export const { SourceRef, ProgramRef, TcAction, LegacyFilter, TcxProgram, Direction, Hook, Device, NetnsOwner, Netns, XlatedInsn, ProgramInfo, ProgArray, ToolVersions, NodeSnapshot } = snapshotSchemas(z);
+export const { SourceRef, ProgramRef, TcAction, U32Key, LegacyFilter, TcxProgram, Direction, Hook, Device, NetnsOwner, Netns, XlatedInsn, ProgramInfo, ProgArray, ToolVersions, NodeSnapshot } = snapshotSchemas(z);
 
 export type SourceRef = z.infer<typeof SourceRef>;
 export type ProgramRef = z.infer<typeof ProgramRef>;
 export type TcAction = z.infer<typeof TcAction>;
+export type U32Key = z.infer<typeof U32Key>;
 export type LegacyFilter = z.infer<typeof LegacyFilter>;
 export type TcxProgram = z.infer<typeof TcxProgram>;
 export type Direction = z.infer<typeof Direction>;

@@ -29,6 +29,17 @@ export function snapshotSchemas(z: typeof Zod) {
     detail: z.string().nullable(),
   });
 
+  /** What a u32 key node does when it matches (net/sched/cls_u32.c u32_classify). */
+  const U32Key = z.object({
+    /** TC_U32_TERMINAL: only a matched key with it ends the walk (runs its actions, or
+     *  returns its class); without it a match moves on to the next key. null: the input
+     *  cannot tell (tc -j never prints it; text prints it, for a key with a class in a way
+     *  that depends on the iproute2 version, see src/parse/u32.ts). */
+    terminal: z.boolean().nullable(),
+    /** `link HTID`: a matched key descends into that hash table; null: no link. */
+    link: z.string().nullable(),
+  });
+
   /** A legacy (cls_*) filter on a clsact hook, in kernel walk order within its hook. */
   const LegacyFilter = z.object({
     /** null: the source (bpftool net) does not carry the pref. */
@@ -49,6 +60,8 @@ export function snapshotSchemas(z: typeof Zod) {
     classid: z.string().nullable(),
     actions: z.array(TcAction),
     source: SourceRef.nullable(),
+    /** u32 key nodes only (absent for other kinds, and in bundles written before it). */
+    u32: U32Key.nullable().optional(),
   });
 
   /** A tcx or netkit mprog attachment as bpftool lists it (run order = list order). */
@@ -134,5 +147,5 @@ export function snapshotSchemas(z: typeof Zod) {
     progArrays: z.array(ProgArray),
   });
 
-  return { SourceRef, ProgramRef, TcAction, LegacyFilter, TcxProgram, Direction, Hook, Device, NetnsOwner, Netns, XlatedInsn, ProgramInfo, ProgArray, ToolVersions, NodeSnapshot };
+  return { SourceRef, ProgramRef, TcAction, U32Key, LegacyFilter, TcxProgram, Direction, Hook, Device, NetnsOwner, Netns, XlatedInsn, ProgramInfo, ProgArray, ToolVersions, NodeSnapshot };
 }

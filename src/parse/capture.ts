@@ -74,11 +74,16 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
   const lineAt = (k: number) => index.line(k);
   const out: ParsedFile = { file, format: 'capture', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors, bpftoolNetns: [] };
   let k = 0;
+  // docs/capture.sh writes `# tc utility, iproute2-6.1.0, ...` here: which iproute2 printed
+  // the dumps decides what u32's `*flowid` means (src/parse/u32.ts).
+  let iproute2 = defaults.iproute2 ?? null;
   // Preamble: comments only.
   for (; k < n; k++) {
     const t = lineAt(k).trim();
     if (markerBody(t) !== null) break;
     if (t !== '' && !t.startsWith('#')) errors.push({ file, line: k + 1, message: 'text before the first `### tc-audit capture ...` marker' });
+    const v = t.startsWith('# tc utility') ? /iproute2-((?:ss)?[0-9][^\s,]*)/.exec(t) : null;
+    if (v) iproute2 = v[1] ?? null;
   }
   while (k < n) {
     const markerLine = k + 1;
@@ -112,7 +117,7 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     if (mk.hook === 'ingress' || mk.hook === 'egress') {
       // Read in place into `out` (no section copy): the usual section is a few lines long.
       const before = out.observations.length;
-      readTcText(lineAt, from, end, markerLine + 1, file, { node, netns: mk.netns, device: mk.dev, direction: mk.hook }, out);
+      readTcText(lineAt, from, end, markerLine + 1, file, { node, netns: mk.netns, device: mk.dev, direction: mk.hook, iproute2 }, out);
       // A dump with no filters is still an observation: this hook has no legacy filters.
       if (out.observations.length === before) out.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
     } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {

@@ -4,6 +4,7 @@ import type { Direction, LegacyFilter } from '../model/snapshot.js';
 import { Tokens } from './tokens.js';
 import { BPF_STOP, BY_FIRST, NO_ITEMS, SHARED_BY_LENGTH, normaliseHandle } from './tcWords.js';
 import { fastFilterLine } from './tcFilterFast.js';
+import { u32TerminalOf, type StarMeaning, type U32ClassMark } from './u32.js';
 
 export { normaliseHandle } from './tcWords.js';
 
@@ -60,13 +61,14 @@ const cursor = new Tokens();
 
 /** `trimmed` must start with `filter` (trailing spaces are fine); an error when the line has
  *  no `pref N KIND` part. tc's own bpf lines take the shortcut (tcFilterFast.ts); every
- *  other line, and any line the shortcut is unsure of, is read token by token. */
-export function parseFilterLine(trimmed: string): FilterLine | { error: string } {
-  return fastFilterLine(trimmed) ?? tokenFilterLine(trimmed);
+ *  other line, and any line the shortcut is unsure of, is read token by token. `star` says
+ *  what u32's `*flowid` means for the iproute2 that printed the line (src/parse/u32.ts). */
+export function parseFilterLine(trimmed: string, star: StarMeaning = null): FilterLine | { error: string } {
+  return fastFilterLine(trimmed) ?? tokenFilterLine(trimmed, star);
 }
 
 /** parseFilterLine token by token: every iproute2 version's layout and extras. */
-export function tokenFilterLine(trimmed: string): FilterLine | { error: string } {
+export function tokenFilterLine(trimmed: string, star: StarMeaning = null): FilterLine | { error: string } {
   const t = cursor.reset(trimmed);
   t.next(); // "filter"
   let device: string | null = null;
@@ -98,6 +100,8 @@ export function tokenFilterLine(trimmed: string): FilterLine | { error: string }
     flags: NO_ITEMS, tcName: null, program: null, classid: null, actions: NO_ITEMS, source: null,
   };
   let header = true;
+  let mark: U32ClassMark = 'none';
+  let link: string | null = null;
   let progId: number | null = null;
   let progName: string | null = null;
   let tag: string | null = null;
@@ -122,13 +126,25 @@ export function tokenFilterLine(trimmed: string): FilterLine | { error: string }
           header = false;
           continue;
         }
+        case 'terminal':
+          // u32: "terminal flowid [???]" = the terminal flag without a class.
+          if (kind !== 'u32' || t.peek() !== 'flowid') break;
+          mark = 'terminal';
+          continue;
+        case 'link':
+          if (!t.next()) continue;
+          if (kind === 'u32') link = t.text().toLowerCase();
+          continue;
         case 'flowid':
-        case '*flowid': // u32 marks a key node without the terminal flag with a star
+        case '*flowid': // u32: the star tells the terminal flag, depending on the iproute2 version
         case 'classid': {
           // u32 prints "flowid" with nothing (or "???") after it when no class was set.
           const next = t.peek();
-          if (next !== undefined && /^[0-9a-f]*:[0-9a-f]*$/i.test(next)) { f.classid = next.toLowerCase(); t.next(); }
-          else if (next === '???') t.next();
+          if (next !== undefined && /^[0-9a-f]*:[0-9a-f]*$/i.test(next)) {
+            f.classid = next.toLowerCase();
+            t.next();
+            if (kind === 'u32' && mark === 'none') mark = w === '*flowid' ? 'star' : 'plain';
+          } else if (next === '???') t.next();
           continue;
         }
         case 'direct-action':
@@ -173,6 +189,8 @@ export function tokenFilterLine(trimmed: string): FilterLine | { error: string }
     }
   }
   if (kind !== 'bpf') f.directAction = null;
+  // Only key nodes (with a handle) classify; the header line of a u32 tcf_proto has none.
+  if (kind === 'u32' && !header) f.u32 = { terminal: u32TerminalOf(mark, star), link };
   if (progId !== null || tag !== null || progName !== null) f.program = { id: progId, name: progName, tag };
   return { device, direction, header, filter: f };
 }

@@ -52,12 +52,16 @@ function entryToFilter(e: unknown): LegacyFilter | null | string {
   const p = isRecord(o.prog) ? o.prog : null;
   const tag = str(p?.tag) ?? str(o.tag);
   const program = p || tag ? { id: int(p?.id), name: str(p?.name), tag: tag?.toLowerCase() ?? null } : null;
-  return {
+  const f: LegacyFilter = {
     pref, protocol: str(e.protocol), chain: int(e.chain), kind, handle,
     directAction: kind === 'bpf' ? o['direct-action'] === true : null,
     flags, tcName: str(o.bpf_name), program,
     classid: str(o.flowid) ?? str(o.classid), actions: actionsOf(o.actions), source: null,
   };
+  // tc -j never prints u32's terminal flag (the `*` and `terminal flowid` are text only, and
+  // "flowid" is the same key for both): unknown here, the text dump can tell (src/parse/u32.ts).
+  if (kind === 'u32') f.u32 = { terminal: null, link: str(o.link)?.toLowerCase() ?? null };
+  return f;
 }
 
 /** For the live collector: entries of one `tc -j filter show dev X ingress|egress`. */

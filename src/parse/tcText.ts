@@ -6,12 +6,16 @@ import { hasCommentPrefix, indentOf, splitLines, stripCommentPrefix } from './li
 import { parseActionLine } from './tcActions.js';
 import { addFlag, parseFilterLine } from './tcFilterLine.js';
 import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
+import { u32StarMeaning } from './u32.js';
 
 export interface TcContext {
   node: string | null;
   netns: string | null;
   device: string | null;
   direction: Direction | null;
+  /** The iproute2 version that printed the text, when known: it decides what u32's
+   *  `*flowid` means (src/parse/u32.ts). */
+  iproute2?: string | null;
 }
 
 const FLAG_LINE = /^(skip_hw|skip_sw|in_hw|not_in_hw|verbose)\b/;
@@ -68,6 +72,7 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
   }
   const { observations, errors } = sink;
   const firstNew = observations.length;
+  const star = u32StarMeaning(ctx.iproute2);
   let byKey: Map<string, LegacyFilter[]> | null = null;
   let dump = { device: ctx.device, direction: ctx.direction };
   let current: LegacyFilter | null = null;
@@ -115,7 +120,7 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
       continue;
     }
     if (plain || trimmed === 'filter' || /^filter\s/.test(trimmed)) {
-      const r = parseFilterLine(trimmed);
+      const r = parseFilterLine(trimmed, star);
       blockIndent = indentOf(line);
       if ('error' in r) {
         errors.push({ file, line: lineNo, message: r.error });
@@ -164,7 +169,7 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
 
 export function parseTcText(text: string, file: string, defaults: ParseDefaults): ParsedFile {
   const { lines, errors } = splitLines(text, file);
-  const ctx: TcContext = { node: defaults.node, netns: null, device: defaults.device, direction: defaults.direction };
+  const ctx: TcContext = { node: defaults.node, netns: null, device: defaults.device, direction: defaults.direction, iproute2: defaults.iproute2 ?? null };
   const r = parseTcTextLines(lines, 1, file, ctx);
   return {
     file, format: 'tc-text', observations: r.observations, nodes: [], programs: [], progArrays: [],

@@ -2,8 +2,12 @@
 // token followed by a space, one header line per tcf_proto, actions tab-indented).
 // Used by the round-trip property test and the benchmark dump generator.
 import type { Direction, LegacyFilter, TcAction } from '../model/snapshot.js';
+import { u32MarkFor, u32StarMeaning, type StarMeaning } from './u32.js';
 
 export interface WriteOptions {
+  /** Print u32's terminal flag as this iproute2 version does (src/parse/u32.ts); default
+   *  6.15.0 (`*flowid` = no terminal flag). */
+  iproute2?: string;
   /** Print `dev D` and the direction on each line (as `tc monitor` does); default: omitted,
    *  as `tc filter show dev D ingress` prints. */
   device?: string;
@@ -28,6 +32,14 @@ function prefix(f: LegacyFilter, o: WriteOptions): string {
   return `filter ${where}protocol ${f.protocol ?? 'all'} pref ${f.pref ?? 0} ${f.kind} ${f.chain === null ? '' : `chain ${f.chain} `}`;
 }
 
+/** u32's class and terminal flag: `flowid X` / `*flowid X` / `terminal flowid`, then `link`. */
+function u32ClassText(f: LegacyFilter, star: StarMeaning): string {
+  const mark = u32MarkFor(f.u32?.terminal ?? null, f.classid !== null, star);
+  let s = f.classid !== null ? `${mark === 'star' ? '*' : ''}flowid ${f.classid} ` : mark === 'terminal' ? 'terminal flowid ' : '';
+  if (f.u32?.link) s += `link ${f.u32.link} `;
+  return s;
+}
+
 function filterText(f: LegacyFilter, o: WriteOptions): string {
   let s = prefix(f, o);
   let tail = '';
@@ -41,7 +53,7 @@ function filterText(f: LegacyFilter, o: WriteOptions): string {
     if (p?.id != null) s += `id ${p.id} ${p.name ? `name ${p.name} ` : ''}${p.tag ? `tag ${p.tag} ` : ''}jited `;
     else if (p?.tag) s += `tag ${p.tag} `;
   } else if (f.kind === 'u32') {
-    s += `fh ${f.handle ?? '800::800'} order 2048 key ht 800 bkt 0 ${f.classid ? `flowid ${f.classid} ` : ''}`;
+    s += `fh ${f.handle ?? '800::800'} order 2048 key ht 800 bkt 0 ${u32ClassText(f, u32StarMeaning(o.iproute2 ?? '6.15.0'))}`;
     for (const fl of f.flags) s += `${fl} `;
     tail = '  match 00000000/00000000 at 0\n';
   } else {

@@ -5,7 +5,7 @@ export const FLAGS = new Set(['skip_hw', 'skip_sw', 'in_hw', 'not_in_hw', 'verbo
 /** Keywords that end the bpf name (the name is printed right after handle/flowid). */
 export const BPF_STOP = new Set([...FLAGS, 'direct-action', 'da', 'id', 'tag', 'police', 'action', 'jited', 'name']);
 /** -d/-s extras carrying one value we don't model. */
-export const SKIP_ONE = new Set(['load_time', 'created_by_uid', 'btf_id', 'order', 'hw_tc', 'link', 'ht', 'bkt', 'divisor', 'memlock', 'map_ids', 'skip_sw_count']);
+export const SKIP_ONE = new Set(['load_time', 'created_by_uid', 'btf_id', 'order', 'hw_tc', 'ht', 'bkt', 'divisor', 'memlock', 'map_ids', 'skip_sw_count']);
 
 /** "0x" and lower-case hex digits without a leading zero: already normal (tc prints handles
  *  so), which spares the regex and BigInt round trip below on nearly every filter. */
@@ -27,7 +27,7 @@ export function normaliseHandle(h: string): string {
 }
 
 /** Every word the filter-line loop acts on, as constants so the switch compares identities. */
-export const KEYWORDS = ['chain', 'handle', 'fh', 'flowid', '*flowid', 'classid', 'direct-action', 'da', ...FLAGS, 'in_hw_count', 'id', 'name', 'tag', 'jited', ...SKIP_ONE];
+export const KEYWORDS = ['chain', 'handle', 'fh', 'flowid', '*flowid', 'classid', 'terminal', 'link', 'direct-action', 'da', ...FLAGS, 'in_hw_count', 'id', 'name', 'tag', 'jited', ...SKIP_ONE];
 export const BY_FIRST = new Map<number, string[]>();
 for (const k of KEYWORDS) {
   const c = k.charCodeAt(0);

@@ -55,4 +55,7 @@ export interface ParseDefaults {
   device: string | null;
   direction: Direction | null;
   node: string | null;
+  /** The iproute2 version that printed a tc text dump, when known (it decides what u32's
+   *  `*flowid` means, src/parse/u32.ts); captures carry their own. */
+  iproute2?: string | null;
 }
