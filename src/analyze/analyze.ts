@@ -54,7 +54,7 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
 const withFilter = (f: LegacyFilter, vendor: VendorMatch, verdict: Verdict, reaches: Reach): AnalyzedFilter => ({
   pref: f.pref, protocol: f.protocol, chain: f.chain, kind: f.kind, handle: f.handle,
   directAction: f.directAction, flags: f.flags, tcName: f.tcName, program: f.program,
-  classid: f.classid, actions: f.actions, source: f.source, vendor, verdict, reaches,
+  classid: f.classid, actions: f.actions, source: f.source, u32: f.u32, vendor, verdict, reaches,
 });
 
 const withTcx = (t: TcxProgram, vendor: VendorMatch, verdict: Verdict, reaches: Reach): AnalyzedTcx => ({

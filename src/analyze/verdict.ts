@@ -51,8 +51,29 @@ function fromKnowledgeBase(kv: KnownVerdict, vendorId: VendorId, mode: AttachMod
   return verdict({ terminal: kv.terminal, returnCodes: kv.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${kv.note}${range}`] });
 }
 
-/** Non-bpf classifiers: a match runs the action chain; only matchall matches everything. */
+/** What a u32 key's flags add to its verdict, or null when the key may end the walk. */
+function u32Evidence(f: LegacyFilter): { never: boolean; note: string } | null {
+  const k = f.u32;
+  if (f.kind !== 'u32' || k === undefined || k === null) return null;
+  if (k.link !== null) {
+    return { never: false, note: `u32 key with link ${k.link} (a match descends into that hash table, whose keys decide)` };
+  }
+  if (k.terminal === false) {
+    return { never: true, note: 'u32 key without the terminal flag: a match moves on to the next key (cls_u32.c u32_classify)' };
+  }
+  if (k.terminal === true) return { never: false, note: 'u32 key with the terminal flag (a class or an action): a match runs its actions' };
+  return { never: false, note: 'u32 key whose terminal flag the input does not show (tc -j never prints it)' };
+}
+
+/** Non-bpf classifiers: a match runs the action chain; only matchall matches everything.
+ *  A u32 key ends the walk only with the terminal flag (net/sched/cls_u32.c u32_classify):
+ *  without it (and without a link) a match moves on to the next key, and when no key
+ *  classifies the classifier returns -1, so the walk goes on to the next filter. */
 function nonBpfVerdict(f: LegacyFilter): Verdict {
+  const u32 = u32Evidence(f);
+  if (u32?.never) {
+    return verdict({ terminal: 'never', returnCodes: null, source: 'none', mode: 'not-bpf', evidence: [u32.note] });
+  }
   const outcome = actionChainOutcome(f.actions);
   const always = f.kind === 'matchall';
   const terminal =
@@ -62,7 +83,10 @@ function nonBpfVerdict(f: LegacyFilter): Verdict {
     returnCodes: null,
     source: 'none',
     mode: 'not-bpf',
-    evidence: [`${f.kind} filter: a match ${outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk' : 'has an effect tc-audit cannot follow (' + outcome + ')'}${always ? '; matchall matches every packet' : '; whether a packet matches depends on its keys'}`],
+    evidence: [
+      `${f.kind} filter: a match ${outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk' : 'has an effect tc-audit cannot follow (' + outcome + ')'}${always ? '; matchall matches every packet' : '; whether a packet matches depends on its keys'}`,
+      ...(u32 ? [u32.note] : []),
+    ],
   });
 }
 

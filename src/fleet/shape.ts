@@ -53,11 +53,14 @@ function progKey(ref: ProgramRef | null, ctx: ShapeContext, device: string | nul
 }
 
 function filterKey(f: LegacyFilter, ctx: ShapeContext, device: string | null): unknown {
-  return [
+  const k: unknown[] = [
     f.pref, f.protocol, f.chain, f.kind, f.handle, f.directAction, [...f.flags].sort(),
     normName(f.tcName, device), progKey(f.program, ctx, device, new Set()), f.classid,
     f.actions.map((a) => [a.order, a.kind, a.control, a.detail]),
   ];
+  // A u32 key's terminal flag and link decide its verdict (only u32 keys carry them).
+  if (f.u32 != null) k.push([f.u32.terminal, f.u32.link]);
+  return k;
 }
 
 function tcxKey(t: TcxProgram, ctx: ShapeContext, device: string | null): unknown {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import { audit } from '../../src/analyze/audit.js';
+import type { AuditOptions } from '../../src/analyze/contracts.js';
 import type { Verdict } from '../../src/model/analysis.js';
+import type { LegacyFilter } from '../../src/model/snapshot.js';
+import { parseInput } from '../../src/parse/index.js';
+import { mergeParsed } from '../../src/parse/merge.js';
+import { recorded } from '../parse/fixtures.js';
 import { resolveFilterVerdict, resolveTcxVerdict, type VerdictContext } from '../../src/analyze/verdict.js';
 import { identifyFilter } from '../../src/analyze/vendors/identify.js';
 import { bpf, tcx } from '../helpers/snapshotBuilders.js';
@@ -78,5 +85,61 @@ describe('knowledge-base verdicts and vendor versions (--cni-version)', () => {
     const p = tcx('cil_from_container', 40);
     const v = resolveTcxVerdict(p, { id: 'cilium', evidence: '' }, ctx({ vendorVersion: () => '1.14.2' }));
     expect(v.terminal).toBe('unknown');
+  });
+});
+
+describe('u32 keys: only a key with the terminal flag can end the walk (cls_u32.c u32_classify)', () => {
+  const u32 = (terminal: boolean | null, link: string | null, o: Partial<LegacyFilter> = {}): LegacyFilter =>
+    bpf(1, null, { kind: 'u32', directAction: null, handle: '800::800', u32: { terminal, link }, ...o });
+  const v = (f: LegacyFilter) => resolveFilterVerdict(f, identifyFilter(f), ctx());
+  const cont = [{ order: 1, kind: 'mirred', control: 'continue', detail: 'egress mirror' }];
+
+  it('without the flag and without a link a match moves on: never', () => {
+    expect(v(u32(false, null))).toMatchObject({ terminal: 'never', mode: 'not-bpf', source: 'none',
+      evidence: ['u32 key without the terminal flag: a match moves on to the next key (cls_u32.c u32_classify)'] });
+    // Its actions never run, whatever they are.
+    expect(v(u32(false, null, { actions: [{ order: 1, kind: 'gact', control: 'drop', detail: null }] })).terminal).toBe('never');
+  });
+  it('with the flag: as before, the action chain decides', () => {
+    expect(v(u32(true, null)).terminal).toBe('sometimes');
+    expect(v(u32(true, null, { classid: '1:1' })).evidence).toContain('u32 key with the terminal flag (a class or an action): a match runs its actions');
+    expect(v(u32(true, null, { actions: cont })).terminal).toBe('never');
+  });
+  it('with a link the linked table decides: sometimes, even without the flag', () => {
+    const r = v(u32(false, '1:'));
+    expect(r.terminal).toBe('sometimes');
+    expect(r.evidence).toContain('u32 key with link 1: (a match descends into that hash table, whose keys decide)');
+  });
+  it('flag unknown (tc -j), or no u32 facts at all (older bundles): sometimes, as before', () => {
+    expect(v(u32(null, null)).terminal).toBe('sometimes');
+    expect(v(bpf(1, null, { kind: 'u32', directAction: null, handle: '800::800' })).terminal).toBe('sometimes');
+  });
+  it('--assume is about vendors of bpf programs and does not touch u32 keys', () => {
+    const f = u32(false, null);
+    expect(resolveFilterVerdict(f, identifyFilter(f), ctx({ assume: { unknown: 'terminal' } })).terminal).toBe('never');
+  });
+});
+
+describe('recorded u32 dumps: what reaches the bpf filter at pref 2', () => {
+  const options: AuditOptions = { agent: defaultAgentSettings(), mode: 'offline', assume: {}, errors: [], notes: [], inputs: [] };
+  const pref2 = (file: string, iproute2: string | null) => {
+    const { nodes } = mergeParsed([parseInput(recorded(file), file, { device: 'v0', direction: 'ingress', node: null, iproute2 })]);
+    const hook = audit(nodes, options).analysis.nodes[0]?.hooks[0];
+    const f = hook?.filters?.find((x) => x.pref === 2);
+    return [f?.reaches.ipv4, f?.reaches.ipv6];
+  };
+  // The kernel's run counters for these setups (test/live/kernelTruthU32.test.ts): pref 2 ran
+  // for IPv4 after nonterminal, mirred-continue, changed-classid and link; not after classid and
+  // mirred-pipe; always for IPv6 (the keys are `protocol ip`).
+  it.each([
+    ['nonterminal', [true, true]], ['classid', [null, true]], ['mirred-pipe', [null, true]],
+    ['mirred-continue', [true, true]], ['changed-classid', [true, true]], ['link', [null, true]],
+  ] as const)('%s', (name, want) => {
+    expect(pref2(`u32-${name}.tc.txt`, '6.1.0')).toEqual(want);
+    expect(pref2(`u32-${name}.tc6150.txt`, '6.15.0')).toEqual(want);
+  });
+  it('tc -j alone cannot tell: a key that could end the walk leaves IPv4 unknown', () => {
+    expect(pref2('u32-nonterminal.tc.json', null)).toEqual([null, true]);
+    expect(pref2('u32-mirred-continue.tc.json', null)).toEqual([true, true]);
   });
 });

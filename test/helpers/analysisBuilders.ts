@@ -3,6 +3,7 @@
 import type { AgentSettings } from '../../src/agent/types.js';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
 import type { AnalyzedFilter, AnalyzedHook, AnalyzedNode, AnalyzedTcx, Analysis, Reach, Terminal, Verdict } from '../../src/model/analysis.js';
+import type { LegacyFilter } from '../../src/model/snapshot.js';
 import type { VendorId } from '../../src/analyze/vendors/ids.js';
 import type { RuleContext } from '../../src/analyze/rules/types.js';
 import type { Recommendation } from '../../src/recommend/types.js';
@@ -22,7 +23,7 @@ export const verdict = (terminal: Terminal, o: Partial<Verdict> = {}): Verdict =
 export interface FilterOpts {
   pref?: number | null; vendor?: VendorId; terminal?: Terminal; verdict?: Verdict; protocol?: string | null;
   handle?: string | null; tcName?: string | null; progName?: string | null; progId?: number | null;
-  chain?: number | null; reaches?: Reach; kind?: string; line?: number;
+  chain?: number | null; reaches?: Reach; kind?: string; line?: number; u32?: LegacyFilter['u32'];
 }
 
 export function filter(o: FilterOpts = {}): AnalyzedFilter {
@@ -39,6 +40,7 @@ export function filter(o: FilterOpts = {}): AnalyzedFilter {
     vendor: { id: o.vendor ?? 'unknown', evidence: 'test' },
     verdict: o.verdict ?? verdict(o.terminal ?? 'always', kind === 'bpf' ? {} : { mode: 'not-bpf', source: 'none', returnCodes: null }),
     reaches: o.reaches ?? ALL,
+    ...(o.u32 === undefined ? {} : { u32: o.u32 }),
   };
 }
 

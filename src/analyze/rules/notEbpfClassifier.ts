@@ -1,6 +1,7 @@
 // u32, flower, matchall... are outside Workload Protection's checklist (it is about eBPF
 // classifiers) but they sit in the same walk: a match whose action chain ends (pass, drop,
-// redirect, or no action at all = TC_ACT_OK) hides that packet from later filters.
+// redirect, or no action at all = TC_ACT_OK) hides that packet from later filters. A u32 key
+// without the terminal flag never does (cls_u32.c u32_classify moves on to the next key).
 import type { AnalyzedFilter } from '../../model/analysis.js';
 import { agentUsesHook } from '../../recommend/blockers.js';
 import { defineRule, type FindingDraft } from './types.js';
@@ -16,7 +17,9 @@ function effect(f: AnalyzedFilter): string {
     case 'sometimes':
       return `a packet it matches ends the walk, so it can hide matching ${what} from later filters`;
     case 'never':
-      return 'its actions continue the walk, so it hides nothing';
+      return f.kind === 'u32' && f.u32?.terminal === false
+        ? 'it is a u32 key without the terminal flag (no class, no action), so a match moves on and it hides nothing'
+        : 'its actions continue the walk, so it hides nothing';
     case 'unknown':
       return `tc-audit cannot follow what a match does, so it may hide matching ${what} from later filters`;
   }
