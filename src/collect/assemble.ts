@@ -6,6 +6,7 @@ import { parseBpftoolNetJsonValue } from '../parse/bpftoolNet.js';
 import { parseTcJsonEntries } from '../parse/tcJson.js';
 import { parseTcText } from '../parse/tcText.js';
 import type { HookObservation, ParseError } from '../parse/types.js';
+import { takeU32Flags } from '../parse/u32.js';
 import type { RawHook, RawNamespace } from './nsCollect.js';
 import { DIRECTIONS } from './tcBatch.js';
 import type { Capabilities } from './versions.js';
@@ -18,17 +19,21 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-function legacyOf(h: RawHook, file: string, errors: ParseError[]): LegacyFilter[] | null {
+function textFilters(h: RawHook, text: string, file: string, iproute2: string | null, errors: ParseError[]): LegacyFilter[] {
+  const r = parseTcText(text, file, { device: h.device, direction: h.direction, node: null, iproute2 });
+  errors.push(...r.errors);
+  return r.observations.flatMap((o) => o.legacy?.filters ?? []);
+}
+
+function legacyOf(h: RawHook, file: string, iproute2: string | null, errors: ParseError[]): LegacyFilter[] | null {
   if (h.json !== null) {
     const r = parseTcJsonEntries(h.json, file);
     errors.push(...r.errors);
+    // The text dump of a hook with u32 keys: only for their terminal flags (nsCollect.ts).
+    if (h.text !== null) takeU32Flags(r.filters, textFilters(h, h.text, `${file} (text)`, iproute2, errors));
     return r.filters;
   }
-  if (h.text !== null) {
-    const r = parseTcText(h.text, file, { device: h.device, direction: h.direction, node: null });
-    errors.push(...r.errors);
-    return r.observations.flatMap((o) => o.legacy?.filters ?? []);
-  }
+  if (h.text !== null) return textFilters(h, h.text, file, iproute2, errors);
   return null;
 }
 
@@ -63,7 +68,7 @@ export function assembleNamespace(raw: RawNamespace, caps: Capabilities, errors:
     hooks: DIRECTIONS.map((direction): Hook => {
       const h = hooks.get(key(l.name, direction));
       const obs = bpfFor(l.ifindex, l.name, direction);
-      let legacy = h ? legacyOf(h, `live:${ns}:${l.name}:${direction}`, errors) : null;
+      let legacy = h ? legacyOf(h, `live:${ns}:${l.name}:${direction}`, caps.versions.iproute2, errors) : null;
       let legacyPrefsKnown = legacy !== null;
       if (legacy === null && bpf !== null) {
         // tc failed for this hook: bpftool still shows the bpf filters, in dump order, without prefs.

@@ -11,7 +11,8 @@ import { batchInput, batchSafe, DIRECTIONS, isVanished, splitBatchOutput, type H
 export interface RawHook {
   device: string;
   direction: Direction;
-  /** tc -j output for this hook, or tc text output (fallback), or null when it failed. */
+  /** tc -j output for this hook, or tc text output (fallback), or null when it failed. With
+   *  both, the text is there only for what JSON does not print (u32's terminal flag). */
   json: unknown[] | null;
   text: string | null;
 }
@@ -135,7 +136,26 @@ async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[]
       }
     }
   }
+  if (json) await u32Text(rec, target, out);
   return out;
+}
+
+/** A u32 key node (not a hash table "800:", not a header) in tc -j output. */
+function isU32Key(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { kind, options } = e as { kind?: unknown; options?: unknown };
+  const fh = typeof options === 'object' && options !== null ? (options as { fh?: unknown }).fh : undefined;
+  return kind === 'u32' && typeof fh === 'string' && !fh.endsWith(':');
+}
+
+/** tc -j never prints u32's terminal flag, which decides whether a matched key ends the walk
+ *  (src/parse/u32.ts): a hook with u32 keys is read as text too. u32 is rare on the nodes
+ *  this audits, so this is one more command for the few hooks that have it. */
+async function u32Text(rec: Recorder, target: NsTarget, hooks: RawHook[]): Promise<void> {
+  await Promise.all(hooks.filter((h) => h.json?.some(isU32Key)).map(async (h) => {
+    const r = await rec.run({ argv: ['tc', 'filter', 'show', 'dev', h.device, h.direction], ns: target });
+    if (succeeded(r)) h.text = r.stdout;
+  }));
 }
 
 function failedHook(rec: Recorder, target: NsTarget, q: HookQuery, message: string, out: RawHook[], vanished: Set<string>): void {

@@ -1,6 +1,8 @@
 // One namespace's commands with a scripted runner: bpftool's listing starts with ip link,
 // and follows ip link to the next path when the first process has exited.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { assembleNamespace } from '../../src/collect/assemble.js';
 import type { NsCandidate } from '../../src/collect/namespaces.js';
 import { collectNamespace } from '../../src/collect/nsCollect.js';
 import { Recorder } from '../../src/collect/record.js';
@@ -53,5 +55,47 @@ describe('collectNamespace', () => {
     const rec = new Recorder(new Scripted(new Set(['/proc/5/ns/net'])), 1000);
     expect(await collectNamespace(rec, cand(['/proc/5/ns/net']), caps, [])).toBeNull();
     expect(rec.notes.map((n) => n.kind)).toEqual(['vanished-netns']);
+  });
+});
+
+describe('u32 hooks are read as text too (tc -j does not print the terminal flag)', () => {
+  const fixture = (f: string) => readFileSync(new URL(`../../fixtures/recorded/${f}`, import.meta.url), 'utf8');
+  /** v0 ingress holds the recorded u32 case; every other hook is empty. */
+  class WithU32 implements Runner {
+    readonly log: string[] = [];
+    constructor(private readonly name: string, private readonly textExit = 0) {}
+    async run(req: RunRequest): Promise<RunResult> {
+      this.log.push(req.argv.join(' '));
+      const res = (stdout: string, exitCode = 0): RunResult =>
+        ({ argv: nsArgv(req.ns, req.argv), ns: req.ns?.label ?? null, exitCode, stdout, stderr: '', durationMs: 1, timedOut: false, spawnError: null });
+      if (req.argv[0] === 'ip') return res(LINKS);
+      if (req.argv[0] === 'bpftool') return res(NET);
+      if (req.argv.includes('-batch')) {
+        const lines = (req.input ?? '').split('\n').filter(Boolean);
+        return res(`${lines.map((l) => (l.includes('"v0" ingress') ? fixture(`u32-${this.name}.tc.json`).trim() : '[]')).join('\n')}\n`);
+      }
+      return res(this.textExit === 0 ? fixture(`u32-${this.name}.tc.txt`) : '', this.textExit);
+    }
+  }
+  const collect = async (name: string, textExit = 0) => {
+    const runner = new WithU32(name, textExit);
+    const rec = new Recorder(runner, 1000);
+    const raw = await collectNamespace(rec, cand(['/proc/5/ns/net']), caps, []);
+    const ns = assembleNamespace(raw!, caps, []);
+    const filters = ns.devices.find((d) => d.name === 'v0')?.hooks.find((h) => h.direction === 'ingress')?.legacy;
+    return { log: runner.log, u32: filters?.filter((f) => f.kind === 'u32').map((f) => f.u32) };
+  };
+
+  it('one text dump for the hook with u32 keys, none for the others; the flags come from it (iproute2 6.1)', async () => {
+    const a = await collect('nonterminal');
+    expect(a.log.filter((l) => l.startsWith('tc filter show'))).toEqual(['tc filter show dev v0 ingress']);
+    expect(a.u32).toEqual([{ terminal: false, link: null }]);
+    // 6.1 prints the terminal key added with classid as `*flowid 1:1`.
+    expect((await collect('classid')).u32).toEqual([{ terminal: true, link: null }]);
+    expect((await collect('link')).u32).toEqual([{ terminal: false, link: null }, { terminal: false, link: '1:' }]);
+  });
+
+  it('when the text dump fails the flag stays unknown', async () => {
+    expect((await collect('nonterminal', 1)).u32).toEqual([{ terminal: null, link: null }]);
   });
 });

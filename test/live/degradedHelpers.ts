@@ -85,10 +85,13 @@ export function bookwormBpftool(): { bin: string; version: string } {
 }
 
 /** A `tc` from before JSON (iproute2 4.11, "ss170501"): `-j` is an unknown option, with
- *  iproute2's own message and status (main() returns -1); anything else goes to the real tc. */
+ *  iproute2's own message and status (main() returns -1); anything else goes to the real tc.
+ *  When the real tc is iproute2 6.1 or 6.2, which print u32's class star the other way round
+ *  (src/parse/u32.ts), the fake turns it back, as 4.11 prints it. */
 export function oldTcDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tcat-oldtc-'));
   made.push(dir);
+  const inverted = /iproute2-6\.[12]\./.test(execFileSync(which('tc'), ['-V'], { encoding: 'utf8' }));
   const script = `#!${process.execPath}
 const { spawnSync } = require('node:child_process');
 const args = process.argv.slice(2);
@@ -103,7 +106,9 @@ for (const a of args) {
     process.exit(255);
   }
 }
-const r = spawnSync(${JSON.stringify(which('tc'))}, args, { stdio: 'inherit' });
+const swap = ${inverted} && args.includes('show');
+const r = spawnSync(${JSON.stringify(which('tc'))}, args, { stdio: ['inherit', swap ? 'pipe' : 'inherit', 'inherit'], encoding: 'utf8' });
+if (swap) process.stdout.write(r.stdout.replace(/( bkt [0-9a-f]+ )(\\*?)flowid /g, (_, pre, star) => pre + (star ? '' : '*') + 'flowid '));
 process.exit(r.status ?? 1);
 `;
   writeFileSync(join(dir, 'tc'), script);
