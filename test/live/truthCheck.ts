@@ -36,7 +36,10 @@ export async function checkTruth(rig: Rig): Promise<TruthReport> {
   const hook = await auditHook(rig);
   const claims: Claim[] = [
     ...(hook.tcx ?? []).map((t, i) => ({ label: `tcx#${i} ${t.program.name}`, progId: t.program.id!, reaches: t.reaches })),
-    ...(hook.filters ?? []).map((f) => ({ label: `pref ${f.pref} ${f.protocol} ${f.handle} ${f.program?.name}`, progId: f.program!.id!, reaches: f.reaches })),
+    // Only programs have run counters: u32 keys and other classifiers are judged through the
+    // programs after them.
+    ...(hook.filters ?? []).filter((f) => f.program?.id != null)
+      .map((f) => ({ label: `pref ${f.pref} ${f.protocol} ${f.handle} ${f.program?.name}`, progId: f.program!.id!, reaches: f.reaches })),
   ];
   const deltas = (before: Map<number, number>, after: Map<number, number>) =>
     new Map(claims.map((c) => [c.progId, (after.get(c.progId) ?? 0) - (before.get(c.progId) ?? 0)]));
