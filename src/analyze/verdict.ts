@@ -62,7 +62,7 @@ function u32Evidence(f: LegacyFilter): { never: boolean; note: string } | null {
     return { never: true, note: 'u32 key without the terminal flag: a match moves on to the next key (cls_u32.c u32_classify)' };
   }
   if (k.terminal === true) return { never: false, note: 'u32 key with the terminal flag (a class or an action): a match runs its actions' };
-  return { never: false, note: 'u32 key whose terminal flag the input does not show (tc -j never prints it)' };
+  return { never: false, note: 'u32 key whose terminal flag the input does not show (tc -j never prints it; tc text shows it only with the iproute2 version known, e.g. from a capture\'s `# tc utility` line)' };
 }
 
 /** Non-bpf classifiers: a match runs the action chain; only matchall matches everything.
