@@ -1,23 +1,27 @@
 // --redact: container ids, pod ids and addresses become stable hashes (same input, same
 // hash, on every node and run) so redacted bundles from a fleet still line up.
-import { createHash } from 'node:crypto';
 import type { Bundle } from '../model/bundle.js';
+import { redactAddressesInText, redactAddressValue, redactToken } from './redactText.js';
 
-export const redactToken = (s: string): string => `redacted-${createHash('sha256').update(s).digest('hex').slice(0, 12)}`;
+export { redactToken } from './redactText.js';
 
-const MAC = /\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/gi;
-const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;
-/** JSON keys whose string values are addresses (ip link, flower keys, u32 matches). */
-const ADDRESS_KEY = /(^|_)(ip|ip4|ip6|addr|address|broadcast|perm_address|mac|src|dst|lladdr)$/i;
+/** JSON keys whose string values are addresses: ip link (address, broadcast, permaddr;
+ *  vxlan local/remote, local6/remote6/group6), ip addr/route (local, peer, gateway,
+ *  prefsrc), flower keys (src_ip, enc_dst_ip...), u32 pretty keys (src, dst). */
+const ADDRESS_KEY = /(^|_)(ip|ip4|ip6|addr|address|broadcast|perm_address|permaddr|mac|src|dst|lladdr|local|local6|remote|remote6|group6|peer|gateway|prefsrc)$/i;
 
 function redactText(s: string, known: ReadonlyMap<string, string>): string {
-  let out = s.replace(MAC, redactToken).replace(IPV4, redactToken);
+  let out = redactAddressesInText(s);
   for (const [from, to] of known) out = out.split(from).join(to);
   return out;
 }
 
+function redactString(s: string, key: string | null, known: ReadonlyMap<string, string>): string {
+  return key !== null && ADDRESS_KEY.test(key) ? redactAddressValue(s) : redactText(s, known);
+}
+
 function walk(v: unknown, known: ReadonlyMap<string, string>, key: string | null): unknown {
-  if (typeof v === 'string') return key !== null && ADDRESS_KEY.test(key) ? redactToken(v) : redactText(v, known);
+  if (typeof v === 'string') return redactString(v, key, known);
   if (Array.isArray(v)) return v.map((x) => walk(x, known, key));
   if (v !== null && typeof v === 'object') {
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, known, k)]));
@@ -25,8 +29,8 @@ function walk(v: unknown, known: ReadonlyMap<string, string>, key: string | null
   return v;
 }
 
-/** Raw outputs that are JSON are redacted key-aware (IPv6 and u32 handles look alike in text);
- *  text outputs get the MAC/IPv4 patterns and the known ids. */
+/** Raw outputs that are JSON are redacted key-aware; text outputs get the address
+ *  patterns and the known ids. */
 function redactOutput(s: string, known: ReadonlyMap<string, string>): string {
   const t = s.trim();
   if (t.startsWith('[') || t.startsWith('{')) {
