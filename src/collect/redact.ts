@@ -1,7 +1,9 @@
 // --redact: container ids, pod ids and addresses become stable hashes (same input, same
 // hash, on every node and run) so redacted bundles from a fleet still line up.
 import type { Bundle } from '../model/bundle.js';
+import { redactJsonText } from './redactJson.js';
 import { redactAddressesInText, redactAddressValue, redactToken } from './redactText.js';
+import { redactU32Text } from './redactU32.js';
 
 export { redactToken } from './redactText.js';
 
@@ -29,23 +31,28 @@ function walk(v: unknown, known: ReadonlyMap<string, string>, key: string | null
   return v;
 }
 
-/** Raw outputs that are JSON are redacted key-aware; text outputs get the address
- *  patterns and the known ids. */
-function redactOutput(s: string, known: ReadonlyMap<string, string>): string {
-  const t = s.trim();
-  if (t.startsWith('[') || t.startsWith('{')) {
+function isJson(t: string): boolean {
+  if (!t.startsWith('[') && !t.startsWith('{')) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    // several JSON values (tc -batch): one per line
     try {
-      return JSON.stringify(walk(JSON.parse(t), known, null));
+      for (const l of t.split('\n')) if (l.trim()) JSON.parse(l);
+      return true;
     } catch {
-      // several JSON values (tc -batch): one per line
-      try {
-        return t.split('\n').map((l) => (l.trim() ? JSON.stringify(walk(JSON.parse(l), known, null)) : l)).join('\n');
-      } catch {
-        // not JSON after all
-      }
+      return false; // not JSON after all
     }
   }
-  return redactText(s, known);
+}
+
+/** Raw outputs that are JSON are redacted key-aware and in place (the evidence keeps its
+ *  bytes apart from the redacted strings); text outputs get the u32 key words, the address
+ *  patterns and the known ids. */
+function redactOutput(s: string, known: ReadonlyMap<string, string>): string {
+  if (isJson(s.trim())) return redactJsonText(s, (v, key) => redactString(v, key, known));
+  return redactText(redactU32Text(s), known);
 }
 
 export function redactBundle(b: Bundle): Bundle {
