@@ -1,5 +1,6 @@
 // Issue 4: a bundle carries each program's translated instructions, so `analyze bundle`
-// offline reaches the same verdicts, reachability and recommendation as the live audit.
+// offline reaches the same verdicts, reachability and recommendation as the live audit,
+// also when collected with --redact.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,5 +65,14 @@ describeLive('live audit and offline bundle analysis agree', () => {
     expect(filters.every((f) => f.verdict.source === 'bytecode')).toBe(true);
     expect(filters.find((f) => f.vendor === 'unknown')?.verdict.terminal).toBe('sometimes');
     expect(JSON.stringify(a.recommendation)).toContain('disable-network'); // the terminal tcx program
+  });
+
+  it('gives the same answer from a --redact bundle (addresses hashed, handles and programs kept)', () => {
+    const live = cli(['audit', '--netns', ns, '--node-name', 'rt-node', '--json', '-q']);
+    const bundle = join(dir, 'rt-redacted.json');
+    expect(cli(['collect', '--netns', ns, '--node-name', 'rt-node', '-o', bundle, '-q', '--redact']).status).toBe(0);
+    const offline = cli(['analyze', bundle, '--json']);
+    expect(essence(JSON.parse(offline.stdout) as Report)).toEqual(essence(JSON.parse(live.stdout) as Report));
+    expect(offline.status).toBe(live.status);
   });
 });
