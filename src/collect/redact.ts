@@ -1,5 +1,6 @@
 // --redact: container ids, pod ids and addresses become stable hashes (same input, same
 // hash, on every node and run) so redacted bundles from a fleet still line up.
+// What is hidden where, and what is kept, is listed in docs/live.md ("--redact").
 import type { Bundle } from '../model/bundle.js';
 import { redactJsonText } from './redactJson.js';
 import { redactAddressesInText, redactAddressValue, redactToken } from './redactText.js';

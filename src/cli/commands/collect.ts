@@ -12,7 +12,7 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
   builder: (y: Argv<object>) =>
     withScopeOptions(y)
       .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'Bundle file, or - for stdout' })
-      .option('redact', { type: 'boolean', describe: 'Replace container ids, pod ids and addresses with stable hashes' }) as unknown as Argv<CollectArgs>,
+      .option('redact', { type: 'boolean', describe: 'Replace container ids, pod UIDs and MAC/IPv4/IPv6 addresses (also in u32 keys) with stable hashes; tc handles and programs are kept (docs/live.md)' }) as unknown as Argv<CollectArgs>,
   handler: async (argv: ArgumentsCamelCase<CollectArgs>) => {
     // Loaded on use so other commands do not pay for the live collector at start-up.
     const [{ liveSession }, { bundleSummary, makeBundle }] = await Promise.all([import('../../collect/session.js'), import('../../collect/bundle.js')]);
