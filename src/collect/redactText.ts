@@ -14,6 +14,8 @@ const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3
  *  candidate), then an optional zone and prefix length. isIPv6 decides what it is. */
 const IPV6_CANDIDATE = /(?<![\w:.])[0-9a-f]*:[0-9a-f.]*:[0-9a-f:.]*(?:%[\w.-]+)?(?:\/\d{1,3})?/gi;
 
+const TRAILER = /(?:[.:]|\.\d{1,5})$/;
+
 /** How u32 prints a key node's handle when its hash bucket is 0: `%x::%x`, table id and
  *  node id 1..0xfff without leading zeros (iproute2 tc/f_u32.c sprint_u32_handle), e.g.
  *  `800::800`, `1::5`. Its other forms (`800:`, `800:1:5`, `:5`) are not IPv6. As an address
@@ -45,13 +47,17 @@ function splitAddress(s: string): { addr: string; rest: string } {
 
 function redactIpv6(s: string): string {
   return s.replace(IPV6_CANDIDATE, (m: string, at: number) => {
-    if (/\w/.test(s.charAt(at + m.length))) return m; // part of a longer word: 2001:db8::1x
+    // Part of a longer word (2001:db8::1x), unless punctuation ends the run (...::1.Next).
+    if (/\w/.test(s.charAt(at + m.length)) && /[0-9a-f]$/i.test(m)) return m;
     let { addr, rest } = splitAddress(m);
     let trail = '';
-    // Sentence or list punctuation after a bare address: "... 2001:db8::1." / "fe80::1:"
-    while (rest === '' && !isIPv6(addr) && /[.:]$/.test(addr)) {
-      trail = addr.slice(-1) + trail;
-      addr = addr.slice(0, -1);
+    // After a bare address: sentence or list punctuation ("2001:db8::1.", "fe80::1:") or a
+    // port the tcpdump way ("2001:db8::1.53").
+    while (rest === '' && !isIPv6(addr)) {
+      const t = TRAILER.exec(addr)?.[0];
+      if (t === undefined) break;
+      trail = t + trail;
+      addr = addr.slice(0, -t.length);
     }
     if (!isIPv6(addr)) return m;
     if (U32_HANDLE_SHAPE.test(addr) && !ADDRESS_CONTEXT.test(s.slice(Math.max(0, at - 24), at))) return m;

@@ -21,6 +21,8 @@ describe('IPv6 in text: every position an address is printed in', () => {
     ['ip route nexthop', '\tnexthop via inet6 fe80::2 dev eth1 weight 1', `\tnexthop via inet6 ${t6('fe80::2')} dev eth1 weight 1`],
     ['stderr', 'Error: cannot reach 2001:db8::7: timed out', `Error: cannot reach ${t6('2001:db8::7')}: timed out`],
     ['note, end of sentence', 'peer is 2001:db8::7.', `peer is ${t6('2001:db8::7')}.`],
+    ['sentence without a space after it', 'peer 2001:db8::7.Next one', `peer ${t6('2001:db8::7')}.Next one`],
+    ['port the tcpdump way', '2001:db8::7.53 > ::ffff:10.0.0.1.443:', `${t6('2001:db8::7')}.53 > ${t6('::ffff:10.0.0.1')}.443:`],
     ['argv element', '2001:db8::9', t6('2001:db8::9')],
     ['bracketed with port', 'connect [2001:db8::1]:443 failed', `connect [${t6('2001:db8::1')}]:443 failed`],
     ['quoted', `addr '2001:db8::1', "2001:db8::2"`, `addr '${t6('2001:db8::1')}', "${t6('2001:db8::2')}"`],
