@@ -6,11 +6,11 @@
 //    run still evaluates only the command it names (without it the bundle was slower).
 //  - dist/bundle sits at the depth of dist/cli: the code finds package.json and
 //    bpf/selftest/ with new URL('../../…', import.meta.url), which esbuild leaves as written.
-//  - runtime dependencies stay external (src/lazy.ts require()s yaml, semver, table and zod
-//    through createRequire on first use; the package installs them anyway), except yargs,
-//    which every run loads: bundled it starts ~25 ms sooner. Its locale files are not
-//    bundled, so its own words in --help (Options, default...) are English whatever LANG
-//    says, like the rest of tc-audit's output.
+//  - runtime dependencies stay external (src/lazy.ts require()s yaml, semver, table, zod and
+//    jsonc-parser through createRequire on first use; the package installs them anyway),
+//    except yargs, which every run loads: bundled it starts ~25 ms sooner. Its locale files
+//    are not bundled, so its own words in --help (Options, default...) are English whatever
+//    LANG says, like the rest of tc-audit's output.
 //  - string-width (yargs' and cliui's help layout) is loaded on first use: loading it builds an
 //    Intl.Segmenter and Unicode-property regexes (~17 ms), and only --help measures text.
 // It bundles tsc's output rather than src/ so the shipped code is what tsc emitted and typed.
