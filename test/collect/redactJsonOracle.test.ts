@@ -1,8 +1,8 @@
-// redactJsonText held to a frozen copy of its hand-written scanner, so moving it onto
-// jsonc-parser can be checked byte for byte: the same bytes out for random JSON shaped like
-// tc's (repeated keys, u32 key objects under filter entries with a protocol, every escape
-// and number form, any layout, several values in a row as tc -batch prints them) and for
-// every recorded JSON fixture.
+// redactJsonText (jsonc-parser's visitor) held to the hand-written scanner it replaced,
+// frozen here as an oracle: the same bytes out for random JSON shaped like tc's (repeated
+// keys, u32 key objects under filter entries with a protocol, every escape and number form,
+// any layout, several values in a row as tc -batch prints them) and for every recorded JSON
+// fixture.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -14,9 +14,9 @@ import { u32AddressWord, u32WordToken, redactU32Text } from '../../src/collect/r
 import type { Bundle } from '../../src/model/bundle.js';
 
 // ---------------------------------------------------------------------------------------
-// TEST ORACLE ONLY. The hand-written scanner of src/collect/redactJson.ts (a regex over
-// structural characters, a frame stack, string-end scanning), copied unchanged apart from
-// its name, so a jsonc-parser version can be held to its output byte for byte.
+// TEST ORACLE ONLY. The previous hand-written scanner of src/collect/redactJson.ts (a regex
+// over structural characters, a frame stack, string-end scanning), copied unchanged apart
+// from its name, so the jsonc-parser version can be held to its output byte for byte.
 // Not used by tc-audit; do not import it from src/.
 interface OracleFrame {
   obj: boolean;
@@ -247,7 +247,7 @@ function jsonFiles(dir: string): string[] {
   });
 }
 
-describe('redactJsonText against the hand-written scanner (oracle)', () => {
+describe('redactJsonText (jsonc-parser) against the hand-written scanner it replaced', () => {
   it('gives the same bytes on every recorded JSON fixture', () => {
     const files = jsonFiles(join(process.cwd(), 'fixtures'));
     expect(files.length).toBeGreaterThan(20);
@@ -272,6 +272,14 @@ describe('redactJsonText against the hand-written scanner (oracle)', () => {
     expect(out).toContain(`"value":"${u32WordToken('20010db8')}"`);
     expect(out).toContain(`"value":"${u32WordToken('c0000209')}"`);
     expect(out).toContain('"value":"1bb"');
+  });
+
+  it('refuses text that is not JSON rather than guessing (redact.ts only passes JSON)', () => {
+    for (const t of ['{"a": }', '{"a":"b"', '[1,]', '{"a":"b"} x', '{"a" "b"}', '// c\n{}']) {
+      expect(() => redactJsonText(t, keep), t).toThrow(/not JSON/);
+    }
+    expect(redactJsonText('', keep)).toBe('');
+    expect(redactJsonText(' \n', keep)).toBe(' \n');
   });
 });
 
