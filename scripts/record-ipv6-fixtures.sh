@@ -10,17 +10,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT="$ROOT/fixtures/recorded/ipv6"
 NS="tcat-rec6-$$"
-MANIFEST_LINES=$(mktemp)
-
-cleanup() {
-  ip netns del "$NS" 2>/dev/null || true
-  rm -f "$MANIFEST_LINES"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-in_ns() { nsenter --net="/var/run/netns/$NS" "$@"; }
-TC_VER=$(tc -V | sed -n 's/.*iproute2-\([^ ,]*\).*/\1/p')
+# shellcheck source=lib/recording.sh
+. "$ROOT/scripts/lib/recording.sh"
 
 # rec FILE [--stdin TEXT] -- CMD...: run CMD in the namespace, save stdout, note it in the manifest.
 rec() {

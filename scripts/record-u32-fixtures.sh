@@ -14,16 +14,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT="$ROOT/fixtures/recorded"
 BPF="$OUT/bpf"
 NS="tcat-rec-$$-u"
-MANIFEST_LINES=$(mktemp)
-
-cleanup() {
-  ip netns del "$NS" 2>/dev/null || true
-  rm -f "$MANIFEST_LINES"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-in_ns() { nsenter --net="/var/run/netns/$NS" "$@"; }
+# shellcheck source=lib/recording.sh
+. "$ROOT/scripts/lib/recording.sh"
 
 obj="$BPF/da_pass.o"
 if [ ! -f "$obj" ] || [ "$BPF/da_pass.c" -nt "$obj" ]; then
@@ -31,7 +23,6 @@ if [ ! -f "$obj" ] || [ "$BPF/da_pass.c" -nt "$obj" ]; then
 fi
 
 KERNEL=$(uname -r)
-TC_VER=$(tc -V | sed -n 's/.*iproute2-\([^ ,]*\).*/\1/p')
 
 ip netns add "$NS"
 in_ns ip link set lo up
