@@ -6,6 +6,7 @@ import type { NsCandidate } from './namespaces.js';
 import type { NsTarget, RunResult } from './runner.js';
 import { matchesAny, parseIpLinkJson, type LinkInfo } from './links.js';
 import { nsenterFailed, succeeded, type Recorder } from './record.js';
+import { mapLimit } from './pool.js';
 import { batchInput, batchSafe, DIRECTIONS, isVanished, splitBatchOutput, type HookQuery } from './tcBatch.js';
 
 export interface RawHook {
@@ -150,12 +151,14 @@ function isU32Key(e: unknown): boolean {
 
 /** tc -j never prints u32's terminal flag, which decides whether a matched key ends the walk
  *  (src/parse/u32.ts): a hook with u32 keys is read as text too. u32 is rare on the nodes
- *  this audits, so this is one more command for the few hooks that have it. */
+ *  this audits, so this is one more command for the few hooks that have it, four at a time
+ *  (a namespace full of u32 hooks must not fork a tc per hook at once). Text output of a
+ *  `tc -batch` cannot be split per hook, hence one command each. */
 async function u32Text(rec: Recorder, target: NsTarget, hooks: RawHook[]): Promise<void> {
-  await Promise.all(hooks.filter((h) => h.json?.some(isU32Key)).map(async (h) => {
+  await mapLimit(hooks.filter((h) => h.json?.some(isU32Key)), 4, async (h) => {
     const r = await rec.run({ argv: ['tc', 'filter', 'show', 'dev', h.device, h.direction], ns: target });
     if (succeeded(r)) h.text = r.stdout;
-  }));
+  });
 }
 
 function failedHook(rec: Recorder, target: NsTarget, q: HookQuery, message: string, out: RawHook[], vanished: Set<string>): void {
