@@ -72,7 +72,7 @@ const autoColor = (io: OutputIo): boolean =>
   io.env.FORCE_COLOR !== undefined ? io.env.FORCE_COLOR !== '0' : io.isTTY && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
 
 let version: string | null = null;
-/** tc-audit's version from package.json (two levels up from src/cli and dist/cli). */
+/** tc-audit's version from package.json (two levels up from src/cli, dist/cli and the bundle's dist/bundle). */
 export const toolVersion = (): string => {
   if (version === null) {
     try { version = String(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version); }

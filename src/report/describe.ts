@@ -38,7 +38,7 @@ export const locationKey = (l: FindingLocation): string =>
 export const hookKey = (h: AnalyzedHook): string => locationKey(hookLocation(h));
 
 /** A hook matters when a finding names it or any BPF program runs on it (checked first:
- *  it is cheaper than the location key). */
+ *  it is cheaper than looking the hook's findings up). */
 export const hookMatters = (h: AnalyzedHook, hasFindings: (h: AnalyzedHook) => boolean): boolean =>
   (h.tcx?.length ?? 0) > 0 ||
   (h.filters ?? []).some((f) => f.kind === 'bpf') ||

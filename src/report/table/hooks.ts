@@ -35,10 +35,6 @@ export class FindingsByPlace {
     return this.places.find().add(h.node).add(h.netns).add(h.device).add(h.direction).id();
   }
 
-  of(h: AnalyzedHook): Finding[] | undefined {
-    return this.at(this.placeOf(h));
-  }
-
   /** The findings at a place id from placeOf. */
   at(place: number): Finding[] | undefined {
     return place < 0 ? undefined : this.lists[place];
