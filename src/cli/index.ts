@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // The yargs root: commands only; every handler lives in src/cli/commands.
+// First, so the V8 settings hold before anything else is compiled.
+import './v8Flags.js';
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import yargs from 'yargs';
