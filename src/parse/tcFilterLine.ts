@@ -8,13 +8,11 @@ import { u32TerminalOf, type StarMeaning, type U32ClassMark } from './u32.js';
 
 export { normaliseHandle } from './tcWords.js';
 
-export interface FilterLine {
-  device: string | null;
-  direction: Direction | null;
-  /** true for the per-tcf_proto header line (no handle) and u32 hash-table lines. */
-  header: boolean;
-  filter: LegacyFilter;
-}
+/** A filter line, or (header) the per-tcf_proto header line with no handle, or a u32
+ *  hash-table line: those classify nothing, and only the hook they name is kept. */
+export type FilterLine =
+  | { device: string | null; direction: Direction | null; header: false; filter: LegacyFilter }
+  | { device: string | null; direction: Direction | null; header: true };
 
 function directionOfParent(p: string): Direction | null {
   const v = p.toLowerCase();
@@ -121,7 +119,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
           if (!t.next()) continue;
           const h = shared(t);
           // u32 "fh 800:" is the hash table itself, not a key node that classifies.
-          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, filter: f };
+          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true };
           f.handle = kind === 'u32' ? h.toLowerCase() : normaliseHandle(h);
           header = false;
           continue;
@@ -191,6 +189,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
   if (kind !== 'bpf') f.directAction = null;
   // Only key nodes (with a handle) classify; the header line of a u32 tcf_proto has none.
   if (kind === 'u32' && !header) f.u32 = { terminal: u32TerminalOf(mark, star), link };
+  if (header) return { device, direction, header };
   if (progId !== null || tag !== null || progName !== null) f.program = { id: progId, name: progName, tag };
   return { device, direction, header, filter: f };
 }

@@ -29,8 +29,10 @@ const headerLine = fc.tuple(word, digits, word, digits, tail)
 describe('fastFilterLine', () => {
   it('reads tc\'s own bpf and header lines', () => {
     expect(fastFilterLine(CILIUM)).toEqual(tokenFilterLine(CILIUM));
-    expect(fastFilterLine(CILIUM)?.filter.program).toEqual({ id: 1003, name: 'cil_from_contai', tag: 'e642ec8000000000' });
-    expect(fastFilterLine('filter protocol all pref 1 bpf chain 0 ')?.header).toBe(true);
+    const bpf = fastFilterLine(CILIUM);
+    expect(bpf?.header === false && bpf.filter.program).toEqual({ id: 1003, name: 'cil_from_contai', tag: 'e642ec8000000000' });
+    expect(fastFilterLine('filter protocol all pref 1 bpf chain 0 ')).toEqual({ device: null, direction: null, header: true });
+    expect(fastFilterLine('filter protocol ip pref 20 matchall chain 0')?.header).toBe(true);
   });
 
   it('agrees with the token reader on every line it reads, and leaves the rest to it', () => {
@@ -52,6 +54,7 @@ describe('fastFilterLine', () => {
       CILIUM.replace('e642ec8000000000', 'E642EC8000000000'),
       CILIUM.replace(' handle', '\thandle'),
       'filter protocol all pref 1 dev chain 0 ',
+      'filter protocol all pref 1 prio chain 0 ',
     ]) expect(fastFilterLine(line)).toBeNull();
   });
 });
