@@ -3,8 +3,7 @@
 // followed by that command's output; values are percent-encoded (%25 %20 %09 %23).
 import type { Direction } from '../model/snapshot.js';
 import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
-import { indexLines } from './lines.js';
-import { isSpace } from './tokens.js';
+import { firstNonBlankIsHash, indexLines } from './lines.js';
 import { parseTcJsonText } from './tcJson.js';
 import { readTcText } from './tcText.js';
 import type { ParseDefaults, ParsedFile } from './types.js';
@@ -19,24 +18,10 @@ function decode(v: string): string {
   return v.includes('%') ? decodeURIComponent(v) : v;
 }
 
-/** Does the line's first non-blank character make it a possible `###` line? Cheap, and
- *  without the copy trim() makes: this runs on every line of big captures, most of which
- *  start with "filter" or a tab. */
-function maybeHashLine(line: string): boolean {
-  return maybeHashAt(line, 0, line.length);
-}
-
-/** maybeHashLine for text[start, end), without making the line a string. */
-function maybeHashAt(text: string, start: number, end: number): boolean {
-  let i = start;
-  while (i < end && isSpace(text.charCodeAt(i))) i++;
-  return i < end && text.charCodeAt(i) === 35;
-}
-
 /** Marker body or null. */
 function markerBody(line: string): string | null {
   const c = line.charCodeAt(0);
-  if ((c !== 35 && c !== 32 && c !== 9) || !maybeHashLine(line)) return null;
+  if ((c !== 35 && c !== 32 && c !== 9) || !firstNonBlankIsHash(line, 0, line.length)) return null;
   const m = CAPTURE_MARKER.exec(line.charCodeAt(0) === 35 ? line : line.trim());
   return m ? (m[1] ?? '') : null;
 }
@@ -69,7 +54,11 @@ export function parseMarkerFields(body: string): Marker | string {
 }
 
 export function parseCapture(text: string, file: string, defaults: ParseDefaults): ParsedFile {
-  const { index, errors } = indexLines(text, file);
+  // Markers and failure lines start with `#`: sections end at the next such line that is a
+  // marker, so only those lines are looked at again (not every line of every section).
+  const hashLines: number[] = [];
+  const { index, errors } = indexLines(text, file, 1, hashLines);
+  let h = 0;
   const n = index.count;
   const lineAt = (k: number) => index.line(k);
   const out: ParsedFile = { file, format: 'capture', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors, bpftoolNetns: [] };
@@ -88,15 +77,16 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
   while (k < n) {
     const markerLine = k + 1;
     const body = markerBody(lineAt(k)) ?? '';
-    let end = k + 1;
+    let end = n;
     let failed: string | null = null;
     let failedAt = -1;
-    for (; end < n; end++) {
-      if (!maybeHashAt(text, index.start(end), index.end(end))) continue;
-      const l = lineAt(end);
-      if (markerBody(l) !== null) break;
+    while (h < hashLines.length && hashLines[h]! <= k) h++;
+    for (; h < hashLines.length; h++) {
+      const at = hashLines[h]!;
+      const l = lineAt(at);
+      if (markerBody(l) !== null) { end = at; break; }
       const f = l.includes('capture-failed') ? FAILED.exec(l.trim()) : null;
-      if (f) { failed = `${f[1] ?? '?'} (line ${end + 1})`; failedAt = end; }
+      if (f) { failed = `${f[1] ?? '?'} (line ${at + 1})`; failedAt = at; }
     }
     const from = k + 1;
     const section = () => {

@@ -1,5 +1,6 @@
 // Line splitting with bounded memory: a 100 MB file with no newline must not become a
 // 100 MB regex subject, so every line is capped and the cap is reported.
+import { isSpace } from './tokens.js';
 import type { ParseError } from './types.js';
 
 export const MAX_LINE = 64 * 1024;
@@ -46,8 +47,10 @@ export class LineIndex {
   }
 }
 
-/** Lines without their end-of-line (LF or CRLF), each at most MAX_LINE characters. */
-export function indexLines(text: string, file: string, firstLine = 1): { index: LineIndex; errors: ParseError[] } {
+/** Lines without their end-of-line (LF or CRLF), each at most MAX_LINE characters. With
+ *  `hashLines`, the index of every line whose first non-blank character is `#` is added to
+ *  it: a capture looks for its markers there instead of testing all of its lines again. */
+export function indexLines(text: string, file: string, firstLine = 1, hashLines?: number[]): { index: LineIndex; errors: ParseError[] } {
   const index = new LineIndex(text);
   const errors: ParseError[] = [];
   let start = 0;
@@ -65,14 +68,25 @@ export function indexLines(text: string, file: string, firstLine = 1): { index: 
       });
       stop = start + MAX_LINE;
     }
+    if (hashLines !== undefined) {
+      const c = text.charCodeAt(start);
+      if (c === 35 || (isSpace(c) && firstNonBlankIsHash(text, start, stop))) hashLines.push(index.count);
+    }
     index.add(start, stop);
     start = end + 1;
     if (end === n) break;
   }
-  // A trailing newline does not start another line.
+  // A trailing newline does not start another line (an empty line is never a hash line).
   const last = index.count - 1;
   if (last > 0 && index.start(last) === index.end(last)) index.pop();
   return { index, errors };
+}
+
+/** Is the first non-blank character of text[start, end) a `#`? */
+export function firstNonBlankIsHash(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i < end && text.charCodeAt(i) === 35;
 }
 
 export function splitLines(text: string, file: string, firstLine = 1): Lines {
