@@ -1,0 +1,51 @@
+// Which vendor's name patterns match first, in knowledge-base order, with one regular
+// expression per pattern set instead of one test per pattern: a large node has tens of
+// thousands of filters, most of whose names (the agent's own, with a hash and an id in
+// them) are new strings that no cache would have seen, and each was tested against some
+// twenty patterns in turn.
+//
+// The combined expression is anchored at the start and tries one alternative per vendor in
+// order; an alternative is the vendor's patterns as lookaheads (zero-width, so each is
+// tried from the start of the name) followed by an empty named group that says which
+// vendor it was. The regex engine takes the first alternative that succeeds: the first
+// vendor in order, as the one-by-one loop did. test/analyze/vendors/firstVendor.test.ts
+// holds it to that loop.
+import type { VendorEntry } from './types.js';
+
+export type PatternSet = 'tcName' | 'progName' | 'bpftoolName';
+
+/** A pattern as a lookahead from the start of the name. A pattern anchored with `^` (and no
+ *  alternation outside a group, which test/analyze/vendors/kb.test.ts checks) is tried
+ *  there only; any other may match anywhere, as RegExp.test finds it. */
+function lookahead(re: RegExp): string {
+  return re.source.startsWith('^') ? `(?=${re.source})` : `(?=[\\s\\S]*?(?:${re.source}))`;
+}
+
+interface Combined { re: RegExp; vendors: VendorEntry[] }
+
+function combine(order: readonly VendorEntry[], set: PatternSet, protocol: string | null): Combined {
+  const vendors = order.filter((v) => v[set].length > 0 && (!v.requireProtocol || v.requireProtocol === protocol));
+  const alternatives = vendors.map((v, i) => `(?:${v[set].map(lookahead).join('|')})(?<v${i}>)`);
+  return { re: new RegExp(`^(?:${alternatives.join('|')})`), vendors };
+}
+
+export class FirstVendor {
+  private readonly combined: Record<PatternSet, Map<string | null, Combined>> = { tcName: new Map(), progName: new Map(), bpftoolName: new Map() };
+
+  constructor(private readonly order: readonly VendorEntry[]) {}
+
+  /** The first vendor in order with a pattern of `set` matching `value` (vendors that need
+   *  another protocol skipped), and that pattern; null when none matches. */
+  match(set: PatternSet, value: string, protocol: string | null): { vendor: VendorEntry; pattern: RegExp } | null {
+    const bySet = this.combined[set];
+    let c = bySet.get(protocol);
+    if (c === undefined) bySet.set(protocol, (c = combine(this.order, set, protocol)));
+    if (c.vendors.length === 0) return null;
+    const m = c.re.exec(value);
+    if (m === null) return null;
+    const i = c.vendors.findIndex((_, k) => m.groups?.[`v${k}`] !== undefined);
+    const vendor = c.vendors[i];
+    const pattern = vendor?.[set].find((r) => r.test(value));
+    return vendor === undefined || pattern === undefined ? null : { vendor, pattern };
+  }
+}
