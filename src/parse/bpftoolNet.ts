@@ -19,7 +19,9 @@ export interface BpftoolEntry {
 
 export interface NetCtx { node: string | null; netns: string | null }
 
-const HOOKS: Record<string, { attach: 'tcx' | 'netkit' | 'legacy'; direction: Direction }> = {
+interface Hook { attach: 'tcx' | 'netkit' | 'legacy'; direction: Direction }
+
+const HOOKS: Record<string, Hook> = {
   'tcx/ingress': { attach: 'tcx', direction: 'ingress' },
   'tcx/egress': { attach: 'tcx', direction: 'egress' },
   // bpftool lists both netkit kinds under the primary (host-side) device. Peer programs run
@@ -31,6 +33,12 @@ const HOOKS: Record<string, { attach: 'tcx' | 'netkit' | 'legacy'; direction: Di
   'clsact/ingress': { attach: 'legacy', direction: 'ingress' },
   'clsact/egress': { attach: 'legacy', direction: 'egress' },
 };
+
+/** The hook a bpftool kind names. Own keys only: a kind such as "constructor" or
+ *  "toString" would otherwise find Object.prototype's function and crash the parse. */
+function hookOf(kind: string): Hook | undefined {
+  return Object.hasOwn(HOOKS, kind) ? HOOKS[kind] : undefined;
+}
 
 /** Groups entries per device and direction. Every listed device gets both hooks with a tcx
  *  list (bpftool shows all tcx there is); legacy only where bpftool listed clsact filters,
@@ -44,7 +52,7 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
   let lastDev: string | null = null;
   let hooks: { ingress: HookObservation; egress: HookObservation } | undefined;
   for (const e of entries) {
-    const h = HOOKS[e.kind];
+    const h = hookOf(e.kind);
     if (!h) continue;
     if (e.device !== lastDev || hooks === undefined) {
       hooks = byDevice.get(e.device);
@@ -92,7 +100,7 @@ export function parseBpftoolNetJsonValue(value: unknown, file: string, lines?: n
         const line = lines?.[idx++] ?? null;
         if (section !== 'tc' || !isRecord(e)) continue;
         const kind = typeof e.kind === 'string' ? e.kind : '';
-        if (!HOOKS[kind]) continue;
+        if (!hookOf(kind)) continue;
         if (typeof e.devname !== 'string') {
           errors.push({ file, line: line ?? 1, message: `bpftool tc entry without "devname"` });
           continue;
@@ -133,7 +141,7 @@ export function parseBpftoolNetText(text: string, file: string, ctx: NetCtx, fir
     const m = ENTRY.exec(t);
     if (!m) { errors.push({ file, line, message: 'expected `DEV(IFINDEX) KIND [NAME] id|prog_id N` in the tc: section of `bpftool net show`' }); return; }
     const kind = m[3] ?? '';
-    if (!HOOKS[kind]) return;
+    if (!hookOf(kind)) return;
     const words = (m[4] ?? '').split(/\s+/).filter((w) => w !== '');
     // The name is everything before the first "id"/"prog_id" keyword followed by a number.
     const at = words.findIndex((w, i) => (w === 'id' || w === 'prog_id') && /^\d+$/.test(words[i + 1] ?? ''));

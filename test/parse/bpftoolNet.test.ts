@@ -55,6 +55,14 @@ describe('bpftool net show', () => {
     ]);
   });
 
+  test('kinds named like Object.prototype members are unknown kinds, not a crash', () => {
+    for (const kind of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const j = parseBpftoolNetJsonText(JSON.stringify([{ tc: [{ devname: 'a', ifindex: 1, kind, id: 3 }] }]), 'j', CTX);
+      const t = parseBpftoolNetText(`tc:\na(1) ${kind} x id 3\n`, 't', CTX);
+      expect([j.observations, j.errors, t.observations, t.errors]).toEqual([[], [], [], []]);
+    }
+  });
+
   test('garbage in the tc: section is reported with its line', () => {
     const r = parseBpftoolNetText('tc:\nnonsense here\neth0(2) clsact/ingress x id 3\n', 'g', CTX);
     expect(r.errors.map((e) => e.line)).toEqual([2]);
