@@ -119,11 +119,20 @@ export function parseBpftoolNetJsonValue(value: unknown, file: string, lines?: n
 }
 
 export function parseBpftoolNetJsonText(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
-  const base: ParsedFile = { file, format: 'bpftool-net-json', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: true, errors: [] };
+  return parseBpftoolNetJsonGeneral(text, file, ctx, firstLine);
+}
+
+/** Any JSON: JSON.parse, then the value walk, with each entry's line from objectLines. */
+export function parseBpftoolNetJsonGeneral(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
+  const base = emptyJsonResult(file);
   const j = parseJson(text);
   if (!j.ok) return { ...base, sawBpftoolNet: false, errors: [{ file, line: j.line + firstLine - 1, message: j.message }] };
   const r = parseBpftoolNetJsonValue(j.value, file, objectLines(text, 3, firstLine), ctx);
   return { ...base, observations: r.observations, errors: r.errors, bpftoolNetns: [ctx] };
+}
+
+function emptyJsonResult(file: string): ParsedFile {
+  return { file, format: 'bpftool-net-json', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: true, errors: [] };
 }
 
 const ENTRY = /^(.+)\((\d+)\)\s+(\S+)(?:\s+(.*))?$/;
