@@ -2,6 +2,7 @@
 // clsact/* entries -> LegacyFilter without pref/protocol/handle (bpftool does not print
 // them, so none is invented). xdp, flow_dissector, netfilter and non-clsact qdiscs are ignored.
 import type { Direction, LegacyFilter, TcxProgram } from '../model/snapshot.js';
+import { scanBpftoolNetJson } from './bpftoolNetFast.js';
 import { isRecord, objectLines, parseJson } from './json.js';
 import { splitLines } from './lines.js';
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
@@ -119,10 +120,14 @@ export function parseBpftoolNetJsonValue(value: unknown, file: string, lines?: n
 }
 
 export function parseBpftoolNetJsonText(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
-  return parseBpftoolNetJsonGeneral(text, file, ctx, firstLine);
+  // bpftool's own compact output is read without JSON.parse; anything else takes the general path.
+  const fast = scanBpftoolNetJson(text, firstLine);
+  if (fast === null) return parseBpftoolNetJsonGeneral(text, file, ctx, firstLine);
+  return { ...emptyJsonResult(file), observations: entriesToObservations(fast, file, ctx), bpftoolNetns: [ctx] };
 }
 
-/** Any JSON: JSON.parse, then the value walk, with each entry's line from objectLines. */
+/** Any JSON: JSON.parse, then the value walk, with each entry's line from objectLines.
+ *  Exported so tests can hold the shortcut to it. */
 export function parseBpftoolNetJsonGeneral(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
   const base = emptyJsonResult(file);
   const j = parseJson(text);
