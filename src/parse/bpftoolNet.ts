@@ -61,14 +61,13 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
       lastDev = e.device;
     }
     const o = hooks[h.direction];
-    const source = e.line === null ? null : { file, line: e.line };
     if (h.attach === 'legacy') {
-      const f: LegacyFilter = {
-        pref: null, protocol: null, chain: null, kind: 'bpf', handle: null, directAction: null,
-        flags: [], tcName: e.name, program: { id: e.progId, name: null, tag: null }, classid: null, actions: [], source,
-      };
-      (o.legacy ??= { filters: [], prefsKnown: false }).filters.push(f);
+      let clsact: ClsactFilters;
+      if (o.legacy instanceof ClsactFilters) clsact = o.legacy;
+      else o.legacy = clsact = new ClsactFilters(file);
+      clsact.entries.push(e);
     } else {
+      const source = e.line === null ? null : { file, line: e.line };
       const t: TcxProgram = { attach: h.attach, program: { id: e.progId, name: e.name, tag: null }, linkId: e.linkId, source };
       o.tcx?.push(t);
     }
@@ -76,11 +75,34 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
   const out: HookObservation[] = [];
   for (const d of byDevice.values()) out.push(d.ingress, d.egress);
   // Exact-size lists: growing ones reserve spare slots, and these live through the audit.
-  for (const o of out) {
-    if (o.legacy) o.legacy.filters = o.legacy.filters.slice();
-    if (o.tcx && o.tcx.length > 0) o.tcx = o.tcx.slice();
-  }
+  for (const o of out) if (o.tcx && o.tcx.length > 0) o.tcx = o.tcx.slice();
   return out;
+}
+
+/** A hook's clsact entries, made LegacyFilters when first read. Where a tc dump covers the
+ *  hook (it does in every capture), merge reads bpftool's copies only to fill in program ids
+ *  tc did not print, so the 20,000 filters of a large node's bpftool sections need not be
+ *  built, nor kept through the audit. (A class rather than an object literal with a getter:
+ *  that would make two closures per hook.) */
+class ClsactFilters {
+  readonly prefsKnown = false;
+  readonly entries: BpftoolEntry[] = [];
+  private made: LegacyFilter[] | null = null;
+
+  constructor(private readonly file: string) {}
+
+  get filters(): LegacyFilter[] {
+    const file = this.file;
+    return (this.made ??= this.entries.map((e) => ({
+      pref: null, protocol: null, chain: null, kind: 'bpf', handle: null, directAction: null,
+      flags: [], tcName: e.name, program: { id: e.progId, name: null, tag: null }, classid: null, actions: [],
+      source: e.line === null ? null : { file, line: e.line },
+    })));
+  }
+
+  set filters(v: LegacyFilter[]) {
+    this.made = v;
+  }
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);

@@ -16,11 +16,12 @@ interface DevAcc { ns: NsAcc; hooks: Map<string | null, HookAcc>; out: Device | 
 interface NsAcc { node: NodeAcc; devices: Map<string | null, DevAcc>; out: Netns | null; covered: boolean }
 interface NodeAcc { netns: Map<string | null, NsAcc>; out: NodeSnapshot | null }
 
-/** Gives tc filters without a program id the id bpftool shows for the same tc name, in order. */
-function fillIds(filters: LegacyFilter[], fromBpftool: LegacyFilter[]): LegacyFilter[] {
+/** Gives tc filters without a program id the id bpftool shows for the same tc name, in order.
+ *  bpftool's filters are read only then (src/parse/bpftoolNet.ts makes them on first read). */
+function fillIds(filters: LegacyFilter[], fromBpftool: { filters: LegacyFilter[] }): LegacyFilter[] {
   const needsId = (f: LegacyFilter) => f.kind === 'bpf' && f.tcName !== null && (f.program?.id ?? null) === null;
   if (!filters.some(needsId)) return filters; // the usual case: tc printed every id
-  const pool = [...fromBpftool];
+  const pool = [...fromBpftool.filters];
   return filters.map((f) => {
     if (!needsId(f)) return f;
     const i = pool.findIndex((b) => b.tcName === f.tcName && b.program?.id != null);
@@ -43,7 +44,7 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
   let legacy: LegacyFilter[] | null = null;
   let prefsKnown = false;
   if (tc) {
-    legacy = bpfLegacy ? fillIds(tc.filters, bpfLegacy.filters) : tc.filters;
+    legacy = bpfLegacy ? fillIds(tc.filters, bpfLegacy) : tc.filters;
     prefsKnown = true;
   } else if (bpfLegacy) {
     legacy = bpfLegacy.filters;

@@ -26,6 +26,25 @@ describe('mergeParsed', () => {
     expect(nodes[0]).toMatchObject({ name: null, tcxVisible: null, versions: { kernel: null, iproute2: null, bpftool: null } });
   });
 
+  test('bpftool\'s clsact filters are built only when read: not when tc printed every id', () => {
+    const tc = parseInput(recorded('a-v0-ingress.tc.txt'), 'tc', { ...V0, direction: 'ingress' });
+    const bt = parseInput(recorded('a-bpftool-net.json'), 'bt', NO_DEFAULTS);
+    const ingress = bt.observations.find((o) => o.device === 'v0' && o.direction === 'ingress')!;
+    const lazy = ingress.legacy!;
+    let reads = 0;
+    const filters = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(lazy), 'filters')!.get!;
+    Object.defineProperty(lazy, 'filters', { get: () => { reads++; return filters.call(lazy); }, configurable: true });
+    const { nodes } = mergeParsed([tc, bt]);
+    expect(reads).toBe(0);
+    expect(nodes[0]?.netns[0]?.devices[0]?.hooks[0]?.legacy?.map((f) => f.program?.id)).toEqual(tc.observations[0]?.legacy?.filters.map((f) => f.program?.id));
+    // Read, they are the entries bpftool listed, in its order, with no pref invented.
+    expect(lazy.filters.map((f) => [f.pref, f.tcName, f.program?.id])).toEqual([
+      [null, 'da_pass.o:[tc]', 161], [null, 'da_pass.o:[tc]', 157], [null, 'classic.o:[classifier]', 165],
+      [null, 'da_pass.o:[tc]', 169], [null, 'da_pass.o:[tc]', 173],
+    ]);
+    expect(lazy.filters).toBe(lazy.filters); // made once
+  });
+
   test('without a bpftool source tcx is null; with one covering the netns it is []', () => {
     const tc = parseInput(recorded('b-eth0-ingress.tc.txt'), 'tc', { device: 'eth0', direction: 'ingress', node: null });
     expect(mergeParsed([tc]).nodes[0]?.netns[0]?.devices[0]?.hooks[0]?.tcx).toBeNull();
