@@ -6,8 +6,8 @@
 //
 // The combined expression is anchored at the start and tries one alternative per vendor in
 // order; an alternative is the vendor's patterns as lookaheads (zero-width, so each is
-// tried from the start of the name) followed by an empty named group that says which
-// vendor it was. The regex engine takes the first alternative that succeeds: the first
+// tried from the start of the name) followed by an empty group that says which vendor it
+// was. The regex engine takes the first alternative that succeeds: the first
 // vendor in order, as the one-by-one loop did. test/analyze/vendors/firstVendor.test.ts
 // holds it to that loop.
 import type { VendorEntry } from './types.js';
@@ -21,12 +21,23 @@ function lookahead(re: RegExp): string {
   return re.source.startsWith('^') ? `(?=${re.source})` : `(?=[\\s\\S]*?(?:${re.source}))`;
 }
 
-interface Combined { re: RegExp; vendors: VendorEntry[] }
+/** How many capture groups a pattern has (its match array's length, less the whole match). */
+const groupsIn = (re: RegExp): number => (new RegExp(`${re.source}|`).exec('')?.length ?? 1) - 1;
+
+/** `marks[i]`: the match index of the empty group that ends vendor i's alternative (numbered
+ *  groups rather than named ones: a match then builds no `groups` object). */
+interface Combined { re: RegExp; vendors: VendorEntry[]; marks: number[] }
 
 function combine(order: readonly VendorEntry[], set: PatternSet, protocol: string | null): Combined {
   const vendors = order.filter((v) => v[set].length > 0 && (!v.requireProtocol || v.requireProtocol === protocol));
-  const alternatives = vendors.map((v, i) => `(?:${v[set].map(lookahead).join('|')})(?<v${i}>)`);
-  return { re: new RegExp(`^(?:${alternatives.join('|')})`), vendors };
+  const marks: number[] = [];
+  let group = 0;
+  const alternatives = vendors.map((v) => {
+    for (const r of v[set]) group += groupsIn(r);
+    marks.push(++group);
+    return `(?:${v[set].map(lookahead).join('|')})()`;
+  });
+  return { re: new RegExp(`^(?:${alternatives.join('|')})`), vendors, marks };
 }
 
 export class FirstVendor {
@@ -43,7 +54,8 @@ export class FirstVendor {
     if (c.vendors.length === 0) return null;
     const m = c.re.exec(value);
     if (m === null) return null;
-    const i = c.vendors.findIndex((_, k) => m.groups?.[`v${k}`] !== undefined);
+    let i = 0;
+    while (i < c.marks.length && m[c.marks[i]!] === undefined) i++;
     const vendor = c.vendors[i];
     const pattern = vendor?.[set].find((r) => r.test(value));
     return vendor === undefined || pattern === undefined ? null : { vendor, pattern };

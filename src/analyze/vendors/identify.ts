@@ -17,8 +17,15 @@ function firstMatch(set: PatternSet, value: string | null, label: string, protoc
 
 const UNKNOWN: VendorMatch = { id: 'unknown', evidence: 'no knowledge-base pattern matches its names' };
 
+/** One answer per kind: every u32 or matchall filter of a node says the same. */
+const NOT_BPF = new Map<string, VendorMatch>();
+
 export function identifyFilter(f: LegacyFilter): VendorMatch {
-  if (f.kind !== 'bpf') return { id: 'unknown', evidence: `not an eBPF classifier (${f.kind})` };
+  if (f.kind !== 'bpf') {
+    let m = NOT_BPF.get(f.kind);
+    if (m === undefined) NOT_BPF.set(f.kind, (m = { id: 'unknown', evidence: `not an eBPF classifier (${f.kind})` }));
+    return m;
+  }
   // The tc name is chosen by the loader and is the most specific; the kernel name is
   // only 15 characters and shared by unrelated projects (e.g. "tc_ingress").
   // bpftool prints the same TCA_BPF_NAME for clsact entries, so one pattern set serves both.
