@@ -64,6 +64,15 @@ export function addNames(ids: TupleIds, h: AnalyzedHook): TupleIds {
   return ids;
 }
 
+/** Do two hooks of one shape (same rows) show the same names? */
+export function sameNames(a: AnalyzedHook, b: AnalyzedHook): boolean {
+  const at = a.tcx ?? [], bt = b.tcx ?? [], af = a.filters ?? [], bf = b.filters ?? [];
+  if (at.length !== bt.length || af.length !== bf.length) return false;
+  for (let i = 0; i < at.length; i++) if (at[i]!.program.name !== bt[i]!.program.name) return false;
+  for (let i = 0; i < af.length; i++) if ((af[i]!.program?.name ?? af[i]!.tcName) !== (bf[i]!.program?.name ?? bf[i]!.tcName)) return false;
+  return true;
+}
+
 export const renderChain = (h: AnalyzedHook): string => {
   const rows = chainRows(h);
   const gaps: string[] = [];

@@ -9,7 +9,7 @@ import { allHooks, hookLabel, hookLocation, hookMatters } from '../describe.js';
 import type { FormatOptions } from '../types.js';
 import { bold, safeLine } from '../text.js';
 import { TupleIds } from '../../tupleIds.js';
-import { addNames, addRows, renderChain } from './chain.js';
+import { addNames, addRows, renderChain, sameNames } from './chain.js';
 
 const EXAMPLES = 3;
 
@@ -67,14 +67,21 @@ export const groupHooks = (
   verbose = false,
   reps?: ReadonlyMap<AnalyzedHook, AnalyzedHook>,
 ): Group[] => {
+  // A chain is its rows (shared by the hooks of a shape) and their names (most often the
+  // representative's too, compared as strings instead of looked up atom by atom).
   const rowIds = new TupleIds();
-  const rowsOfRep = new Map<AnalyzedHook, number>();
-  const rowsOf = (h: AnalyzedHook): number => {
+  const chainIds = new TupleIds();
+  const ofRep = new Map<AnalyzedHook, { rows: number; chain: number }>();
+  const chainOf = (h: AnalyzedHook, rows: number): number => addNames(chainIds.begin().add(rows), h).id();
+  const chainId = (h: AnalyzedHook): number => {
     const rep = reps?.get(h);
-    if (rep === undefined) return addRows(rowIds.begin(), h).id();
-    let id = rowsOfRep.get(rep);
-    if (id === undefined) rowsOfRep.set(rep, (id = addRows(rowIds.begin(), rep).id()));
-    return id;
+    if (rep === undefined) return chainOf(h, addRows(rowIds.begin(), h).id());
+    let r = ofRep.get(rep);
+    if (r === undefined) {
+      const rows = addRows(rowIds.begin(), rep).id();
+      ofRep.set(rep, (r = { rows, chain: chainOf(rep, rows) }));
+    }
+    return h === rep || sameNames(h, rep) ? r.chain : chainOf(h, r.rows);
   };
   const ids = new TupleIds();
   const texts: TextIds = { next: 0, byText: new Map() };
@@ -87,7 +94,7 @@ export const groupHooks = (
     ids.begin();
     if (hasFindings && verbose) ids.add(OWN_GRID).add(place);
     else {
-      addNames(ids.add(rowsOf(h)), h);
+      ids.add(chainId(h));
       if (hasFindings) addFindings(ids, fs, texts);
     }
     const id = ids.id();
