@@ -4,12 +4,13 @@
 import type { Finding } from '../../model/findings.js';
 import { severityRank } from '../../model/findings.js';
 import { RULE_IDS } from './ids.js';
+import { collator, naturalCompareFor } from './naturalOrder.js';
 
 const ruleOrder = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
 
 // One collator for every comparison: `localeCompare(b, 'en', opts)` builds a new one per
 // call, which dominated sorting the tens of thousands of findings of a large node.
-const natural = new Intl.Collator('en', { numeric: true });
+const natural = collator;
 
 function cmpNullable<T extends string | number>(a: T | null, b: T | null): number {
   if (a === b) return 0;
@@ -38,11 +39,13 @@ export function compareFindings(a: Finding, b: Finding): number {
 /** Each distinct string's place in natural order (null: -1). Strings the collator calls
  *  equal ("lxc01", "lxc1") share a place, so comparing places is comparing the strings. */
 function naturalRanks(values: Iterable<string | null>): Map<string | null, number> {
-  const distinct = [...new Set(values)].filter((v): v is string => v !== null).sort(natural.compare);
+  const distinct = [...new Set(values)].filter((v): v is string => v !== null);
+  const compare = naturalCompareFor(distinct);
+  distinct.sort(compare);
   const rank = new Map<string | null, number>([[null, -1]]);
   let r = 0;
   distinct.forEach((v, i) => {
-    if (i > 0 && natural.compare(distinct[i - 1]!, v) !== 0) r++;
+    if (i > 0 && compare(distinct[i - 1]!, v) !== 0) r++;
     rank.set(v, r);
   });
   return rank;
