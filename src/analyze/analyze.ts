@@ -3,7 +3,7 @@ import type { AnalyzedFilter, AnalyzedHook, AnalyzedNode, AnalyzedTcx, Analysis,
 import type { Hook, LegacyFilter, NodeSnapshot, TcxProgram } from '../model/snapshot.js';
 import { hasGotoChain } from './actions.js';
 import { allReach, walk } from './evaluate.js';
-import { hookShapeKey } from './shapeKey.js';
+import { ShapeTable, type Shapes } from './shapeTable.js';
 import { resolveFilterVerdict, resolveTcxVerdict, type VerdictContext } from './verdict.js';
 import { identifyFilter, identifyTcx } from './vendors/identify.js';
 
@@ -89,22 +89,23 @@ function likeRepresentative(rep: AnalyzedHook, netns: string, device: DeviceRef,
 /** Which hook of the analysis stood for each hook's shape (itself when it was the first). */
 export type Representatives = Map<AnalyzedHook, AnalyzedHook>;
 
-/** What makes two hooks alike; tests pass one that keeps every hook apart, which is the
- *  audit of every hook on its own that the shapes must reproduce. */
-export type ShapeKeyFn = typeof hookShapeKey;
+/** What makes two hooks alike, a new table per node; tests pass one that keeps every hook
+ *  apart, which is the audit of every hook on its own that the shapes must reproduce. */
+export type ShapesFactory = () => Shapes;
+export const shapeTables: ShapesFactory = () => new ShapeTable();
 
 export function analyzeNode(
   node: NodeSnapshot,
   base: Omit<VerdictContext, 'programs' | 'progArrays'>,
   repOf: Representatives = new Map(),
-  shapeKey: ShapeKeyFn = hookShapeKey,
+  shapes: ShapesFactory = shapeTables,
 ): AnalyzedNode {
   const ctx: VerdictContext = {
     ...base,
     programs: new Map(node.programs.map((p) => [p.id, p])),
     progArrays: node.progArrays,
   };
-  const byShape = new Map<string, AnalyzedHook>();
+  const byShape = shapes();
   const hooks: AnalyzedHook[] = [];
   for (const ns of node.netns) {
     for (const dev of ns.devices) {
@@ -112,10 +113,9 @@ export function analyzeNode(
         // Every hook names its own owners (the evidence quotes its own names); the rest of
         // the analysis is done once per shape.
         const owners = { filters: (hook.legacy ?? []).map(identifyFilter), tcx: (hook.tcx ?? []).map(identifyTcx) };
-        const key = shapeKey(dev.name, hook, owners.filters, owners.tcx, ctx);
-        const rep = byShape.get(key);
+        const rep = byShape.find(dev.name, hook, owners.filters, owners.tcx, ctx);
         const h = rep ? likeRepresentative(rep, ns.id, dev, hook, owners) : analyzeHook(node, ns.id, dev, hook, owners, ctx);
-        if (!rep) byShape.set(key, h);
+        if (!rep) byShape.add(h);
         repOf.set(h, rep ?? h);
         hooks.push(h);
       }
@@ -132,8 +132,8 @@ export function analyzeSnapshots(nodes: readonly NodeSnapshot[], base: Omit<Verd
 export function analyzeByShape(
   nodes: readonly NodeSnapshot[],
   base: Omit<VerdictContext, 'programs' | 'progArrays'>,
-  shapeKey: ShapeKeyFn = hookShapeKey,
+  shapes: ShapesFactory = shapeTables,
 ): { analysis: Analysis; repOf: Representatives } {
   const repOf: Representatives = new Map();
-  return { analysis: { nodes: nodes.map((n) => analyzeNode(n, base, repOf, shapeKey)) }, repOf };
+  return { analysis: { nodes: nodes.map((n) => analyzeNode(n, base, repOf, shapes)) }, repOf };
 }

@@ -1,18 +1,18 @@
 // The whole analysis: snapshot -> analysed model -> recommendation -> findings.
 import { bytecodeVerdict } from './bytecode/index.js';
-import { analyzeByShape, type ShapeKeyFn } from './analyze.js';
+import { analyzeByShape, shapeTables, type ShapesFactory } from './analyze.js';
 import type { AuditFn } from './contracts.js';
-import { hookShapeKey } from './shapeKey.js';
 import { resolveAgentPriority } from './agentPriority.js';
 import { runRules } from './rules/index.js';
 import type { VendorId } from './vendors/ids.js';
 import { cniVersionOf } from './vendors/versions.js';
 import { recommend } from '../recommend/recommend.js';
 
-/** `shapeKey` decides which hooks are audited once for all (src/analyze/shapeKey.ts). */
-export const auditByShape = (nodes: Parameters<AuditFn>[0], options: Parameters<AuditFn>[1], shapeKey: ShapeKeyFn = hookShapeKey): ReturnType<AuditFn> => {
+/** `shapes` decides which hooks are audited once for all (src/analyze/shapeKey.ts says what a
+ *  shape is, src/analyze/shapeTable.ts finds them). */
+export const auditByShape = (nodes: Parameters<AuditFn>[0], options: Parameters<AuditFn>[1], shapes: ShapesFactory = shapeTables): ReturnType<AuditFn> => {
   const vendorVersion = (id: VendorId) => cniVersionOf(id, options.agent.cniVersion);
-  const { analysis, repOf } = analyzeByShape(nodes, { assume: options.assume, bytecode: bytecodeVerdict, vendorVersion }, shapeKey);
+  const { analysis, repOf } = analyzeByShape(nodes, { assume: options.assume, bytecode: bytecodeVerdict, vendorVersion }, shapes);
   const agent = resolveAgentPriority(options.agent, analysis);
   const hooks = analysis.nodes.flatMap((n) => n.hooks);
   const tcxBlind = analysis.nodes.some((n) => n.tcxVisible === false);

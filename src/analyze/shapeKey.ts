@@ -1,12 +1,15 @@
 // Hook shape keys: two hooks of one node with the same key get the same verdicts, reaches
 // and findings, so the audit analyses one representative per key (src/analyze/analyze.ts)
 // and re-points its findings at the others (src/analyze/rulesByShape.ts). Pod veths repeat
-// a handful of chains: a 5,000-device node has tens of shapes, not 10,000 hooks.
+// a handful of chains: the generated 5,000-device capture has ~700 shapes, not 10,000 hooks.
 //
 // The key holds every input of the verdict, the kernel walk and the rules' wording, and
 // drops what only identifies a hook or a program instance (device, ifindex, netns, tc name,
 // prog id, link id, dump line). Names matter only through the vendor they identify, which
 // every hook computes for itself (its evidence quotes its own name).
+//
+// This key is the definition; the audit finds shapes with src/analyze/shapeTable.ts, which
+// compares the same fields without writing the key out (and is tested against it).
 import type { VendorMatch } from '../model/analysis.js';
 import type { Hook, LegacyFilter, ProgramRef, TcxProgram } from '../model/snapshot.js';
 import type { VerdictContext } from './verdict.js';

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
 import type { AgentSettings } from '../../src/agent/types.js';
-import type { ShapeKeyFn } from '../../src/analyze/analyze.js';
+import type { ShapesFactory } from '../../src/analyze/analyze.js';
+import { KeyedShapes } from '../../src/analyze/shapeTable.js';
 import { auditByShape } from '../../src/analyze/audit.js';
 import type { AuditOptions } from '../../src/analyze/contracts.js';
 import type { Hook, LegacyFilter, NodeSnapshot, TcxProgram } from '../../src/model/snapshot.js';
@@ -17,7 +18,7 @@ import { bpf, tcx } from '../helpers/snapshotBuilders.js';
 
 let n = 0;
 /** Every hook its own shape: the plain audit of every hook. */
-const everyHookApart: ShapeKeyFn = () => String(n++);
+const everyHookApart: ShapesFactory = () => new KeyedShapes(() => String(n++));
 
 /** Both audits, without their `representatives` (which hook stood for which: that is the
  *  one thing they are meant to differ in), and the shaped result as the table draws it. */
