@@ -22,23 +22,24 @@ export interface NetCtx { node: string | null; netns: string | null }
 
 interface Hook { attach: 'tcx' | 'netkit' | 'legacy'; direction: Direction }
 
-const HOOKS: Record<string, Hook> = {
-  'tcx/ingress': { attach: 'tcx', direction: 'ingress' },
-  'tcx/egress': { attach: 'tcx', direction: 'egress' },
+const HOOKS = new Map<string, Hook>([
+  ['tcx/ingress', { attach: 'tcx', direction: 'ingress' }],
+  ['tcx/egress', { attach: 'tcx', direction: 'egress' }],
   // bpftool lists both netkit kinds under the primary (host-side) device. Peer programs run
   // when the pod side transmits, i.e. traffic entering the host through this device (the
   // role clsact ingress has on a veth); primary programs run on the primary's transmit
   // towards the pod (the role of clsact egress).
-  'netkit/primary': { attach: 'netkit', direction: 'egress' },
-  'netkit/peer': { attach: 'netkit', direction: 'ingress' },
-  'clsact/ingress': { attach: 'legacy', direction: 'ingress' },
-  'clsact/egress': { attach: 'legacy', direction: 'egress' },
-};
+  ['netkit/primary', { attach: 'netkit', direction: 'egress' }],
+  ['netkit/peer', { attach: 'netkit', direction: 'ingress' }],
+  ['clsact/ingress', { attach: 'legacy', direction: 'ingress' }],
+  ['clsact/egress', { attach: 'legacy', direction: 'egress' }],
+]);
 
-/** The hook a bpftool kind names. Own keys only: a kind such as "constructor" or
- *  "toString" would otherwise find Object.prototype's function and crash the parse. */
+/** The hook a bpftool kind names. A Map, not an object: a kind such as "constructor" must
+ *  not find Object.prototype's function, and looking up 20,000 kinds read from the text as
+ *  property names costs more than hashing them. */
 function hookOf(kind: string): Hook | undefined {
-  return Object.hasOwn(HOOKS, kind) ? HOOKS[kind] : undefined;
+  return HOOKS.get(kind);
 }
 
 /** Groups entries per device and direction. Every listed device gets both hooks with a tcx

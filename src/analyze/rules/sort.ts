@@ -38,8 +38,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** Each distinct string's place in natural order (null: -1). Strings the collator calls
  *  equal ("lxc01", "lxc1") share a place, so comparing places is comparing the strings. */
-function naturalRanks(values: Iterable<string | null>): Map<string | null, number> {
-  const distinct = [...new Set(values)].filter((v): v is string => v !== null);
+function naturalRanks(values: Set<string>): Map<string | null, number> {
+  const distinct = [...values];
   const compare = naturalCompareFor(distinct);
   distinct.sort(compare);
   const rank = new Map<string | null, number>([[null, -1]]);
@@ -53,22 +53,48 @@ function naturalRanks(values: Iterable<string | null>): Map<string | null, numbe
 
 interface Keyed { f: Finding; sev: number; node: number; netns: number; dev: number; dir: number; rule: number; msg: number }
 
+const addTo = (set: Set<string>, v: string | null): void => {
+  if (v !== null) set.add(v);
+};
+
 /** compareFindings' order. A large node has tens of thousands of findings over a few
  *  thousand places and a few dozen texts: each distinct string is placed once and the sort
- *  compares integers, instead of running the collator on every comparison. */
+ *  compares integers, instead of running the collator on every comparison. Findings come
+ *  hook by hook, so a finding at the place of the one before reuses its places. */
 export function sortFindings(fs: readonly Finding[]): Finding[] {
-  const places = naturalRanks(fs.flatMap((f) => [f.node, f.netns, f.interface, f.direction]));
-  const texts = naturalRanks(fs.map((f) => f.message));
-  const keyed: Keyed[] = fs.map((f) => ({
-    f,
-    sev: severityRank[f.severity],
-    node: places.get(f.node)!,
-    netns: places.get(f.netns)!,
-    dev: places.get(f.interface)!,
-    dir: places.get(f.direction)!,
-    rule: ruleOrder.get(f.ruleId) ?? 99,
-    msg: texts.get(f.message)!,
-  }));
+  const placeSet = new Set<string>();
+  const textSet = new Set<string>();
+  let prev: Finding | null = null;
+  for (const f of fs) {
+    if (prev === null || f.node !== prev.node || f.netns !== prev.netns || f.interface !== prev.interface || f.direction !== prev.direction) {
+      addTo(placeSet, f.node);
+      addTo(placeSet, f.netns);
+      addTo(placeSet, f.interface);
+      addTo(placeSet, f.direction);
+    }
+    if (prev === null || f.message !== prev.message) textSet.add(f.message);
+    prev = f;
+  }
+  const places = naturalRanks(placeSet);
+  const texts = naturalRanks(textSet);
+  const keyed: Keyed[] = [];
+  let last: Keyed | null = null;
+  for (const f of fs) {
+    const p = last?.f;
+    const samePlace = p !== undefined && f.node === p.node && f.netns === p.netns && f.interface === p.interface && f.direction === p.direction;
+    const k: Keyed = {
+      f,
+      sev: severityRank[f.severity],
+      node: samePlace ? last!.node : places.get(f.node)!,
+      netns: samePlace ? last!.netns : places.get(f.netns)!,
+      dev: samePlace ? last!.dev : places.get(f.interface)!,
+      dir: samePlace ? last!.dir : places.get(f.direction)!,
+      rule: ruleOrder.get(f.ruleId) ?? 99,
+      msg: p !== undefined && f.message === p.message ? last!.msg : texts.get(f.message)!,
+    };
+    keyed.push(k);
+    last = k;
+  }
   keyed.sort((a, b) =>
     b.sev - a.sev || a.node - b.node || a.netns - b.netns || a.dev - b.dev || a.dir - b.dir || a.rule - b.rule ||
     cmpNullable(a.f.filter?.pref ?? null, b.f.filter?.pref ?? null) ||

@@ -38,6 +38,17 @@ describe('sortFindings', () => {
     }), { numRuns: 300 });
   });
 
+  it('orders findings that come hook by hook (runs sharing a place) exactly as compareFindings', () => {
+    const run = fc.tuple(finding, fc.array(fc.tuple(fc.constantFrom(...RULE_IDS), fc.constantFrom(...SEVERITIES), fc.constantFrom('a 2', 'b', 'B')), { minLength: 1, maxLength: 4 }))
+      .map(([f, rest]) => rest.map(([ruleId, severity, message]) => ({ ...f, ruleId, severity, message })));
+    fc.assert(fc.property(fc.array(run, { maxLength: 20 }), (runs) => {
+      const fs = runs.flat();
+      const got = sortFindings(fs);
+      const want = [...fs].sort(compareFindings);
+      got.forEach((f, i) => expect(f).toBe(want[i]));
+    }), { numRuns: 300 });
+  });
+
   it('puts lxc2 before lxc10 and whole-node findings before hooks', () => {
     const base: Finding = { ruleId: 'terminal-at-pref-1', severity: 'error', node: 'n', netns: 'host', interface: null, direction: null, message: 'm', remediation: null, filter: null, source: null };
     const fs = [{ ...base, interface: 'lxc10' }, { ...base, interface: 'lxc2' }, base];
