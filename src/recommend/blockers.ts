@@ -17,12 +17,23 @@ export function mayHide(p: AnalyzedFilter | AnalyzedTcx): boolean {
 export const isAgent = (p: { vendor: { id: string } }): boolean => p.vendor.id === 'datadog';
 
 /** Legacy filters the checklist is about: foreign eBPF classifiers that may end the walk. */
-export function blockingFilters(h: AnalyzedHook): AnalyzedFilter[] {
-  return (h.filters ?? []).filter((f) => f.kind === 'bpf' && !isAgent(f) && mayHide(f));
-}
+export const blocksAsFilter = (f: AnalyzedFilter): boolean => f.kind === 'bpf' && !isAgent(f) && mayHide(f);
+export const blocksAsTcx = (p: AnalyzedTcx): boolean => !isAgent(p) && mayHide(p);
 
-export function blockingTcx(h: AnalyzedHook): AnalyzedTcx[] {
-  return (h.tcx ?? []).filter((p) => !isAgent(p) && mayHide(p));
+/** The blockers of the hooks the agent uses, tcx and legacy apart, in hook order. Written
+ *  as loops: two filtered lists and two mapped ones per hook were most of the work on a
+ *  node of 10,000 hooks. */
+export function blockersOf(hooks: readonly AnalyzedHook[], agent: AgentSettings): { audited: AnalyzedHook[]; tcx: Blocker[]; legacy: Blocker[] } {
+  const audited: AnalyzedHook[] = [];
+  const tcx: Blocker[] = [];
+  const legacy: Blocker[] = [];
+  for (const h of hooks) {
+    if (!agentUsesHook(h, agent)) continue;
+    audited.push(h);
+    if (h.tcx !== null) for (const p of h.tcx) if (blocksAsTcx(p)) tcx.push(toBlocker(h, p, 'tcx'));
+    if (h.filters !== null) for (const f of h.filters) if (blocksAsFilter(f)) legacy.push(toBlocker(h, f, 'legacy'));
+  }
+  return { audited, tcx, legacy };
 }
 
 export function toBlocker(h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx, attach: 'legacy' | 'tcx'): Blocker {

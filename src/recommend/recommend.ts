@@ -5,7 +5,7 @@ import type { AgentSettings } from '../agent/types.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
-import { agentUsesHook, blockingFilters, blockingTcx, toBlocker } from './blockers.js';
+import { blockersOf } from './blockers.js';
 import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
 import { disableNetworkSnippets, setPrioritySnippets } from './snippets.js';
 import type { Blocker, Recommendation } from './types.js';
@@ -28,9 +28,7 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   if (!agent.networkEnabled) {
     return { action: 'keep', classifierPriority: null, reasons: ['network detection is disabled: the agent attaches no classifiers'], blockers: [], vendorAlternatives: [], snippets: null };
   }
-  const audited = hooks.filter((h) => agentUsesHook(h, agent));
-  const tcx = audited.flatMap((h) => blockingTcx(h).map((p) => toBlocker(h, p, 'tcx')));
-  const legacy = audited.flatMap((h) => blockingFilters(h).map((f) => toBlocker(h, f, 'legacy')));
+  const { audited, tcx, legacy } = blockersOf(hooks, agent);
   const early = legacy.filter((b) => b.pref !== null && b.pref <= P);
   const prefless = legacy.filter((b) => b.pref === null);
 
