@@ -8,7 +8,8 @@
 type Atom = string | number | boolean | null | symbol;
 
 class Trie {
-  readonly next = new Map<Atom, Trie>();
+  /** Made with the first child: most nodes are the ends of tuples and have none. */
+  next: Map<Atom, Trie> | null = null;
   id = -1;
 }
 
@@ -37,12 +38,12 @@ export class TupleIds {
   add(atom: Atom): this {
     const t = this.at;
     if (t === null) return this;
-    const child = t.next.get(atom);
+    const child = t.next?.get(atom);
     if (child !== undefined) this.at = child;
     else if (this.readOnly) this.at = null;
     else {
       const c = new Trie();
-      t.next.set(atom, c);
+      (t.next ??= new Map()).set(atom, c);
       this.at = c;
     }
     return this;
