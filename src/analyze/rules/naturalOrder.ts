@@ -1,25 +1,43 @@
 // Natural order ("lxc2" before "lxc10") as Intl.Collator('en', { numeric: true }) gives it,
-// computed directly for the names nodes, netns and devices usually have. Sorting the 5,000
-// device names of a large node with the collator took ~7 ms of comparisons; this takes one.
-// For lower-case letters, digits and the punctuation below, the collator's root order is:
-// punctuation (in PUNCT's order) before digits before letters, digit runs compared by value
-// with leading zeros ignored, and a string before any longer one it begins.
-// test/analyze/rules/naturalOrder.test.ts holds it to the collator.
+// computed directly for printable ASCII text. Making the collator costs ~5 ms of every run
+// (ICU's data), and sorting the 5,000 device names of a large node with it ~7 ms more.
+//
+// For printable ASCII, the collator's root order is: first (primary) by characters where
+// space and punctuation come in PUNCT's order, then digits, then letters without regard to
+// case, digit runs compared by value with leading zeros ignored, and a string before any
+// longer one it begins; only then (tertiary) by case, lower before upper, at the first
+// letter where the two differ. test/analyze/rules/naturalOrder.test.ts holds this to the
+// collator, the PUNCT table included.
 
-export const collator = new Intl.Collator('en', { numeric: true });
+/** Space and punctuation in the collator's order (each its own primary weight). */
+export const PUNCT = ' _-,;:!?.\'"()[]{}@*/\\&#%`^+<=>|~$';
 
-const PUNCT = '_-:.@/';
-/** Strings this file orders itself; anything else (capitals, other symbols, non-ASCII,
- *  very long digit runs, which the collator splits) goes to the collator. */
-const PLAIN = /^[a-z0-9_\-:.@/]{0,64}$/;
+/** Strings this file orders itself: printable ASCII, digit runs short of the length at which
+ *  the collator splits them. Anything else goes to the collator. */
+const PLAIN = /^[\x20-\x7e]{0,512}$/;
+const LONG_DIGITS = /\d{65}/;
 
-export const isPlain = (s: string): boolean => PLAIN.test(s);
+export const isPlain = (s: string): boolean => PLAIN.test(s) && !LONG_DIGITS.test(s);
+
+const DIGIT = PUNCT.length;
+/** Primary weight by character code (digits are compared as runs, apart). */
+const WEIGHT: number[] = [];
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  const p = PUNCT.indexOf(ch);
+  if (p >= 0) WEIGHT[c] = p;
+  else if (c >= 97 && c <= 122) WEIGHT[c] = DIGIT + 1 + (c - 97);
+  else if (c >= 65 && c <= 90) WEIGHT[c] = DIGIT + 1 + (c - 65);
+}
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const weight = (c: number): number => {
-  const p = PUNCT.indexOf(String.fromCharCode(c));
-  return p >= 0 ? p : isDigit(c) ? 10 : 20 + c;
-};
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/** The end of the digit run starting at i. */
+function runEnd(s: string, i: number): number {
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  return i;
+}
 
 /** The collator's answer (by sign) for two plain strings. */
 export function comparePlain(a: string, b: string): number {
@@ -33,10 +51,8 @@ export function comparePlain(a: string, b: string): number {
       while (si < a.length && a.charCodeAt(si) === 48) si++;
       let sj = j;
       while (sj < b.length && b.charCodeAt(sj) === 48) sj++;
-      let ei = si;
-      while (ei < a.length && isDigit(a.charCodeAt(ei))) ei++;
-      let ej = sj;
-      while (ej < b.length && isDigit(b.charCodeAt(ej))) ej++;
+      const ei = runEnd(a, si);
+      const ej = runEnd(b, sj);
       if (ei - si !== ej - sj) return ei - si - (ej - sj);
       for (let k = 0; k < ei - si; k++) {
         const d = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
@@ -46,13 +62,32 @@ export function comparePlain(a: string, b: string): number {
       j = ej;
       continue;
     }
-    if (ca !== cb) return weight(ca) - weight(cb);
+    const wa = isDigit(ca) ? DIGIT : WEIGHT[ca]!;
+    const wb = isDigit(cb) ? DIGIT : WEIGHT[cb]!;
+    if (wa !== wb) return wa - wb;
     i++;
     j++;
   }
-  return a.length - i - (b.length - j);
+  const rest = a.length - i - (b.length - j);
+  if (rest !== 0) return rest;
+  // Equal but for case: the first letter that differs in case decides, lower first.
+  for (let k = 0, l = 0; k < a.length && l < b.length; k++, l++) {
+    const ca = a.charCodeAt(k);
+    const cb = b.charCodeAt(l);
+    if (isDigit(ca) && isDigit(cb)) {
+      k = runEnd(a, k) - 1;
+      l = runEnd(b, l) - 1;
+      continue;
+    }
+    if (isUpper(ca) !== isUpper(cb)) return isUpper(ca) ? 1 : -1;
+  }
+  return 0;
 }
+
+/** The collator, made on first use: a run whose strings are all plain never needs it. */
+let made: Intl.Collator | null = null;
+export const collatorCompare = (a: string, b: string): number => (made ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
 
 /** A comparator for `values`: the direct one when every value is plain, else the collator. */
 export const naturalCompareFor = (values: readonly string[]): ((a: string, b: string) => number) =>
-  values.every(isPlain) ? comparePlain : collator.compare;
+  values.every(isPlain) ? comparePlain : collatorCompare;

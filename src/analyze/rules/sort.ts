@@ -4,13 +4,9 @@
 import type { Finding } from '../../model/findings.js';
 import { severityRank } from '../../model/findings.js';
 import { RULE_IDS } from './ids.js';
-import { collator, naturalCompareFor } from './naturalOrder.js';
+import { collatorCompare, comparePlain, isPlain, naturalCompareFor } from './naturalOrder.js';
 
 const ruleOrder = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
-
-// One collator for every comparison: `localeCompare(b, 'en', opts)` builds a new one per
-// call, which dominated sorting the tens of thousands of findings of a large node.
-const natural = collator;
 
 function cmpNullable<T extends string | number>(a: T | null, b: T | null): number {
   if (a === b) return 0;
@@ -18,7 +14,9 @@ function cmpNullable<T extends string | number>(a: T | null, b: T | null): numbe
   if (b === null) return 1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   // Natural order so lxc2 comes before lxc10 on nodes with hundreds of veths.
-  return natural.compare(String(a), String(b));
+  const x = String(a);
+  const y = String(b);
+  return isPlain(x) && isPlain(y) ? comparePlain(x, y) : collatorCompare(x, y);
 }
 
 /** The reference order, field by field (sortFindings gives the same order faster). */
@@ -51,7 +49,7 @@ function naturalRanks(values: Set<string>): Map<string | null, number> {
   return rank;
 }
 
-interface Keyed { f: Finding; sev: number; node: number; netns: number; dev: number; dir: number; rule: number; msg: number }
+interface Keyed { f: Finding; sev: number; node: number; netns: number; dev: number; dir: number; rule: number }
 
 const addTo = (set: Set<string>, v: string | null): void => {
   if (v !== null) set.add(v);
@@ -60,10 +58,11 @@ const addTo = (set: Set<string>, v: string | null): void => {
 /** compareFindings' order. A large node has tens of thousands of findings over a few
  *  thousand places and a few dozen texts: each distinct string is placed once and the sort
  *  compares integers, instead of running the collator on every comparison. Findings come
- *  hook by hook, so a finding at the place of the one before reuses its places. */
+ *  hook by hook, so a finding at the place of the one before reuses its places. Texts are
+ *  placed only if two findings are alike up to their text: their order needs the collator,
+ *  which costs ~5 ms to make. */
 export function sortFindings(fs: readonly Finding[]): Finding[] {
   const placeSet = new Set<string>();
-  const textSet = new Set<string>();
   let prev: Finding | null = null;
   for (const f of fs) {
     if (prev === null || f.node !== prev.node || f.netns !== prev.netns || f.interface !== prev.interface || f.direction !== prev.direction) {
@@ -72,11 +71,15 @@ export function sortFindings(fs: readonly Finding[]): Finding[] {
       addTo(placeSet, f.interface);
       addTo(placeSet, f.direction);
     }
-    if (prev === null || f.message !== prev.message) textSet.add(f.message);
     prev = f;
   }
   const places = naturalRanks(placeSet);
-  const texts = naturalRanks(textSet);
+  let texts: Map<string | null, number> | null = null;
+  const textOrder = (a: string, b: string): number => {
+    if (a === b) return 0;
+    texts ??= naturalRanks(new Set(fs.map((f) => f.message)));
+    return texts.get(a)! - texts.get(b)!;
+  };
   const keyed: Keyed[] = [];
   let last: Keyed | null = null;
   for (const f of fs) {
@@ -90,7 +93,6 @@ export function sortFindings(fs: readonly Finding[]): Finding[] {
       dev: samePlace ? last!.dev : places.get(f.interface)!,
       dir: samePlace ? last!.dir : places.get(f.direction)!,
       rule: ruleOrder.get(f.ruleId) ?? 99,
-      msg: p !== undefined && f.message === p.message ? last!.msg : texts.get(f.message)!,
     };
     keyed.push(k);
     last = k;
@@ -98,7 +100,7 @@ export function sortFindings(fs: readonly Finding[]): Finding[] {
   keyed.sort((a, b) =>
     b.sev - a.sev || a.node - b.node || a.netns - b.netns || a.dev - b.dev || a.dir - b.dir || a.rule - b.rule ||
     cmpNullable(a.f.filter?.pref ?? null, b.f.filter?.pref ?? null) ||
-    a.msg - b.msg ||
+    textOrder(a.f.message, b.f.message) ||
     cmpNullable(a.f.filter?.name ?? null, b.f.filter?.name ?? null));
   return keyed.map((k) => k.f);
 }
