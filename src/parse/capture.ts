@@ -53,6 +53,13 @@ export function parseMarkerFields(body: string): Marker | string {
   return { node: orNull(m.node), netns: orNull(m.netns), dev: orNull(m.dev), hook: m.hook };
 }
 
+/** Lines from..end-1 but the capture-failed line. */
+function sectionLines(lineAt: (k: number) => string, from: number, end: number, skip: number): string[] {
+  const lines: string[] = [];
+  for (let i = from; i < end; i++) if (i !== skip) lines.push(lineAt(i));
+  return lines;
+}
+
 export function parseCapture(text: string, file: string, defaults: ParseDefaults): ParsedFile {
   // Markers and failure lines start with `#`: sections end at the next such line that is a
   // marker, so only those lines are looked at again (not every line of every section).
@@ -74,9 +81,12 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     const v = t.startsWith('# tc utility') ? /iproute2-((?:ss)?[0-9][^\s,]*)/.exec(t) : null;
     if (v) iproute2 = v[1] ?? null;
   }
+  // The body of the marker that ended the previous section (read once, not again).
+  let nextBody: string | null = null;
   while (k < n) {
     const markerLine = k + 1;
-    const body = markerBody(lineAt(k)) ?? '';
+    const body = nextBody ?? markerBody(lineAt(k)) ?? '';
+    nextBody = null;
     let end = n;
     let failed: string | null = null;
     let failedAt = -1;
@@ -84,22 +94,18 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     for (; h < hashLines.length; h++) {
       const at = hashLines[h]!;
       const l = lineAt(at);
-      if (markerBody(l) !== null) { end = at; break; }
+      const next = markerBody(l);
+      if (next !== null) { end = at; nextBody = next; break; }
       const f = l.includes('capture-failed') ? FAILED.exec(l.trim()) : null;
       if (f) { failed = `${f[1] ?? '?'} (line ${at + 1})`; failedAt = at; }
     }
     const from = k + 1;
-    const section = () => {
-      const lines: string[] = [];
-      for (let i = from; i < end; i++) if (i !== failedAt) lines.push(lineAt(i));
-      return lines;
-    };
     k = end;
     const mk = parseMarker(body);
     if (typeof mk === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${mk}` }); continue; }
     if (failed !== null) {
       // No data is not "no filters": leave the hook unobserved.
-      errors.push({ file, line: markerLine, message: `capture of ${mk.hook} for dev ${mk.dev ?? '-'} in netns ${mk.netns ?? '-'} failed with exit ${failed}: ${section().join(' ').trim().slice(0, 200)}` });
+      errors.push({ file, line: markerLine, message: `capture of ${mk.hook} for dev ${mk.dev ?? '-'} in netns ${mk.netns ?? '-'} failed with exit ${failed}: ${sectionLines(lineAt, from, end, failedAt).join(' ').trim().slice(0, 200)}` });
       continue;
     }
     const node = mk.node ?? defaults.node;
@@ -112,11 +118,11 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
       if (out.observations.length === before) out.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
     } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {
       const direction = mk.hook.slice(8) as Direction;
-      const r = parseTcJsonText(section().join('\n') || '[]', file, { node, device: mk.dev, direction, netns: mk.netns }, markerLine + 1);
+      const r = parseTcJsonText(sectionLines(lineAt, from, end, failedAt).join('\n') || '[]', file, { node, device: mk.dev, direction, netns: mk.netns }, markerLine + 1);
       out.observations.push(...r.observations);
       out.errors.push(...r.errors);
     } else if (mk.hook === 'bpftool-net' || mk.hook === 'bpftool-net-json') {
-      const text = section().join('\n');
+      const text = sectionLines(lineAt, from, end, failedAt).join('\n');
       const r = mk.hook === 'bpftool-net' ? parseBpftoolNetText(text, file, ctx, markerLine + 1) : parseBpftoolNetJsonText(text, file, ctx, markerLine + 1);
       out.observations.push(...r.observations);
       out.errors.push(...r.errors);

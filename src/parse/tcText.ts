@@ -46,6 +46,8 @@ export function commandContext(cmd: string): { device: string | null; direction:
   return { device, direction };
 }
 
+const keyOf = (device: string | null, direction: Direction | null): string => `${device ?? ''}\u0000${direction ?? ''}`;
+
 /** Where a reader appends what it finds (a capture passes its own result, so its thousands
  *  of sections allocate no arrays of their own). */
 export interface TcSink {
@@ -85,12 +87,13 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
   let lastDirection: Direction | null = null;
   const hook = (device: string | null, direction: Direction | null): LegacyFilter[] => {
     if (lastList !== null && lastDevice === device && lastDirection === direction) return lastList;
-    const key = `${device ?? ''}\u0000${direction ?? ''}`;
-    byKey ??= new Map();
-    let list = byKey.get(key);
+    // Most texts (every capture section) name one hook: the map is made when a second appears.
+    if (byKey === null && lastList !== null) byKey = new Map([[keyOf(lastDevice, lastDirection), lastList]]);
+    const key = byKey === null ? '' : keyOf(device, direction);
+    let list = byKey?.get(key);
     if (!list) {
       list = [];
-      byKey.set(key, list);
+      byKey?.set(key, list);
       observations.push({ node: ctx.node, netns: ctx.netns, device, ifindex: null, direction, legacy: { filters: list, prefsKnown: true } });
     }
     lastList = list;
