@@ -5,7 +5,8 @@ import type { Direction } from '../model/snapshot.js';
 import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
 import { firstNonBlankIsHash, indexLines } from './lines.js';
 import { parseTcJsonText } from './tcJson.js';
-import { readTcText } from './tcText.js';
+import { readTcText, type TcContext } from './tcText.js';
+import { readBpfSection } from './tcSectionFast.js';
 import type { ParseDefaults, ParsedFile } from './types.js';
 
 export const CAPTURE_MARKER = /^### tc-audit capture v1 (.*) ###$/;
@@ -111,9 +112,12 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     const node = mk.node ?? defaults.node;
     const ctx = { node, netns: mk.netns };
     if (mk.hook === 'ingress' || mk.hook === 'egress') {
-      // Read in place into `out` (no section copy): the usual section is a few lines long.
+      // Read in place into `out` (no section copy): the usual section is a few lines long,
+      // and most are pairs of tc's own bpf lines, read straight from the text.
       const before = out.observations.length;
-      readTcText(lineAt, from, end, markerLine + 1, file, { node, netns: mk.netns, device: mk.dev, direction: mk.hook, iproute2 }, out);
+      const tcCtx: TcContext = { node, netns: mk.netns, device: mk.dev, direction: mk.hook, iproute2 };
+      const stop = end < n ? index.start(end) : text.length;
+      if (!readBpfSection(text, index.start(from), stop, markerLine + 1, file, tcCtx, out)) readTcText(lineAt, from, end, markerLine + 1, file, tcCtx, out);
       // A dump with no filters is still an observation: this hook has no legacy filters.
       if (out.observations.length === before) out.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
     } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {

@@ -26,18 +26,25 @@ function shared(s: string): string {
   return s;
 }
 
+/** The filter a match of BPF's groups (1 protocol, 2 pref, 3 chain, 4 handle, 5 tc name,
+ *  6 id, 7 name, 8 tag) stands for, as the token reader reads it; null when the token
+ *  reader would read the tc name otherwise. tcSectionFast.ts reads the same groups. */
+export function bpfFilterOf(b: RegExpExecArray): LegacyFilter | null {
+  const name = b[5]!;
+  if (NOT_A_NAME.has(name) || name.charCodeAt(0) === 40 /* ( */) return null;
+  return {
+    pref: Number(b[2]), protocol: shared(b[1]!), chain: Number(b[3]), kind: 'bpf', handle: normaliseHandle(shared(b[4]!)),
+    directAction: true, flags: [NOT_IN_HW], tcName: name, program: { id: Number(b[6]), name: b[7]!, tag: b[8]! },
+    classid: null, actions: NO_ITEMS, source: null,
+  };
+}
+
 /** The line as the token reader reads it, or null when it is not one of the two shapes. */
 export function fastFilterLine(line: string): FilterLine | null {
   const b = BPF.exec(line);
   if (b !== null) {
-    const name = b[5]!;
-    if (NOT_A_NAME.has(name) || name.charCodeAt(0) === 40 /* ( */) return null;
-    const f: LegacyFilter = {
-      pref: Number(b[2]), protocol: shared(b[1]!), chain: Number(b[3]), kind: 'bpf', handle: normaliseHandle(shared(b[4]!)),
-      directAction: true, flags: [NOT_IN_HW], tcName: name, program: { id: Number(b[6]), name: b[7]!, tag: b[8]! },
-      classid: null, actions: NO_ITEMS, source: null,
-    };
-    return { device: null, direction: null, header: false, filter: f };
+    const f = bpfFilterOf(b);
+    return f === null ? null : { device: null, direction: null, header: false, filter: f };
   }
   // Header lines name no device or direction and classify nothing: one shared answer, no
   // match array (half of a large capture's lines are these).
