@@ -87,23 +87,48 @@ export const groupHooks = (
   const texts: TextIds = { next: 0, byText: new Map() };
   const byId: Group[] = [];
   const out: Group[] = [];
+  // Most hooks of a shape show its representative's names and the same findings as the first
+  // of them seen: they join that one's group on a comparison, without a tuple of their own.
+  const usual = new Map<AnalyzedHook, { fs: readonly Finding[] | undefined; group: Group }>();
   for (const h of hooks) {
     const place = findings.placeOf(h);
     const fs = findings.at(place);
     const hasFindings = fs !== undefined;
+    const own = hasFindings && verbose;
+    const rep = own ? undefined : reps?.get(h);
+    const likeRep = rep !== undefined && (h === rep || sameNames(h, rep));
+    const u = likeRep ? usual.get(rep) : undefined;
+    if (u !== undefined && sameFindings(fs, u.fs)) {
+      u.group.hooks.push(h);
+      continue;
+    }
     ids.begin();
-    if (hasFindings && verbose) ids.add(OWN_GRID).add(place);
+    if (own) ids.add(OWN_GRID).add(place);
     else {
       ids.add(chainId(h));
       if (hasFindings) addFindings(ids, fs, texts);
     }
     const id = ids.id();
-    const g = byId[id];
+    let g = byId[id];
     if (g) g.hooks.push(h);
-    else out.push((byId[id] = { hooks: [h], hasFindings }));
+    else out.push((g = byId[id] = { hooks: [h], hasFindings }));
+    if (likeRep && u === undefined) usual.set(rep, { fs, group: g });
   }
   return out;
 };
+
+/** Would addFindings add the same atoms for both lists? */
+function sameFindings(a: readonly Finding[] | undefined, b: readonly Finding[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.ruleId !== y.ruleId || x.severity !== y.severity || x.message !== y.message || x.remediation !== y.remediation ||
+      (x.filter?.pref ?? '-') !== (y.filter?.pref ?? '-') || (x.filter?.vendor ?? '-') !== (y.filter?.vendor ?? '-')) return false;
+  }
+  return true;
+}
 
 const groupTitle = (g: Group): string => {
   const first = g.hooks[0] as AnalyzedHook;
