@@ -5,8 +5,10 @@ import type { Device, Hook, LegacyFilter, Netns, NodeSnapshot } from '../model/s
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
 
 interface HookAcc {
-  tc: HookObservation[];
-  bpf: HookObservation[];
+  /** Made with their first observation: most hooks have one of each, and an empty list
+   *  grows a 17-slot store on its first push. */
+  tc: HookObservation[] | null;
+  bpf: HookObservation[] | null;
   obs: HookObservation;
   /** The first ifindex any observation of the hook carried. */
   ifindex: number | null;
@@ -35,15 +37,17 @@ function fillIds(filters: LegacyFilter[], fromBpftool: { filters: LegacyFilter[]
 }
 
 function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
-  const tc = acc.tc[0]?.legacy;
-  for (let i = 1; i < acc.tc.length; i++) {
-    const other = acc.tc[i] as HookObservation;
+  const tcs = acc.tc ?? [];
+  const bpfs = acc.bpf ?? [];
+  const tc = tcs[0]?.legacy;
+  for (let i = 1; i < tcs.length; i++) {
+    const other = tcs[i] as HookObservation;
     if (other.legacy && tc && other.legacy.filters.length !== tc.filters.length) {
       const src = other.legacy.filters[0]?.source ?? null;
       errors.push({ file: src?.file ?? '(merge)', line: src?.line ?? null, message: `hook ${acc.obs.device ?? '?'} ${acc.obs.direction ?? '?'} seen twice with different filters; the first dump is used` });
     }
   }
-  const bpfLegacy = acc.bpf.find((o) => o.legacy)?.legacy ?? null;
+  const bpfLegacy = bpfs.find((o) => o.legacy)?.legacy ?? null;
   let legacy: LegacyFilter[] | null = null;
   let prefsKnown = false;
   if (tc) {
@@ -51,10 +55,10 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
     prefsKnown = true;
   } else if (bpfLegacy) {
     legacy = bpfLegacy.filters;
-  } else if (acc.bpf.length > 0) {
+  } else if (bpfs.length > 0) {
     legacy = null; // bpftool shows only bpf filters: no entry does not mean no u32/flower filter
   }
-  const tcxObs = acc.bpf.find((o) => o.tcx !== undefined);
+  const tcxObs = bpfs.find((o) => o.tcx !== undefined);
   const tcx = tcxObs?.tcx ?? (covered ? [] : null);
   return { direction: acc.obs.direction, legacy, legacyPrefsKnown: prefsKnown, tcx };
 }
@@ -74,27 +78,38 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
   const order: HookAcc[] = [];
   // Observations come a device at a time (its ingress, then its egress): the last device
   // is looked up again only when node, netns or device change.
-  let last: { node: string | null; netns: string | null; device: string | null; dev: DevAcc } | null = null;
+  let lastDev: DevAcc | null = null;
+  let lastNode: string | null = null;
+  let lastNetns: string | null = null;
+  let lastDevice: string | null = null;
   for (const f of files) {
     for (const c of f.bpftoolNetns ?? []) nsOf(c.node, c.netns).covered = true;
     for (const o of f.observations) {
       let dev: DevAcc | undefined;
-      if (last !== null && last.device === o.device && last.netns === o.netns && last.node === o.node) dev = last.dev;
+      if (lastDev !== null && lastDevice === o.device && lastNetns === o.netns && lastNode === o.node) dev = lastDev;
       else {
         const ns = nsOf(o.node, o.netns);
         dev = ns.devices.get(o.device);
         if (!dev) ns.devices.set(o.device, (dev = { ns, ingress: null, egress: null, unnamed: null, out: null }));
-        last = { node: o.node, netns: o.netns, device: o.device, dev };
+        lastDev = dev;
+        lastNode = o.node;
+        lastNetns = o.netns;
+        lastDevice = o.device;
       }
       const slot = slotOf(o.direction);
       let acc = dev[slot];
       if (!acc) {
-        acc = { tc: [], bpf: [], obs: o, ifindex: o.ifindex, dev };
+        acc = { tc: null, bpf: null, obs: o, ifindex: o.ifindex, dev };
         dev[slot] = acc;
         order.push(acc);
       }
-      if (o.tcx !== undefined) acc.bpf.push(o);
-      else if (o.legacy) acc.tc.push(o);
+      if (o.tcx !== undefined) {
+        if (acc.bpf === null) acc.bpf = [o];
+        else acc.bpf.push(o);
+      } else if (o.legacy) {
+        if (acc.tc === null) acc.tc = [o];
+        else acc.tc.push(o);
+      }
       if (acc.ifindex === null) acc.ifindex = o.ifindex;
     }
   }
