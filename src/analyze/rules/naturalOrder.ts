@@ -84,10 +84,37 @@ export function comparePlain(a: string, b: string): number {
   return 0;
 }
 
+/** A string whose code-unit order (plain `<`, what sort() does natively) is comparePlain's
+ *  order: primary weights (space and punctuation, then a digit run as its length and digits
+ *  without leading zeros, then letters folded to lower case), then a NUL below them all, then
+ *  the case of each element. Sorting 5,000 device names on these keys leaves the
+ *  comparisons to native code. */
+export function plainKey(s: string): string {
+  let primary = '';
+  let cases = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      let from = i;
+      while (from < s.length && s.charCodeAt(from) === 48) from++;
+      const end = runEnd(s, from);
+      primary += String.fromCharCode(0x50, 0x51 + end - from) + s.slice(from, end);
+      cases += '-';
+      i = end - 1;
+      continue;
+    }
+    const p = PUNCT.indexOf(s[i]!);
+    if (p >= 0) {
+      primary += String.fromCharCode(0x21 + p);
+      cases += '-';
+    } else {
+      primary += String.fromCharCode(c | 0x20);
+      cases += isUpper(c) ? 'u' : 'l';
+    }
+  }
+  return `${primary}\u0000${cases}`;
+}
+
 /** The collator, made on first use: a run whose strings are all plain never needs it. */
 let made: Intl.Collator | null = null;
 export const collatorCompare = (a: string, b: string): number => (made ??= new Intl.Collator('en', { numeric: true })).compare(a, b);
-
-/** A comparator for `values`: the direct one when every value is plain, else the collator. */
-export const naturalCompareFor = (values: readonly string[]): ((a: string, b: string) => number) =>
-  values.every(isPlain) ? comparePlain : collatorCompare;

@@ -4,7 +4,7 @@
 import type { Finding } from '../../model/findings.js';
 import { severityRank } from '../../model/findings.js';
 import { RULE_IDS } from './ids.js';
-import { collatorCompare, comparePlain, isPlain, naturalCompareFor } from './naturalOrder.js';
+import { collatorCompare, comparePlain, isPlain, plainKey } from './naturalOrder.js';
 
 const ruleOrder = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));
 
@@ -38,12 +38,24 @@ export function compareFindings(a: Finding, b: Finding): number {
  *  equal ("lxc01", "lxc1") share a place, so comparing places is comparing the strings. */
 function naturalRanks(values: Set<string>): Map<string | null, number> {
   const distinct = [...values];
-  const compare = naturalCompareFor(distinct);
-  distinct.sort(compare);
   const rank = new Map<string | null, number>([[null, -1]]);
   let r = 0;
+  if (distinct.every(isPlain)) {
+    // Sorted natively on plainKey, the value after a NUL (plain text has none).
+    const keyed = distinct.map((v) => `${plainKey(v)}\u0000${v}`).sort();
+    let prev: string | null = null;
+    for (const k of keyed) {
+      const cut = k.lastIndexOf('\u0000');
+      const key = k.slice(0, cut);
+      if (prev !== null && key !== prev) r++;
+      prev = key;
+      rank.set(k.slice(cut + 1), r);
+    }
+    return rank;
+  }
+  distinct.sort(collatorCompare);
   distinct.forEach((v, i) => {
-    if (i > 0 && compare(distinct[i - 1]!, v) !== 0) r++;
+    if (i > 0 && collatorCompare(distinct[i - 1]!, v) !== 0) r++;
     rank.set(v, r);
   });
   return rank;
