@@ -1,5 +1,6 @@
 // Offline inputs: files, directories (recursively, sorted for determinism) or stdin ("-").
 // Reading is bounded: files over the cap are refused with a message instead of loaded.
+import { isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ async function readStdin(): Promise<string> {
     if (size > MAX_INPUT_BYTES) throw new Error(`stdin is larger than ${MAX_INPUT_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decode(Buffer.concat(chunks));
 }
 
 async function listFiles(path: string): Promise<string[]> {
@@ -55,6 +56,10 @@ export async function expandInputs(paths: readonly string[], errors: ParseError[
   return files;
 }
 
+/** UTF-8 text. Pure ASCII (every dump tc and bpftool print) is the same read as Latin-1,
+ *  which is a copy where UTF-8 is a decode: ~5 ms less for a 7.5 MB capture. */
+export const decode = (buf: Buffer): string => (isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8'));
+
 export async function readInput(file: string, errors: ParseError[]): Promise<InputText | null> {
   try {
     if (file === '-') return { file: '<stdin>', text: await readStdin() };
@@ -65,7 +70,7 @@ export async function readInput(file: string, errors: ParseError[]): Promise<Inp
       errors.push({ file, line: null, message: `file is ${st.size} bytes, over the ${MAX_INPUT_BYTES}-byte limit; split the capture` });
       return null;
     }
-    return { file, text: readFileSync(file, 'utf8') };
+    return { file, text: decode(readFileSync(file)) };
   } catch (e) {
     errors.push({ file, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     return null;
