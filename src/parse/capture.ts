@@ -37,6 +37,21 @@ export function parseMarker(body: string): Marker | string {
   return parseMarkerFields(body);
 }
 
+/** The marker with the previous one's strings where they are equal, and the hook as the
+ *  constant: consecutive markers name the same node, netns and (ingress, then egress) device,
+ *  and the model of a large capture then holds one string for each instead of 10,000, which
+ *  later comparisons find equal at once. */
+function sameStrings(m: Marker, prev: Marker | null): Marker {
+  const hook = CAPTURE_HOOKS.find((h) => h === m.hook) ?? m.hook;
+  if (prev === null) return { ...m, hook };
+  return {
+    node: m.node === prev.node ? prev.node : m.node,
+    netns: m.netns === prev.netns ? prev.netns : m.netns,
+    dev: m.dev === prev.dev ? prev.dev : m.dev,
+    hook,
+  };
+}
+
 /** Any marker: key=value fields in any order, %-escaped values. */
 export function parseMarkerFields(body: string): Marker | string {
   const m: Record<string, string> = {};
@@ -84,6 +99,7 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
   }
   // The body of the marker that ended the previous section (read once, not again).
   let nextBody: string | null = null;
+  let prevMarker: Marker | null = null;
   while (k < n) {
     const markerLine = k + 1;
     const body = nextBody ?? markerBody(lineAt(k)) ?? '';
@@ -102,8 +118,9 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     }
     const from = k + 1;
     k = end;
-    const mk = parseMarker(body);
-    if (typeof mk === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${mk}` }); continue; }
+    const parsed = parseMarker(body);
+    if (typeof parsed === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${parsed}` }); continue; }
+    const mk = (prevMarker = sameStrings(parsed, prevMarker));
     if (failed !== null) {
       // No data is not "no filters": leave the hook unobserved.
       errors.push({ file, line: markerLine, message: `capture of ${mk.hook} for dev ${mk.dev ?? '-'} in netns ${mk.netns ?? '-'} failed with exit ${failed}: ${sectionLines(lineAt, from, end, failedAt).join(' ').trim().slice(0, 200)}` });
