@@ -46,3 +46,15 @@ for (const v of SHARED) (SHARED_BY_LENGTH[v.length] ??= []).push(v);
  *  add to these lists, and both replace an empty list instead of pushing on it. */
 export const NO_ITEMS: never[] = Object.freeze([]) as never[];
 
+
+/** Kernel program names (15 characters at most) repeat on every hook of a node: kept as one
+ *  string each, later comparisons of names (hook shapes, the table's groups) find equal
+ *  names identical at once, and the model holds one copy. Bounded, for long-lived callers. */
+const NAMES = new Map<string, string>();
+export function internName(s: string): string {
+  const known = NAMES.get(s);
+  if (known !== undefined) return known;
+  if (NAMES.size >= 4096) NAMES.clear();
+  NAMES.set(s, s);
+  return s;
+}
