@@ -9,10 +9,23 @@ import { FirstVendor, type PatternSet } from './firstVendor.js';
 const ORDER = Object.values(VENDORS) as VendorEntry[];
 const FIRST = new FirstVendor(ORDER);
 
+/** Answers by pattern set, protocol and name: a CNI's names repeat on every pod's hooks, so
+ *  most lookups are answered here with the same (immutable) match. Bounded: the agent's own
+ *  names carry ids and never repeat. */
+const SEEN: Record<PatternSet, Map<string | null, Map<string, VendorMatch | null>>> = { tcName: new Map(), progName: new Map(), bpftoolName: new Map() };
+const SEEN_MAX = 4096;
+
 function firstMatch(set: PatternSet, value: string | null, label: string, protocol: string | null): VendorMatch | null {
   if (!value) return null;
+  let seen = SEEN[set].get(protocol);
+  if (seen === undefined) SEEN[set].set(protocol, (seen = new Map()));
+  const known = seen.get(value);
+  if (known !== undefined) return known;
   const m = FIRST.match(set, value, protocol);
-  return m === null ? null : { id: m.vendor.id, evidence: `${label} "${value}" matches ${m.pattern.source}` };
+  const found = m === null ? null : { id: m.vendor.id, evidence: `${label} "${value}" matches ${m.pattern.source}` };
+  if (seen.size >= SEEN_MAX) seen.clear();
+  seen.set(value, found);
+  return found;
 }
 
 const UNKNOWN: VendorMatch = { id: 'unknown', evidence: 'no knowledge-base pattern matches its names' };
