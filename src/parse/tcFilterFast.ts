@@ -8,7 +8,7 @@
 // in tcFilterLine.ts. test/parse/tcFilterFast.test.ts checks both agree on every line.
 import type { LegacyFilter } from '../model/snapshot.js';
 import type { FilterLine } from './tcFilterLine.js';
-import { BPF_STOP, KEYWORDS, NO_ITEMS, SHARED_BY_LENGTH, internName, normaliseHandle } from './tcWords.js';
+import { BPF_STOP, KEYWORDS, NO_ITEMS, NOT_IN_HW_ONLY, SHARED_BY_LENGTH, internName, normaliseHandle } from './tcWords.js';
 
 // Single spaces only: the token reader splits such lines on ' ' exactly, and \S+ keeps tabs
 // and other whitespace (which it would split on) out of every token.
@@ -18,7 +18,6 @@ const BPF = /^filter protocol (\S+) pref (\d+) bpf chain (\d+) handle (\S+) (\S+
 
 /** Words the token reader takes for something else where this reads the tc name. */
 const NOT_A_NAME = new Set([...KEYWORDS, ...BPF_STOP]);
-const NOT_IN_HW = 'not_in_hw';
 
 function shared(s: string): string {
   const cands = SHARED_BY_LENGTH[s.length];
@@ -34,7 +33,7 @@ export function bpfFilterOf(b: RegExpExecArray): LegacyFilter | null {
   if (NOT_A_NAME.has(name) || name.charCodeAt(0) === 40 /* ( */) return null;
   return {
     pref: Number(b[2]), protocol: shared(b[1]!), chain: Number(b[3]), kind: 'bpf', handle: normaliseHandle(shared(b[4]!)),
-    directAction: true, flags: [NOT_IN_HW], tcName: name, program: { id: Number(b[6]), name: internName(b[7]!), tag: b[8]! },
+    directAction: true, flags: NOT_IN_HW_ONLY, tcName: name, program: { id: Number(b[6]), name: internName(b[7]!), tag: b[8]! },
     classid: null, actions: NO_ITEMS, source: null,
   };
 }

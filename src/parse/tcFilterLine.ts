@@ -48,9 +48,10 @@ function shared(t: Tokens): string {
 }
 
 /** Appends a flag; the first one makes an array of one (a push on [] reserves 17 slots, and
- *  most filters carry one flag). */
+ *  most filters carry one flag), and the shared frozen lists (tcWords.ts) are copied. */
 export function addFlag(f: LegacyFilter, flag: string): void {
   if (f.flags.length === 0) f.flags = [flag];
+  else if (Object.isFrozen(f.flags)) f.flags = [...f.flags, flag];
   else f.flags.push(flag);
 }
 

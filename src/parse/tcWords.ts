@@ -45,6 +45,9 @@ for (const v of SHARED) (SHARED_BY_LENGTH[v.length] ??= []).push(v);
  *  lines among them are dropped at once). Only addFlag and the action reader in tcText.ts
  *  add to these lists, and both replace an empty list instead of pushing on it. */
 export const NO_ITEMS: never[] = Object.freeze([]) as never[];
+/** The flags of tc's own bpf lines (`not_in_hw`), shared and frozen like NO_ITEMS: 20,000
+ *  filters of a large capture hold this one list. addFlag copies it before adding. */
+export const NOT_IN_HW_ONLY: string[] = Object.freeze(['not_in_hw']) as string[];
 
 
 /** Kernel program names (15 characters at most) repeat on every hook of a node: kept as one

@@ -36,6 +36,17 @@ describe('tc filter show text: recorded (iproute2 6.1 and 6.15)', () => {
   });
 });
 
+describe('tc filter show text: shared flag lists', () => {
+  test('a flag line after one of tc\'s own bpf lines adds to a copy of the shared not_in_hw list', () => {
+    const bpf = 'filter protocol all pref 1 bpf chain 0 handle 0x1 x.o:[tc] direct-action not_in_hw id 7 name x tag ab jited ';
+    const r = parseTcText(`${bpf}\n  skip_sw\n${bpf.replace('0x1', '0x2')}\n`, 'f', NO_DEFAULTS);
+    const [a, b] = r.observations[0]!.legacy!.filters;
+    expect(a!.flags).toEqual(['not_in_hw', 'skip_sw']);
+    expect(b!.flags).toEqual(['not_in_hw']);
+    expect(Object.isFrozen(b!.flags)).toBe(true);
+  });
+});
+
 describe('tc filter show text: published dumps', () => {
   test('029 old iproute2: no chain, no id, tag only', () => {
     const { r, rows: got } = rows(realDump('029-arthurchiao-cilium-aws-old-iproute2-no-chain.txt'), '029');
