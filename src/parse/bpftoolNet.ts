@@ -49,8 +49,10 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
   // Both hooks of a device are created together when it is first seen, so devices in
   // first-seen order, each ingress then egress, is the observation order.
   const byDevice = new Map<string, { ingress: HookObservation; egress: HookObservation }>();
+  // `legacy` is in the literal so that setting it later does not move the object to a
+  // larger layout; `tcx` starts as the shared empty list and is replaced on first use.
   const make = (e: BpftoolEntry, direction: Direction): HookObservation =>
-    ({ node: ctx.node, netns: ctx.netns, device: e.device, ifindex: e.ifindex, direction, tcx: [] });
+    ({ node: ctx.node, netns: ctx.netns, device: e.device, ifindex: e.ifindex, direction, legacy: undefined, tcx: NO_TCX });
   let lastDev: string | null = null;
   let hooks: { ingress: HookObservation; egress: HookObservation } | undefined;
   for (const e of entries) {
@@ -63,22 +65,27 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
     }
     const o = hooks[h.direction];
     if (h.attach === 'legacy') {
-      let clsact: ClsactFilters;
-      if (o.legacy instanceof ClsactFilters) clsact = o.legacy;
-      else o.legacy = clsact = new ClsactFilters(file);
-      clsact.entries.push(e);
+      if (o.legacy instanceof ClsactFilters) o.legacy.entries.push(e);
+      else o.legacy = new ClsactFilters(file, e);
     } else {
       const source = e.line === null ? null : { file, line: e.line };
       const t: TcxProgram = { attach: h.attach, program: { id: e.progId, name: e.name, tag: null }, linkId: e.linkId, source };
-      o.tcx?.push(t);
+      if (o.tcx === NO_TCX || o.tcx === undefined) o.tcx = [t];
+      else o.tcx.push(t);
     }
   }
   const out: HookObservation[] = [];
   for (const d of byDevice.values()) out.push(d.ingress, d.egress);
   // Exact-size lists: growing ones reserve spare slots, and these live through the audit.
-  for (const o of out) if (o.tcx && o.tcx.length > 0) o.tcx = o.tcx.slice();
+  for (const o of out) {
+    if (o.tcx && o.tcx.length > 1) o.tcx = o.tcx.slice();
+    if (o.legacy instanceof ClsactFilters) o.legacy.trim();
+  }
   return out;
 }
+
+/** The tcx list of a hook bpftool lists no tcx program on (frozen: replaced, never added to). */
+const NO_TCX: TcxProgram[] = Object.freeze([]) as unknown as TcxProgram[];
 
 /** A hook's clsact entries, made LegacyFilters when first read. Where a tc dump covers the
  *  hook (it does in every capture), merge reads bpftool's copies only to fill in program ids
@@ -87,10 +94,17 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
  *  that would make two closures per hook.) */
 class ClsactFilters {
   readonly prefsKnown = false;
-  readonly entries: BpftoolEntry[] = [];
+  entries: BpftoolEntry[];
   private made: LegacyFilter[] | null = null;
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly file: string, first: BpftoolEntry) {
+    this.entries = [first];
+  }
+
+  /** An exact-size list (a growing one reserves spare slots; these live through the audit). */
+  trim(): void {
+    if (this.entries.length > 1) this.entries = this.entries.slice();
+  }
 
   get filters(): LegacyFilter[] {
     const file = this.file;
