@@ -54,7 +54,8 @@ export function scanBpftoolNetJson(text: string, firstLine: number): BpftoolEntr
           const m = ENTRY.exec(text);
           if (m === null) return null;
           i = ENTRY.lastIndex;
-          entries.push(entryOf(m, firstLine));
+          const e = entryOf(m, firstLine, entries[entries.length - 1]);
+          entries.push(e);
           if (text.charCodeAt(i) !== COMMA) break;
           i++;
         }
@@ -75,11 +76,27 @@ export function scanBpftoolNetJson(text: string, firstLine: number): BpftoolEntr
   return entries;
 }
 
-function entryOf(m: RegExpExecArray, line: number): BpftoolEntry {
+/** One string per kind (bpftool prints a handful; bounded all the same). */
+const KINDS = new Map<string, string>();
+function kindOf(k: string): string {
+  const known = KINDS.get(k);
+  if (known !== undefined) return known;
+  if (KINDS.size < 64) KINDS.set(k, k);
+  return k;
+}
+
+/** The entry a match stands for. The device string is the previous entry's when equal
+ *  (bpftool lists a device's entries together) and kinds are shared: a large node's 20,000
+ *  entries then hold a few thousand strings, not 40,000. */
+function entryOf(m: RegExpExecArray, line: number, prev: BpftoolEntry | undefined): BpftoolEntry {
   const id = m[5] ?? m[7];
   const link = m[6];
+  const device = m[1]!;
   return {
-    device: m[1]!, ifindex: Number(m[2]), kind: m[3]!, name: m[4] ?? null,
+    device: prev !== undefined && prev.device === device ? prev.device : device,
+    ifindex: Number(m[2]),
+    kind: kindOf(m[3]!),
+    name: m[4] ?? null,
     progId: id === undefined ? null : Number(id),
     linkId: link === undefined || link === '0' ? null : Number(link), // 0 = attached without a bpf_link
     line,
