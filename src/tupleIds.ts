@@ -8,9 +8,28 @@
 type Atom = string | number | boolean | null | symbol;
 
 class Trie {
-  /** Made with the first child: most nodes are the ends of tuples and have none. */
+  /** The first child is held inline (most nodes have one or none: a Map each was most of
+   *  what grouping allocated); a Map holds the others. */
+  firstAtom: Atom | undefined = undefined;
+  first: Trie | null = null;
   next: Map<Atom, Trie> | null = null;
   id = -1;
+
+  child(atom: Atom): Trie | undefined {
+    // SameValueZero, as Map keys compare: NaN is NaN, 0 is -0.
+    const f = this.firstAtom;
+    if (this.first !== null && (f === atom || (f !== f && atom !== atom))) return this.first;
+    return this.next?.get(atom);
+  }
+
+  addChild(atom: Atom): Trie {
+    const c = new Trie();
+    if (this.first === null) {
+      this.firstAtom = atom;
+      this.first = c;
+    } else (this.next ??= new Map()).set(atom, c);
+    return c;
+  }
 }
 
 export class TupleIds {
@@ -38,14 +57,9 @@ export class TupleIds {
   add(atom: Atom): this {
     const t = this.at;
     if (t === null) return this;
-    const child = t.next?.get(atom);
+    const child = t.child(atom);
     if (child !== undefined) this.at = child;
-    else if (this.readOnly) this.at = null;
-    else {
-      const c = new Trie();
-      (t.next ??= new Map()).set(atom, c);
-      this.at = c;
-    }
+    else this.at = this.readOnly ? null : t.addChild(atom);
     return this;
   }
 

@@ -18,8 +18,12 @@ function viaTable(rows: readonly string[][]): string {
   });
 }
 
+/** Horizontal bars by width, made once: 600 grids of 14 columns ask for the same few. */
+const BARS: string[] = [];
+const bar = (w: number): string => (BARS[w] ??= '─'.repeat(w));
+
 const rule = (widths: readonly number[], left: string, join: string, right: string): string =>
-  `${left}${widths.map((w) => '─'.repeat(w + 2)).join(join)}${right}\n`;
+  `${left}${widths.map((w) => bar(w + 2)).join(join)}${right}\n`;
 
 /** Header row then body rows, boxed; ends with a newline like `table`. */
 export function grid(rows: readonly string[][]): string {
