@@ -94,7 +94,10 @@ export function checkByShape(analysis: Analysis, repOf: Representatives | null, 
     });
   }
   for (const n of analysis.nodes) {
-    for (const h of n.hooks) {
+    const hooks = n.hooks;
+    // (An index loop: a for...of step allocates its iterator result until optimised.)
+    for (let k = 0; k < hooks.length; k++) {
+      const h = hooks[k]!;
       const rep = repFor(h);
       const mine = perRep.get(rep);
       if (mine === undefined) continue;

@@ -84,7 +84,10 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
   let lastDevice: string | null = null;
   for (const f of files) {
     for (const c of f.bpftoolNetns ?? []) nsOf(c.node, c.netns).covered = true;
-    for (const o of f.observations) {
+    const observations = f.observations;
+    // (An index loop: a for...of step allocates its iterator result until optimised.)
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i]!;
       let dev: DevAcc | undefined;
       if (lastDev !== null && lastDevice === o.device && lastNetns === o.netns && lastNode === o.node) dev = lastDev;
       else {
@@ -115,7 +118,8 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
   }
   const nodes: NodeSnapshot[] = [];
   const devices: Device[] = [];
-  for (const acc of order) {
+  for (let i = 0; i < order.length; i++) {
+    const acc = order[i]!;
     const o = acc.obs;
     const nsAcc = acc.dev.ns;
     let node = nsAcc.node.out;

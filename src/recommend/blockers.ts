@@ -27,11 +27,15 @@ export function blockersOf(hooks: readonly AnalyzedHook[], agent: AgentSettings)
   const audited: AnalyzedHook[] = [];
   const tcx: Blocker[] = [];
   const legacy: Blocker[] = [];
-  for (const h of hooks) {
+  // Index loops: a for...of step allocates its iterator result until the code is optimised.
+  for (let i = 0; i < hooks.length; i++) {
+    const h = hooks[i]!;
     if (!agentUsesHook(h, agent)) continue;
     audited.push(h);
-    if (h.tcx !== null) for (const p of h.tcx) if (blocksAsTcx(p)) tcx.push(toBlocker(h, p, 'tcx'));
-    if (h.filters !== null) for (const f of h.filters) if (blocksAsFilter(f)) legacy.push(toBlocker(h, f, 'legacy'));
+    const ts = h.tcx;
+    if (ts !== null) for (let j = 0; j < ts.length; j++) if (blocksAsTcx(ts[j]!)) tcx.push(toBlocker(h, ts[j]!, 'tcx'));
+    const fs = h.filters;
+    if (fs !== null) for (let j = 0; j < fs.length; j++) if (blocksAsFilter(fs[j]!)) legacy.push(toBlocker(h, fs[j]!, 'legacy'));
   }
   return { audited, tcx, legacy };
 }

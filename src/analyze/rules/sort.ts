@@ -76,7 +76,9 @@ const addTo = (set: Set<string>, v: string | null): void => {
 export function sortFindings(fs: readonly Finding[]): Finding[] {
   const placeSet = new Set<string>();
   let prev: Finding | null = null;
-  for (const f of fs) {
+  // Index loops here: a for...of step allocates its iterator result until optimised.
+  for (let i = 0; i < fs.length; i++) {
+    const f = fs[i]!;
     if (prev === null || f.node !== prev.node || f.netns !== prev.netns || f.interface !== prev.interface || f.direction !== prev.direction) {
       addTo(placeSet, f.node);
       addTo(placeSet, f.netns);
@@ -94,7 +96,8 @@ export function sortFindings(fs: readonly Finding[]): Finding[] {
   };
   const keyed: Keyed[] = [];
   let last: Keyed | null = null;
-  for (const f of fs) {
+  for (let i = 0; i < fs.length; i++) {
+    const f = fs[i]!;
     const p = last?.f;
     const samePlace = p !== undefined && f.node === p.node && f.netns === p.netns && f.interface === p.interface && f.direction === p.direction;
     const k: Keyed = {

@@ -22,7 +22,9 @@ export class FindingsByPlace {
   private readonly lists: Finding[][] = [];
 
   constructor(findings: readonly Finding[]) {
-    for (const f of findings) {
+    // (An index loop: a for...of step allocates its iterator result until optimised.)
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i]!;
       const id = this.places.begin().add(f.node).add(f.netns).add(f.interface).add(f.direction).id();
       const list = this.lists[id];
       if (list) list.push(f);
@@ -90,7 +92,8 @@ export const groupHooks = (
   // Most hooks of a shape show its representative's names and the same findings as the first
   // of them seen: they join that one's group on a comparison, without a tuple of their own.
   const usual = new Map<AnalyzedHook, { fs: readonly Finding[] | undefined; group: Group }>();
-  for (const h of hooks) {
+  for (let i = 0; i < hooks.length; i++) {
+    const h = hooks[i]!;
     const place = findings.placeOf(h);
     const fs = findings.at(place);
     const hasFindings = fs !== undefined;
