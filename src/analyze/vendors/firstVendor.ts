@@ -15,28 +15,38 @@ import type { VendorEntry } from './types.js';
 export type PatternSet = 'tcName' | 'progName' | 'bpftoolName';
 
 /** A pattern as a lookahead from the start of the name. A pattern anchored with `^` (and no
- *  alternation outside a group, which test/analyze/vendors/kb.test.ts checks) is tried
+ *  alternation outside a group, which test/analyze/vendors/firstVendor.test.ts checks) is tried
  *  there only; any other may match anywhere, as RegExp.test finds it. */
 function lookahead(re: RegExp): string {
-  return re.source.startsWith('^') ? `(?=${re.source})` : `(?=[\\s\\S]*?(?:${re.source}))`;
+  const source = uncaptured(re.source);
+  return source.startsWith('^') ? `(?=${source})` : `(?=[\\s\\S]*?(?:${source}))`;
 }
 
-/** How many capture groups a pattern has (its match array's length, less the whole match). */
-const groupsIn = (re: RegExp): number => (new RegExp(`${re.source}|`).exec('')?.length ?? 1) - 1;
+/** The pattern with its groups made non-capturing: a match array then holds only the
+ *  vendors' marks (the patterns have no backreferences; firstVendor.test.ts checks). */
+function uncaptured(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') { out += c + (source[i + 1] ?? ''); i++; continue; }
+    if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && source[i + 1] !== '?') { out += '(?:'; continue; }
+    out += c;
+  }
+  return out;
+}
 
 /** `marks[i]`: the match index of the empty group that ends vendor i's alternative (numbered
- *  groups rather than named ones: a match then builds no `groups` object). */
+ *  groups rather than named ones: a match then builds no `groups` object). The patterns'
+ *  own groups are made non-capturing, so vendor i's mark is group i + 1. */
 interface Combined { re: RegExp; vendors: VendorEntry[]; marks: number[] }
 
 function combine(order: readonly VendorEntry[], set: PatternSet, protocol: string | null): Combined {
   const vendors = order.filter((v) => v[set].length > 0 && (!v.requireProtocol || v.requireProtocol === protocol));
-  const marks: number[] = [];
-  let group = 0;
-  const alternatives = vendors.map((v) => {
-    for (const r of v[set]) group += groupsIn(r);
-    marks.push(++group);
-    return `(?:${v[set].map(lookahead).join('|')})()`;
-  });
+  const marks = vendors.map((_, i) => i + 1);
+  const alternatives = vendors.map((v) => `(?:${v[set].map(lookahead).join('|')})()`);
   return { re: new RegExp(`^(?:${alternatives.join('|')})`), vendors, marks };
 }
 

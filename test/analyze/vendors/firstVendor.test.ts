@@ -41,10 +41,11 @@ const name = fc.array(fc.oneof(fc.constantFrom(...pieces, 'ingress', 'egress', '
 describe('FirstVendor', () => {
   const first = new FirstVendor(ORDER);
 
-  it('knowledge-base patterns can be combined: no flags, no alternation outside a group', () => {
+  it('knowledge-base patterns can be combined: no flags, no alternation outside a group, no backreferences', () => {
     for (const v of ORDER) for (const s of SETS) for (const r of v[s]) {
       expect(r.flags, `${v.id} ${s} ${r.source}`).toBe('');
       expect(topLevelAlternation(r.source), `${v.id} ${s} ${r.source}`).toBe(false);
+      expect(/\\[1-9k]/.test(r.source), `${v.id} ${s} ${r.source}`).toBe(false);
     }
   });
 
