@@ -31,6 +31,17 @@ function markerBody(line: string): string | null {
  *  One match instead of splitting every field of the 10,000 markers of a large capture. */
 const CANONICAL = /^node=([^ %=]*) netns=([^ %=]*) dev=([^ %=]*) hook=([^ %=]+)$/;
 
+/** A whole canonical marker line: one match instead of the body's and then its fields'. */
+const CANONICAL_LINE = /^### tc-audit capture v1 node=([^ %=]*) netns=([^ %=]*) dev=([^ %=]*) hook=([^ %=]+) ###$/;
+
+/** The marker a line is (or why it is a bad one), null when it is no marker line. */
+function markerOf(line: string): Marker | string | null {
+  const c = CANONICAL_LINE.exec(line);
+  if (c !== null) return { node: c[1] || null, netns: c[2] || null, dev: c[3] || null, hook: c[4]! };
+  const body = markerBody(line);
+  return body === null ? null : parseMarker(body);
+}
+
 export function parseMarker(body: string): Marker | string {
   const c = CANONICAL.exec(body);
   if (c !== null) return { node: c[1] || null, netns: c[2] || null, dev: c[3] || null, hook: c[4]! };
@@ -97,13 +108,13 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     const v = t.startsWith('# tc utility') ? /iproute2-((?:ss)?[0-9][^\s,]*)/.exec(t) : null;
     if (v) iproute2 = v[1] ?? null;
   }
-  // The body of the marker that ended the previous section (read once, not again).
-  let nextBody: string | null = null;
+  // The marker that ended the previous section (read once, not again).
+  let nextMarker: Marker | string | null = null;
   let prevMarker: Marker | null = null;
   while (k < n) {
     const markerLine = k + 1;
-    const body = nextBody ?? markerBody(lineAt(k)) ?? '';
-    nextBody = null;
+    const parsed = nextMarker ?? markerOf(lineAt(k)) ?? parseMarker('');
+    nextMarker = null;
     let end = n;
     let failed: string | null = null;
     let failedAt = -1;
@@ -111,14 +122,13 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     for (; h < hashLines.length; h++) {
       const at = hashLines[h]!;
       const l = lineAt(at);
-      const next = markerBody(l);
-      if (next !== null) { end = at; nextBody = next; break; }
+      const next = markerOf(l);
+      if (next !== null) { end = at; nextMarker = next; break; }
       const f = l.includes('capture-failed') ? FAILED.exec(l.trim()) : null;
       if (f) { failed = `${f[1] ?? '?'} (line ${at + 1})`; failedAt = at; }
     }
     const from = k + 1;
     k = end;
-    const parsed = parseMarker(body);
     if (typeof parsed === 'string') { errors.push({ file, line: markerLine, message: `capture marker: ${parsed}` }); continue; }
     const mk = (prevMarker = sameStrings(parsed, prevMarker));
     if (failed !== null) {
