@@ -13,6 +13,8 @@
 //    LANG says, like the rest of tc-audit's output.
 //  - string-width (yargs' and cliui's help layout) is loaded on first use: loading it builds an
 //    Intl.Segmenter and Unicode-property regexes (~17 ms), and only --help measures text.
+//  - minified: V8 reads less code at start-up (~4 ms per run, more on large runs). Errors are
+//    reported as messages, never stack traces, and dist/ keeps tsc's readable output.
 // It bundles tsc's output rather than src/ so the shipped code is what tsc emitted and typed.
 import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -57,6 +59,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   plugins: [lazyStringWidth],
+  minify: true,
 });
 // Chunk names carry content hashes: drop the previous builds' chunks once the new ones are
 // written (not before, so a CLI spawned during a rebuild never finds its entry missing).
