@@ -61,6 +61,11 @@ const withTcx = (t: TcxProgram, vendor: VendorMatch, verdict: Verdict, reaches: 
   attach: t.attach, program: t.program, linkId: t.linkId, source: t.source, vendor, verdict, reaches,
 });
 
+const NO_OWNERS: VendorMatch[] = Object.freeze([]) as unknown as VendorMatch[];
+/** Each program's owner; one shared empty list for the many hooks with none. */
+const ownersOf = <T>(xs: readonly T[] | null, identify: (x: T) => VendorMatch): VendorMatch[] =>
+  xs === null || xs.length === 0 ? NO_OWNERS : xs.map(identify);
+
 /** A hook of the same shape as `rep`: its own names, ids, owners and dump lines, the
  *  representative's verdicts and reaches (the same objects: nothing mutates them). */
 function likeRepresentative(rep: AnalyzedHook, netns: string, device: DeviceRef, hook: Hook, owners: Owners): AnalyzedHook {
@@ -116,7 +121,7 @@ export function analyzeNode(
         const hook = dev.hooks[k]!;
         // Every hook names its own owners (the evidence quotes its own names); the rest of
         // the analysis is done once per shape.
-        const owners = { filters: (hook.legacy ?? []).map(identifyFilter), tcx: (hook.tcx ?? []).map(identifyTcx) };
+        const owners = { filters: ownersOf(hook.legacy, identifyFilter), tcx: ownersOf(hook.tcx, identifyTcx) };
         const rep = byShape.find(dev.name, hook, owners.filters, owners.tcx, ctx);
         const h = rep ? likeRepresentative(rep, ns.id, dev, hook, owners) : analyzeHook(node, ns.id, dev, hook, owners, ctx);
         if (!rep) byShape.add(h);
