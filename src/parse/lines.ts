@@ -15,21 +15,28 @@ export interface Lines {
  *  read one line at a time, so its 60,000-odd lines need not all exist (and survive
  *  garbage collections) at once. Line k is text[start(k), end(k)). */
 export class LineIndex {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  // Offsets in typed arrays: no boxed elements for the garbage collector to copy (a capture
+  // has some 60,000 lines), grown by doubling. Inputs are capped far below 2^31 characters.
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private n = 0;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    const guess = Math.max(1024, text.length >> 6);
+    this.starts = new Int32Array(guess);
+    this.ends = new Int32Array(guess);
+  }
 
   get count(): number {
-    return this.starts.length;
+    return this.n;
   }
 
   start(k: number): number {
-    return this.starts[k] ?? 0;
+    return k >= 0 && k < this.n ? this.starts[k]! : 0;
   }
 
   end(k: number): number {
-    return this.ends[k] ?? 0;
+    return k >= 0 && k < this.n ? this.ends[k]! : 0;
   }
 
   line(k: number): string {
@@ -37,13 +44,21 @@ export class LineIndex {
   }
 
   add(start: number, end: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
+    if (this.n === this.starts.length) {
+      const starts = new Int32Array(this.n * 2);
+      const ends = new Int32Array(this.n * 2);
+      starts.set(this.starts);
+      ends.set(this.ends);
+      this.starts = starts;
+      this.ends = ends;
+    }
+    this.starts[this.n] = start;
+    this.ends[this.n] = end;
+    this.n++;
   }
 
   pop(): void {
-    this.starts.pop();
-    this.ends.pop();
+    if (this.n > 0) this.n--;
   }
 }
 
