@@ -4,7 +4,7 @@
 // field by field with the same fields the key holds. test/analyze/shapeTable.test.ts holds
 // the two to each other.
 import type { AnalyzedHook, VendorMatch } from '../model/analysis.js';
-import type { Hook, LegacyFilter, ProgramRef, TcxProgram } from '../model/snapshot.js';
+import type { Hook, LegacyFilter, ProgramRef, TcAction, TcxProgram } from '../model/snapshot.js';
 import { isPodDevice } from './rules/util/where.js';
 import type { VerdictContext } from './verdict.js';
 
@@ -28,11 +28,15 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
   return true;
 }
 
+// Module-level, not arrows at the call: each evaluation of an arrow makes a new closure.
+const sameFlag = (x: string, y: string): boolean => x === y;
+const sameAction = (x: TcAction, y: TcAction): boolean => x.order === y.order && x.kind === y.kind && x.control === y.control && x.detail === y.detail;
+
 function sameFilter(a: LegacyFilter, b: LegacyFilter): boolean {
   if (a.pref !== b.pref || a.protocol !== b.protocol || a.chain !== b.chain || a.kind !== b.kind || a.handle !== b.handle ||
     a.directAction !== b.directAction || a.classid !== b.classid) return false;
-  if (!sameList(a.flags, b.flags, (x, y) => x === y)) return false;
-  if (!sameList(a.actions, b.actions, (x, y) => x.order === y.order && x.kind === y.kind && x.control === y.control && x.detail === y.detail)) return false;
+  if (a.flags !== b.flags && !sameList(a.flags, b.flags, sameFlag)) return false;
+  if (a.actions !== b.actions && !sameList(a.actions, b.actions, sameAction)) return false;
   const au = a.u32 ?? null;
   const bu = b.u32 ?? null;
   return au === null || bu === null ? au === bu : au.terminal === bu.terminal && au.link === bu.link;
