@@ -90,29 +90,31 @@ export function comparePlain(a: string, b: string): number {
  *  the case of each element. Sorting 5,000 device names on these keys leaves the
  *  comparisons to native code. */
 export function plainKey(s: string): string {
-  let primary = '';
-  let cases = '';
+  // Character codes collected, then made strings once: `+=` per character made a string each.
+  const primary: number[] = [];
+  const cases: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (isDigit(c)) {
       let from = i;
       while (from < s.length && s.charCodeAt(from) === 48) from++;
       const end = runEnd(s, from);
-      primary += String.fromCharCode(0x50, 0x51 + end - from) + s.slice(from, end);
-      cases += '-';
+      primary.push(0x50, 0x51 + end - from);
+      for (let k = from; k < end; k++) primary.push(s.charCodeAt(k));
+      cases.push(0x2d); // -
       i = end - 1;
       continue;
     }
     const p = PUNCT.indexOf(s[i]!);
     if (p >= 0) {
-      primary += String.fromCharCode(0x21 + p);
-      cases += '-';
+      primary.push(0x21 + p);
+      cases.push(0x2d);
     } else {
-      primary += String.fromCharCode(c | 0x20);
-      cases += isUpper(c) ? 'u' : 'l';
+      primary.push(c | 0x20);
+      cases.push(isUpper(c) ? 0x75 : 0x6c); // u, l
     }
   }
-  return `${primary}\u0000${cases}`;
+  return `${String.fromCharCode(...primary)}\u0000${String.fromCharCode(...cases)}`;
 }
 
 /** The collator, made on first use: a run whose strings are all plain never needs it. */
