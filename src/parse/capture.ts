@@ -48,19 +48,21 @@ export function parseMarker(body: string): Marker | string {
   return parseMarkerFields(body);
 }
 
+const HOOK_STRINGS = new Map<string, string>(CAPTURE_HOOKS.map((h) => [h, h]));
+
 /** The marker with the previous one's strings where they are equal, and the hook as the
  *  constant: consecutive markers name the same node, netns and (ingress, then egress) device,
  *  and the model of a large capture then holds one string for each instead of 10,000, which
  *  later comparisons find equal at once. */
 function sameStrings(m: Marker, prev: Marker | null): Marker {
-  const hook = CAPTURE_HOOKS.find((h) => h === m.hook) ?? m.hook;
-  if (prev === null) return { ...m, hook };
-  return {
-    node: m.node === prev.node ? prev.node : m.node,
-    netns: m.netns === prev.netns ? prev.netns : m.netns,
-    dev: m.dev === prev.dev ? prev.dev : m.dev,
-    hook,
-  };
+  // (Fields set on the marker markerOf just made for this line, rather than a new object.)
+  m.hook = HOOK_STRINGS.get(m.hook) ?? m.hook;
+  if (prev !== null) {
+    if (m.node === prev.node) m.node = prev.node;
+    if (m.netns === prev.netns) m.netns = prev.netns;
+    if (m.dev === prev.dev) m.dev = prev.dev;
+  }
+  return m;
 }
 
 /** Any marker: key=value fields in any order, %-escaped values. */
