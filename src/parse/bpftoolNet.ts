@@ -55,7 +55,8 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
     ({ node: ctx.node, netns: ctx.netns, device: e.device, ifindex: e.ifindex, direction, legacy: undefined, tcx: NO_TCX });
   let lastDev: string | null = null;
   let hooks: { ingress: HookObservation; egress: HookObservation } | undefined;
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const h = hookOf(e.kind);
     if (!h) continue;
     if (e.device !== lastDev || hooks === undefined) {

@@ -25,7 +25,8 @@ const places = (group: readonly Finding[]): string => {
   const ids = new TupleIds();
   const examples: string[] = [];
   let count = 0;
-  for (const f of group) {
+  for (let i = 0; i < group.length; i++) {
+    const f = group[i]!;
     // As hookLabel names them: a missing field reads "?", a whole-node place by its node.
     if (f.netns === null && f.interface === null && f.direction === null) ids.begin().add(WHOLE_NODE).add(f.node);
     else ids.begin().add(f.node ?? '?').add(f.netns ?? '?').add(f.interface ?? '?').add(f.direction ?? '?');
@@ -44,7 +45,8 @@ const places = (group: readonly Finding[]): string => {
 function fold(findings: readonly Finding[]): Finding[][] {
   const out: Finding[][] = [];
   const byRule = new Map<string, Map<string, Map<string | null, Finding[]>>>();
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     let byText = byRule.get(f.ruleId);
     if (!byText) byRule.set(f.ruleId, (byText = new Map()));
     let byRemedy = byText.get(f.message);
