@@ -13,14 +13,14 @@ export const CAPTURE_MARKER = /^### tc-audit capture v1 (.*) ###$/;
 const FAILED = /^### tc-audit capture-failed exit=(\S*) ###$/;
 export const CAPTURE_HOOKS = ['ingress', 'egress', 'tc-json-ingress', 'tc-json-egress', 'bpftool-net', 'bpftool-net-json'] as const;
 
-interface Marker { node: string | null; netns: string | null; dev: string | null; hook: string }
+export interface Marker { node: string | null; netns: string | null; dev: string | null; hook: string }
 
 function decode(v: string): string {
   return v.includes('%') ? decodeURIComponent(v) : v;
 }
 
 /** Marker body or null. */
-function markerBody(line: string): string | null {
+export function markerBody(line: string): string | null {
   const c = line.charCodeAt(0);
   if ((c !== 35 && c !== 32 && c !== 9) || !firstNonBlankIsHash(line, 0, line.length)) return null;
   const m = CAPTURE_MARKER.exec(line.charCodeAt(0) === 35 ? line : line.trim());
@@ -31,11 +31,14 @@ function markerBody(line: string): string | null {
  *  One match instead of splitting every field of the 10,000 markers of a large capture. */
 const CANONICAL = /^node=([^ %=]*) netns=([^ %=]*) dev=([^ %=]*) hook=([^ %=]+)$/;
 
-/** A whole canonical marker line: one match instead of the body's and then its fields'. */
-const CANONICAL_LINE = /^### tc-audit capture v1 node=([^ %=]*) netns=([^ %=]*) dev=([^ %=]*) hook=([^ %=]+) ###$/;
+/** A whole canonical marker line: one match instead of the body's and then its fields'.
+ *  Values hold no line terminator: CAPTURE_MARKER's `.` matches none, so such a line is no
+ *  marker there either. */
+const CANONICAL_LINE = /^### tc-audit capture v1 node=([^ %=\r\n\u2028\u2029]*) netns=([^ %=\r\n\u2028\u2029]*) dev=([^ %=\r\n\u2028\u2029]*) hook=([^ %=\r\n\u2028\u2029]+) ###$/;
 
-/** The marker a line is (or why it is a bad one), null when it is no marker line. */
-function markerOf(line: string): Marker | string | null {
+/** The marker a line is (or why it is a bad one), null when it is no marker line: what
+ *  markerBody and parseMarker say, read in one match when the line is canonical. */
+export function markerOf(line: string): Marker | string | null {
   const c = CANONICAL_LINE.exec(line);
   if (c !== null) return { node: c[1] || null, netns: c[2] || null, dev: c[3] || null, hook: c[4]! };
   const body = markerBody(line);
@@ -146,7 +149,7 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
       const before = out.observations.length;
       const tcCtx: TcContext = { node, netns: mk.netns, device: mk.dev, direction: mk.hook, iproute2 };
       const stop = end < n ? index.start(end) : text.length;
-      if (!readBpfSection(text, index.start(from), stop, markerLine + 1, file, tcCtx, out)) readTcText(lineAt, from, end, markerLine + 1, file, tcCtx, out);
+      if (!readBpfSection(text, from < n ? index.start(from) : stop, stop, markerLine + 1, file, tcCtx, out)) readTcText(lineAt, from, end, markerLine + 1, file, tcCtx, out);
       // A dump with no filters is still an observation: this hook has no legacy filters.
       if (out.observations.length === before) out.observations.push({ ...ctx, device: mk.dev, ifindex: null, direction: mk.hook, legacy: { filters: [], prefsKnown: true } });
     } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {

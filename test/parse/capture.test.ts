@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
-import { parseCapture, parseMarker, parseMarkerFields } from '../../src/parse/capture.js';
+import { describe, expect, it, test } from 'vitest';
+import { markerBody, markerOf, parseCapture, parseMarker, parseMarkerFields } from '../../src/parse/capture.js';
 import { NO_DEFAULTS, recorded } from './fixtures.js';
 
 describe('capture format', () => {
@@ -53,5 +53,28 @@ describe('capture format', () => {
       const body = `node=${node} netns=${netns} dev=${dev} hook=${hook}`;
       expect(parseMarker(body)).toEqual(parseMarkerFields(body));
     }), { numRuns: 500 });
+  });
+});
+
+describe('marker lines', () => {
+  // Mostly canonical lines, with the characters that could make one reading differ.
+  const value = fc.array(fc.constantFrom('a', '0', '-', ' ', '%20', '%', '=', '\r', '\n', '\u2028', '\u2029', '#', 'é'), { maxLength: 5 }).map((xs) => xs.join(''));
+  const line = fc.oneof(
+    fc.tuple(value, value, value, fc.constantFrom('ingress', 'egress', 'bpftool-net-json', '', 'x\ry')).map(([n, ns, d, h]) => `### tc-audit capture v1 node=${n} netns=${ns} dev=${d} hook=${h} ###`),
+    fc.tuple(fc.constantFrom('', ' ', '\t'), value, fc.constantFrom('', ' ')).map(([lead, v, tail]) => `${lead}### tc-audit capture v1 hook=ingress dev=${v} ###${tail}`),
+  );
+
+  it('markerOf reads every line as markerBody and parseMarker do', () => {
+    fc.assert(fc.property(line, (l) => {
+      const body = markerBody(l);
+      expect(markerOf(l)).toEqual(body === null ? null : parseMarker(body));
+    }), { numRuns: 5000 });
+  });
+
+  it.each(['\r', '\u2028', '\u2029'])('a line terminator (%j) inside a value makes no marker', (t) => {
+    const text = `### tc-audit capture v1 node=n netns=host dev=v0 hook=ingress ###\n### tc-audit capture v1 node=n netns=host dev=a${t}b hook=ingress ###\n`;
+    const r = parseCapture(text, 'c', NO_DEFAULTS);
+    expect(r.observations.map((o) => o.device)).toEqual(['v0']);
+    expect(r.errors).toHaveLength(1);
   });
 });
