@@ -92,11 +92,14 @@ function hashOf(pod: boolean, hook: Hook, fv: readonly VendorMatch[], tv: readon
 
 export class ShapeTable implements Shapes {
   private readonly byHash = new Map<number, Entry[]>();
+
+  /** `hash` is for tests: one that hashes every hook alike makes every lookup compare. */
+  constructor(private readonly hash: typeof hashOf = hashOf) {}
   private last: Omit<Entry, 'rep'> & { hash: number } | null = null;
 
   find(device: string | null, hook: Hook, fv: readonly VendorMatch[], tv: readonly VendorMatch[], ctx: VerdictContext): AnalyzedHook | undefined {
     const pod = isPodDevice(device);
-    const hash = hashOf(pod, hook, fv, tv);
+    const hash = this.hash(pod, hook, fv, tv);
     this.last = { pod, hook, fv, tv, hash };
     for (const e of this.byHash.get(hash) ?? []) if (e.pod === pod && sameHook(e, hook, fv, tv, ctx)) return e.rep;
     return undefined;
@@ -109,22 +112,5 @@ export class ShapeTable implements Shapes {
     const e = { pod: l.pod, hook: l.hook, fv: l.fv, tv: l.tv, rep };
     if (list) list.push(e);
     else this.byHash.set(l.hash, [e]);
-  }
-}
-
-/** Shapes by a key string (tests pass one that keeps every hook apart). */
-export class KeyedShapes implements Shapes {
-  private readonly byKey = new Map<string, AnalyzedHook>();
-  private lastKey = '';
-
-  constructor(private readonly key: (device: string | null, hook: Hook, fv: readonly VendorMatch[], tv: readonly VendorMatch[], ctx: VerdictContext) => string) {}
-
-  find(device: string | null, hook: Hook, fv: readonly VendorMatch[], tv: readonly VendorMatch[], ctx: VerdictContext): AnalyzedHook | undefined {
-    this.lastKey = this.key(device, hook, fv, tv, ctx);
-    return this.byKey.get(this.lastKey);
-  }
-
-  add(rep: AnalyzedHook): void {
-    this.byKey.set(this.lastKey, rep);
   }
 }

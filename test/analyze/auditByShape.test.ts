@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
 import type { AgentSettings } from '../../src/agent/types.js';
 import type { ShapesFactory } from '../../src/analyze/analyze.js';
-import { KeyedShapes } from '../../src/analyze/shapeTable.js';
+import { KeyedShapes } from '../helpers/keyedShapes.js';
 import { auditByShape } from '../../src/analyze/audit.js';
 import type { AuditOptions } from '../../src/analyze/contracts.js';
 import type { Hook, LegacyFilter, NodeSnapshot, TcxProgram } from '../../src/model/snapshot.js';

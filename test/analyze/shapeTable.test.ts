@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyzedHook, VendorMatch } from '../../src/model/analysis.js';
 import type { Hook, LegacyFilter, TcxProgram } from '../../src/model/snapshot.js';
 import { hookShapeKey } from '../../src/analyze/shapeKey.js';
-import { KeyedShapes, ShapeTable } from '../../src/analyze/shapeTable.js';
+import { ShapeTable } from '../../src/analyze/shapeTable.js';
+import { KeyedShapes } from '../helpers/keyedShapes.js';
 import type { VerdictContext } from '../../src/analyze/verdict.js';
 import type { VendorId } from '../../src/analyze/vendors/ids.js';
 
@@ -66,10 +67,11 @@ const cases = fc.tuple(fc.array(hookCase, { minLength: 1, maxLength: 3 }), fc.ar
   .map(([pool, picks]) => picks.map(([i, t]) => TWEAKS[t]!(pool[i % pool.length]!)));
 
 describe('ShapeTable', () => {
-  it('finds a hook of an earlier one\'s shape exactly when their keys are equal', () => {
+  // With a hash that puts every hook in one bucket, every lookup compares field by field.
+  it.each([['its hash', undefined], ['one bucket for all', () => 0]] as const)('finds a hook of an earlier one\'s shape exactly when their keys are equal (%s)', (_, hash) => {
     let deep = 0;
     fc.assert(fc.property(cases, (cases) => {
-      const table = new ShapeTable();
+      const table = new ShapeTable(hash);
       const keyed = new KeyedShapes(hookShapeKey);
       cases.forEach((c, i) => {
         const a = table.find(c.device, c.hook, c.fv, c.tv, ctx);
@@ -99,5 +101,56 @@ describe('ShapeTable', () => {
       ['lxc2', { ...base, legacy: [{ ...base.legacy![0]!, program: { id: 7, name: 'q', tag: null } }] }, [cil]],
       ['lxc2', { ...base, tcx: null }, [cil]],
     ] as const) expect(table.find(device, h as Hook, fv as readonly VendorMatch[], [], ctx)).toBeUndefined();
+  });
+});
+
+// Each changes one field the key holds; string changes keep length and last character, so
+// the hash cannot tell them apart and only the comparison can.
+const cil: VendorMatch = { id: 'cilium', evidence: '' };
+const baseFilter: LegacyFilter = {
+  pref: 1, protocol: 'ip', chain: 0, kind: 'u32', handle: '0x10', directAction: true, flags: ['not_in_hw'], tcName: 'a',
+  program: { id: 7, name: 'p', tag: null }, classid: '1:1', actions: [{ order: 1, kind: 'gact', control: 'pass', detail: 'x' }],
+  source: null, u32: { terminal: true, link: '1:' },
+};
+const baseTcx: TcxProgram = { attach: 'tcx', program: { id: 7, name: 'p', tag: null }, linkId: null, source: null };
+const baseHook: Hook = { direction: 'ingress', legacy: [baseFilter], legacyPrefsKnown: true, tcx: [baseTcx] };
+const withFilter = (o: Partial<LegacyFilter>): Hook => ({ ...baseHook, legacy: [{ ...baseFilter, ...o }] });
+const withAction = (o: object): Hook => withFilter({ actions: [{ ...baseFilter.actions[0]!, ...o }] });
+const CHANGES: Array<[string, Hook, VendorMatch]> = [
+  ['handle 0x10 -> 0x20', withFilter({ handle: '0x20' }), cil],
+  ['protocol ip -> 1p', withFilter({ protocol: '1p' }), cil],
+  ['chain 0 -> 1', withFilter({ chain: 1 }), cil],
+  ['directAction true -> false', withFilter({ directAction: false }), cil],
+  ['directAction true -> null', withFilter({ directAction: null }), cil],
+  ['classid 1:1 -> 2:1', withFilter({ classid: '2:1' }), cil],
+  ['flags +skip_sw', withFilter({ flags: ['not_in_hw', 'skip_sw'] }), cil],
+  ['flags not_in_hw -> skip_hw', withFilter({ flags: ['skip_hw'] }), cil],
+  ['no actions', withFilter({ actions: [] }), cil],
+  ['action order', withAction({ order: 2 }), cil],
+  ['action kind gact -> pact', withAction({ kind: 'pact' }), cil],
+  ['action control pass -> drop', withAction({ control: 'drop' }), cil],
+  ['action detail x -> y', withAction({ detail: 'y' }), cil],
+  ['u32 terminal', withFilter({ u32: { terminal: false, link: '1:' } }), cil],
+  ['u32 link 1: -> 2:', withFilter({ u32: { terminal: true, link: '2:' } }), cil],
+  ['no u32 key', withFilter({ u32: undefined }), cil],
+  ['program name p -> q', withFilter({ program: { id: 7, name: 'q', tag: null } }), cil],
+  ['tcx attach', { ...baseHook, tcx: [{ ...baseTcx, attach: 'netkit' }] }, cil],
+  ['tcx program id (one with instructions)', { ...baseHook, tcx: [{ ...baseTcx, program: { ...baseTcx.program, id: 8 } }] }, cil],
+  ['tcx null', { ...baseHook, tcx: null }, cil],
+  ['legacyPrefsKnown', { ...baseHook, legacyPrefsKnown: false }, cil],
+  ['direction', { ...baseHook, direction: 'egress' }, cil],
+  ['filter vendor', baseHook, { id: 'calico', evidence: '' }],
+];
+
+describe('ShapeTable tells apart hooks that differ in any one field of the key', () => {
+  it.each(CHANGES)('%s', (_, other, vendor) => {
+    expect(hookShapeKey('eth0', other, [vendor], [cil], ctx)).not.toBe(hookShapeKey('eth0', baseHook, [cil], [cil], ctx));
+    for (const hash of [undefined, () => 0]) {
+      const table = new ShapeTable(hash);
+      expect(table.find('eth0', baseHook, [cil], [cil], ctx)).toBeUndefined();
+      table.add(rep(0));
+      expect(table.find('eth0', other, [vendor], [cil], ctx)).toBeUndefined();
+      expect(table.find('eth0', baseHook, [cil], [cil], ctx)?.device).toBe('rep0');
+    }
   });
 });
