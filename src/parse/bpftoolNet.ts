@@ -116,8 +116,9 @@ class ClsactFilters {
     })));
   }
 
-  set filters(v: LegacyFilter[]) {
-    this.made = v;
+  /** Serialised as the plain `{ filters, prefsKnown }` every other observation has. */
+  toJSON(): { filters: LegacyFilter[]; prefsKnown: boolean } {
+    return { filters: this.filters, prefsKnown: this.prefsKnown };
   }
 }
 

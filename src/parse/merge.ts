@@ -59,7 +59,9 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
     legacy = null; // bpftool shows only bpf filters: no entry does not mean no u32/flower filter
   }
   const tcxObs = bpfs.find((o) => o.tcx !== undefined);
-  const tcx = tcxObs?.tcx ?? (covered ? [] : null);
+  // A list of the hook's own, even when the parser shared one empty list among them.
+  const seen = tcxObs?.tcx;
+  const tcx = seen !== undefined ? (seen.length === 0 ? [] : seen) : covered ? [] : null;
   return { direction: acc.obs.direction, legacy, legacyPrefsKnown: prefsKnown, tcx };
 }
 

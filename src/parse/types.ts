@@ -20,7 +20,12 @@ export const INPUT_FORMATS = [
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** One hook as one input saw it. Several observations of the same hook (tc + bpftool)
- *  are merged by src/parse/merge.ts. */
+ *  are merged by src/parse/merge.ts.
+ *
+ *  Parsed lists may be shared and frozen (empty flags, actions and tcx lists, tc's own
+ *  `[not_in_hw]`, see src/parse/tcWords.ts), and bpftool's `legacy.filters` are built when
+ *  first read (a getter; JSON.stringify gives the plain shape): copy a list before changing
+ *  it, and read `filters` rather than spreading `legacy`. */
 export interface HookObservation {
   node: string | null;
   netns: string | null;

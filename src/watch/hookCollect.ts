@@ -45,7 +45,7 @@ export async function pollTcx(runner: Runner, ns: NsTarget, timeoutMs: number): 
   for (const o of observations) {
     if (o.device === null || o.direction === null || o.tcx === undefined) continue;
     const entry = out.get(o.device) ?? {};
-    entry[o.direction] = o.tcx;
+    entry[o.direction] = [...o.tcx]; // its own list: the watch keeps and replaces these
     out.set(o.device, entry);
   }
   return out;

@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parseBpftoolNetJsonText, parseBpftoolNetJsonValue, parseBpftoolNetText } from '../../src/parse/bpftoolNet.js';
+import { mergeParsed, parseInput } from '../../src/parse/index.js';
 import { realDump, recorded } from './fixtures.js';
 
 const CTX = { node: null, netns: null };
@@ -67,5 +68,25 @@ describe('bpftool net show', () => {
     const r = parseBpftoolNetText('tc:\nnonsense here\neth0(2) clsact/ingress x id 3\n', 'g', CTX);
     expect(r.errors.map((e) => e.line)).toEqual([2]);
     expect(r.observations).toHaveLength(2);
+  });
+});
+
+describe('bpftool observations for library users', () => {
+  const D = { device: null, direction: null, node: null };
+  const text = JSON.stringify([{ xdp: [], tc: [{ devname: 'v0', ifindex: 3, kind: 'clsact/ingress', name: 'x.o:[tc]', id: 5, act: [] }], flow_dissector: [], netfilter: [] }]);
+
+  it('serialise clsact filters in the plain { filters, prefsKnown } shape, built on first read', () => {
+    const o = parseInput(text, 'f', D).observations[0]!;
+    expect(JSON.parse(JSON.stringify(o.legacy))).toEqual({ filters: JSON.parse(JSON.stringify(o.legacy!.filters)), prefsKnown: false });
+    expect(o.legacy!.filters.map((f) => [f.tcName, f.program?.id, f.pref])).toEqual([['x.o:[tc]', 5, null]]);
+  });
+
+  it('merge into hooks whose tcx lists are their own', () => {
+    const hooks = mergeParsed([parseInput(text, 'f', D)]).nodes[0]!.netns[0]!.devices[0]!.hooks;
+    for (const h of hooks) {
+      expect(h.tcx).toEqual([]);
+      expect(Object.isFrozen(h.tcx)).toBe(false);
+    }
+    expect(hooks[0]!.tcx).not.toBe(hooks[1]!.tcx);
   });
 });
