@@ -47,20 +47,34 @@ function combine(order: readonly VendorEntry[], set: PatternSet, protocol: strin
   const vendors = order.filter((v) => v[set].length > 0 && (!v.requireProtocol || v.requireProtocol === protocol));
   const marks = vendors.map((_, i) => i + 1);
   const alternatives = vendors.map((v) => `(?:${v[set].map(lookahead).join('|')})()`);
-  return { re: new RegExp(`^(?:${alternatives.join('|')})`), vendors, marks };
+  const re = new RegExp(`^(?:${alternatives.join('|')})`);
+  // A group uncaptured() left capturing (a named one) would shift every mark after it.
+  if ((new RegExp(`${re.source}|`).exec('')?.length ?? 0) !== vendors.length + 1) throw new Error(`vendor patterns of ${set}: a group still captures`);
+  return { re, vendors, marks };
 }
 
 export class FirstVendor {
   private readonly combined: Record<PatternSet, Map<string | null, Combined>> = { tcName: new Map(), progName: new Map(), bpftoolName: new Map() };
+  /** The protocols some vendor requires: any other protocol matches like none. */
+  private readonly required: ReadonlySet<string>;
 
-  constructor(private readonly order: readonly VendorEntry[]) {}
+  constructor(private readonly order: readonly VendorEntry[]) {
+    this.required = new Set(order.flatMap((v) => (v.requireProtocol ? [v.requireProtocol] : [])));
+  }
+
+  /** What a protocol counts as in matching: itself when a vendor requires it, else null (so
+   *  the ethertypes tc may print make no regex and no cache entry of their own). */
+  protocolKey(protocol: string | null): string | null {
+    return protocol !== null && this.required.has(protocol) ? protocol : null;
+  }
 
   /** The first vendor in order with a pattern of `set` matching `value` (vendors that need
    *  another protocol skipped), and that pattern; null when none matches. */
   match(set: PatternSet, value: string, protocol: string | null): { vendor: VendorEntry; pattern: RegExp } | null {
+    const key = this.protocolKey(protocol);
     const bySet = this.combined[set];
-    let c = bySet.get(protocol);
-    if (c === undefined) bySet.set(protocol, (c = combine(this.order, set, protocol)));
+    let c = bySet.get(key);
+    if (c === undefined) bySet.set(key, (c = combine(this.order, set, key)));
     if (c.vendors.length === 0) return null;
     const m = c.re.exec(value);
     if (m === null) return null;

@@ -17,8 +17,9 @@ const SEEN_MAX = 4096;
 
 function firstMatch(set: PatternSet, value: string | null, label: string, protocol: string | null): VendorMatch | null {
   if (!value) return null;
-  let seen = SEEN[set].get(protocol);
-  if (seen === undefined) SEEN[set].set(protocol, (seen = new Map()));
+  const key = FIRST.protocolKey(protocol);
+  let seen = SEEN[set].get(key);
+  if (seen === undefined) SEEN[set].set(key, (seen = new Map()));
   const known = seen.get(value);
   if (known !== undefined) return known;
   const m = FIRST.match(set, value, protocol);
