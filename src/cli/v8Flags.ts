@@ -1,5 +1,9 @@
-// V8 settings for the CLI process, applied before any of its code gets hot. Imported first
-// by src/cli/index.ts, never by the library entry (a library must not change its host's VM).
+// V8 settings for the CLI process (every command), applied as the bin starts, before any of
+// its work runs or gets hot (the bundle's shared code is loaded first; nothing of it runs
+// yet). Imported first by src/cli/index.ts, never by the library entry src/index.ts: a
+// library must not change its host's VM. Node calls changing flags after start-up
+// unsupported in general; these two are read when code is optimised and at garbage
+// collections, and the test suite runs every command through the bin with them.
 // A run is one cold pass over tens of thousands of filters: most of it happens before
 // TurboFan's code arrives, and the model it builds lives to the end. Both settings were
 // measured with `npm run bench` on the whole 5,000-device `analyze` (interleaved runs,

@@ -9,6 +9,7 @@
 // readTcText. test/parse/tcSectionFast.test.ts holds the two to each other.
 import type { LegacyFilter } from '../model/snapshot.js';
 import { bpfFilterOf } from './tcFilterFast.js';
+import { NOT_A_KIND } from './tcWords.js';
 import type { TcContext, TcSink } from './tcText.js';
 
 // Tokens are bounded so that no line read here could be one the line reader caps
@@ -21,7 +22,7 @@ const BPF = new RegExp(
   'y',
 );
 const HEADER = new RegExp(
-  String.raw`filter protocol ${T} pref ${N} (?!(?:dev|ingress|egress|parent|block|protocol|pref|prio|priority) )${T} chain ${N} ?\n`,
+  String.raw`filter protocol ${T} pref ${N} ${NOT_A_KIND}${T} chain ${N} ?\n`,
   'y',
 );
 

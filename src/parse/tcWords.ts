@@ -26,6 +26,11 @@ export function normaliseHandle(h: string): string {
   return h.toLowerCase();
 }
 
+/** A lookahead that keeps a kind word from being one the token reader takes for something
+ *  else (a device, direction, parent, block or pref keyword): the shortcuts' header regexes
+ *  (tcFilterFast.ts, tcSectionFast.ts) read a kind only where it would. */
+export const NOT_A_KIND = '(?!(?:dev|ingress|egress|parent|block|protocol|pref|prio|priority) )';
+
 /** Every word the filter-line loop acts on, as constants so the switch compares identities. */
 export const KEYWORDS = ['chain', 'handle', 'fh', 'flowid', '*flowid', 'classid', 'terminal', 'link', 'direct-action', 'da', ...FLAGS, 'in_hw_count', 'id', 'name', 'tag', 'jited', ...SKIP_ONE];
 export const BY_FIRST = new Map<number, string[]>();

@@ -10,15 +10,15 @@ export function agentUsesHook(h: AnalyzedHook, agent: AgentSettings): boolean {
 }
 
 /** Could this program end the walk for some traffic it sees? Unknown counts (never guess "no"). */
-export function mayHide(p: AnalyzedFilter | AnalyzedTcx): boolean {
+function mayHide(p: AnalyzedFilter | AnalyzedTcx): boolean {
   return p.verdict.terminal !== 'never' && reachesAny(p.reaches);
 }
 
 export const isAgent = (p: { vendor: { id: string } }): boolean => p.vendor.id === 'datadog';
 
 /** Legacy filters the checklist is about: foreign eBPF classifiers that may end the walk. */
-export const blocksAsFilter = (f: AnalyzedFilter): boolean => f.kind === 'bpf' && !isAgent(f) && mayHide(f);
-export const blocksAsTcx = (p: AnalyzedTcx): boolean => !isAgent(p) && mayHide(p);
+const blocksAsFilter = (f: AnalyzedFilter): boolean => f.kind === 'bpf' && !isAgent(f) && mayHide(f);
+const blocksAsTcx = (p: AnalyzedTcx): boolean => !isAgent(p) && mayHide(p);
 
 /** The blockers of the hooks the agent uses, tcx and legacy apart, in hook order. Written
  *  as loops: two filtered lists and two mapped ones per hook were most of the work on a
@@ -40,7 +40,7 @@ export function blockersOf(hooks: readonly AnalyzedHook[], agent: AgentSettings)
   return { audited, tcx, legacy };
 }
 
-export function toBlocker(h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx, attach: 'legacy' | 'tcx'): Blocker {
+function toBlocker(h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx, attach: 'legacy' | 'tcx'): Blocker {
   return {
     node: h.node,
     netns: h.netns,
