@@ -1,8 +1,9 @@
 // `bpftool net show` (text and -j). tcx/netkit entries -> TcxProgram in list order;
 // clsact/* entries -> LegacyFilter without pref/protocol/handle (bpftool does not print
 // them, so none is invented). xdp, flow_dissector, netfilter and non-clsact qdiscs are ignored.
-import type { Direction, LegacyFilter, TcxProgram } from '../model/snapshot.js';
+import type { Direction, TcxProgram } from '../model/snapshot.js';
 import { scanBpftoolNetJson } from './bpftoolNetFast.js';
+import { ClsactFilters } from './clsactFilters.js';
 import { isRecord, objectLines, parseJson } from './json.js';
 import { splitLines } from './lines.js';
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
@@ -87,40 +88,6 @@ export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx
 
 /** The tcx list of a hook bpftool lists no tcx program on (frozen: replaced, never added to). */
 const NO_TCX: TcxProgram[] = Object.freeze([]) as unknown as TcxProgram[];
-
-/** A hook's clsact entries, made LegacyFilters when first read. Where a tc dump covers the
- *  hook (it does in every capture), merge reads bpftool's copies only to fill in program ids
- *  tc did not print, so the 20,000 filters of a large node's bpftool sections need not be
- *  built, nor kept through the audit. (A class rather than an object literal with a getter:
- *  that would make two closures per hook.) */
-class ClsactFilters {
-  readonly prefsKnown = false;
-  entries: BpftoolEntry[];
-  private made: LegacyFilter[] | null = null;
-
-  constructor(private readonly file: string, first: BpftoolEntry) {
-    this.entries = [first];
-  }
-
-  /** An exact-size list (a growing one reserves spare slots; these live through the audit). */
-  trim(): void {
-    if (this.entries.length > 1) this.entries = this.entries.slice();
-  }
-
-  get filters(): LegacyFilter[] {
-    const file = this.file;
-    return (this.made ??= this.entries.map((e) => ({
-      pref: null, protocol: null, chain: null, kind: 'bpf', handle: null, directAction: null,
-      flags: [], tcName: e.name, program: { id: e.progId, name: null, tag: null }, classid: null, actions: [],
-      source: e.line === null ? null : { file, line: e.line },
-    })));
-  }
-
-  /** Serialised as the plain `{ filters, prefsKnown }` every other observation has. */
-  toJSON(): { filters: LegacyFilter[]; prefsKnown: boolean } {
-    return { filters: this.filters, prefsKnown: this.prefsKnown };
-  }
-}
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
