@@ -18,6 +18,8 @@ const BPF = /^filter protocol (\S+) pref (\d+) bpf chain (\d+) handle (\S+) (\S+
 
 /** Words the token reader takes for something else where this reads the tc name. */
 const NOT_A_NAME = new Set([...KEYWORDS, ...BPF_STOP]);
+/** No word of NOT_A_NAME is longer: a longer name (most are) needs no lookup of its hash. */
+const LONGEST_NOT_A_NAME = Math.max(...[...NOT_A_NAME].map((w) => w.length));
 
 function shared(s: string): string {
   const cands = SHARED_BY_LENGTH[s.length];
@@ -30,7 +32,7 @@ function shared(s: string): string {
  *  reader would read the tc name otherwise. tcSectionFast.ts reads the same groups. */
 export function bpfFilterOf(b: RegExpExecArray): LegacyFilter | null {
   const name = b[5]!;
-  if (NOT_A_NAME.has(name) || name.charCodeAt(0) === 40 /* ( */) return null;
+  if ((name.length <= LONGEST_NOT_A_NAME && NOT_A_NAME.has(name)) || name.charCodeAt(0) === 40 /* ( */) return null;
   return {
     pref: Number(b[2]), protocol: shared(b[1]!), chain: Number(b[3]), kind: 'bpf', handle: normaliseHandle(shared(b[4]!)),
     directAction: true, flags: NOT_IN_HW_ONLY, tcName: name, program: { id: Number(b[6]), name: internName(b[7]!), tag: b[8]! },
