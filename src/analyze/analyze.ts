@@ -66,6 +66,20 @@ const NO_OWNERS: VendorMatch[] = Object.freeze([]) as unknown as VendorMatch[];
 const ownersOf = <T>(xs: readonly T[] | null, identify: (x: T) => VendorMatch): VendorMatch[] =>
   xs === null || xs.length === 0 ? NO_OWNERS : xs.map(identify);
 
+// Loops rather than map() with an arrow: the arrow would be a new closure for each of
+// 10,000 hooks, run before the code is optimised.
+function filtersLike(rep: readonly AnalyzedFilter[], own: readonly LegacyFilter[], owners: readonly VendorMatch[]): AnalyzedFilter[] {
+  const out: AnalyzedFilter[] = new Array<AnalyzedFilter>(own.length);
+  for (let i = 0; i < own.length; i++) out[i] = withFilter(own[i]!, owners[i]!, rep[i]!.verdict, rep[i]!.reaches);
+  return out;
+}
+
+function tcxLike(rep: readonly AnalyzedTcx[], own: readonly TcxProgram[], owners: readonly VendorMatch[]): AnalyzedTcx[] {
+  const out: AnalyzedTcx[] = new Array<AnalyzedTcx>(own.length);
+  for (let i = 0; i < own.length; i++) out[i] = withTcx(own[i]!, owners[i]!, rep[i]!.verdict, rep[i]!.reaches);
+  return out;
+}
+
 /** A hook of the same shape as `rep`: its own names, ids, owners and dump lines, the
  *  representative's verdicts and reaches (the same objects: nothing mutates them). */
 function likeRepresentative(rep: AnalyzedHook, netns: string, device: DeviceRef, hook: Hook, owners: Owners): AnalyzedHook {
@@ -77,15 +91,9 @@ function likeRepresentative(rep: AnalyzedHook, netns: string, device: DeviceRef,
     device: device.name,
     ifindex: device.ifindex,
     direction: rep.direction,
-    filters: hook.legacy === null ? null : hook.legacy.map((f, i) => {
-      const r = rep.filters![i]!;
-      return withFilter(f, owners.filters[i]!, r.verdict, r.reaches);
-    }),
+    filters: hook.legacy === null ? null : filtersLike(rep.filters!, hook.legacy, owners.filters),
     legacyPrefsKnown: rep.legacyPrefsKnown,
-    tcx: hook.tcx === null ? null : hook.tcx.map((p, i) => {
-      const r = rep.tcx![i]!;
-      return withTcx(p, owners.tcx[i]!, r.verdict, r.reaches);
-    }),
+    tcx: hook.tcx === null ? null : tcxLike(rep.tcx!, hook.tcx, owners.tcx),
     legacyReach: rep.legacyReach,
     exitReach: rep.exitReach,
   };

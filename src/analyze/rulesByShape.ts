@@ -104,13 +104,14 @@ export function checkByShape(analysis: Analysis, repOf: Representatives | null, 
       if (h === rep) { for (const f of mine.fs) out.push(strip(f)); continue; }
       const renamed = named.get(rep);
       let last = -1;
-      mine.fs.forEach((f, i) => {
+      for (let i = 0; i < mine.fs.length; i++) {
+        const f = mine.fs[i]!;
         const rule = mine.rules[i]!;
-        if (renamed === undefined || !renamed.has(rule)) { out.push(retarget(f, f[ABOUT]!, h)); return; }
-        if (rule === last) return; // this rule's findings for h were recomputed already
+        if (renamed === undefined || !renamed.has(rule)) { out.push(retarget(f, f[ABOUT]!, h)); continue; }
+        if (rule === last) continue; // this rule's findings for h were recomputed already
         last = rule;
         for (const g of checks[rule]!(withHookInstead(reps, rep, h))) if (g[ABOUT]?.hook === h) out.push(strip(g));
-      });
+      }
     }
   }
   return out;

@@ -41,8 +41,10 @@ export const hookKey = (h: AnalyzedHook): string => locationKey(hookLocation(h))
  *  it is cheaper than looking the hook's findings up). */
 export const hookMatters = (h: AnalyzedHook, hasFindings: (h: AnalyzedHook) => boolean): boolean =>
   (h.tcx?.length ?? 0) > 0 ||
-  (h.filters ?? []).some((f) => f.kind === 'bpf') ||
+  (h.filters?.some(isBpf) ?? false) ||
   hasFindings(h);
+// (Module-level: an arrow written at the call is a new closure for each of 10,000 hooks.)
+const isBpf = (f: { kind: string }): boolean => f.kind === 'bpf';
 
 /** Hooks of every node, flattened in report order. */
 export const allHooks = (nodes: ReadonlyArray<{ hooks: AnalyzedHook[] }>): AnalyzedHook[] =>

@@ -145,7 +145,8 @@ const groupTitle = (g: Group): string => {
 export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
   const findings = new FindingsByPlace(r.findings);
   const hooks = allHooks(r.analysis.nodes);
-  const shown = opts.verbose ? hooks : hooks.filter((h) => hookMatters(h, (x) => findings.placeOf(x) >= 0));
+  const hasFindings = (x: AnalyzedHook): boolean => findings.placeOf(x) >= 0;
+  const shown = opts.verbose ? hooks : hooks.filter((h) => hookMatters(h, hasFindings));
   const hidden = hooks.length - shown.length;
   const parts = [bold(opts.color)(`Hooks (${shown.length} shown of ${hooks.length})`)];
   for (const g of groupHooks(shown, findings, opts.verbose, r.representatives)) parts.push(`${groupTitle(g)}\n${renderChain(g.hooks[0] as AnalyzedHook)}`);
