@@ -23,8 +23,13 @@ interface NodeAcc { netns: Map<string | null, NsAcc>; out: NodeSnapshot | null }
 
 /** Gives tc filters without a program id the id bpftool shows for the same tc name, in order.
  *  bpftool's filters are read only then (src/parse/bpftoolNet.ts makes them on first read). */
+// Module-level predicates: an arrow written in a function called for each of 10,000 hooks
+// is a new closure each time.
+const needsId = (f: LegacyFilter): boolean => f.kind === 'bpf' && f.tcName !== null && (f.program?.id ?? null) === null;
+const hasLegacy = (o: HookObservation): boolean => o.legacy !== undefined;
+const hasTcx = (o: HookObservation): boolean => o.tcx !== undefined;
+
 function fillIds(filters: LegacyFilter[], fromBpftool: { filters: LegacyFilter[] }): LegacyFilter[] {
-  const needsId = (f: LegacyFilter) => f.kind === 'bpf' && f.tcName !== null && (f.program?.id ?? null) === null;
   if (!filters.some(needsId)) return filters; // the usual case: tc printed every id
   const pool = [...fromBpftool.filters];
   return filters.map((f) => {
@@ -47,7 +52,7 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
       errors.push({ file: src?.file ?? '(merge)', line: src?.line ?? null, message: `hook ${acc.obs.device ?? '?'} ${acc.obs.direction ?? '?'} seen twice with different filters; the first dump is used` });
     }
   }
-  const bpfLegacy = bpfs.find((o) => o.legacy)?.legacy ?? null;
+  const bpfLegacy = bpfs.find(hasLegacy)?.legacy ?? null;
   let legacy: LegacyFilter[] | null = null;
   let prefsKnown = false;
   if (tc) {
@@ -58,7 +63,7 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
   } else if (bpfs.length > 0) {
     legacy = null; // bpftool shows only bpf filters: no entry does not mean no u32/flower filter
   }
-  const tcxObs = bpfs.find((o) => o.tcx !== undefined);
+  const tcxObs = bpfs.find(hasTcx);
   // A list of the hook's own, even when the parser shared one empty list among them.
   const seen = tcxObs?.tcx;
   const tcx = seen !== undefined ? (seen.length === 0 ? [] : seen) : covered ? [] : null;

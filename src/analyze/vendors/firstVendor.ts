@@ -81,7 +81,8 @@ export class FirstVendor {
     let i = 0;
     while (i < c.marks.length && m[c.marks[i]!] === undefined) i++;
     const vendor = c.vendors[i];
-    const pattern = vendor?.[set].find((r) => r.test(value));
-    return vendor === undefined || pattern === undefined ? null : { vendor, pattern };
+    if (vendor === undefined) return null;
+    for (const pattern of vendor[set]) if (pattern.test(value)) return { vendor, pattern };
+    return null;
   }
 }
