@@ -11,29 +11,28 @@ type DeviceRef = { name: string | null; ifindex: number | null };
 interface Owners { filters: VendorMatch[]; tcx: VendorMatch[] }
 
 function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook: Hook, owners: Owners, ctx: VerdictContext): AnalyzedHook {
-  const tcxIn = (hook.tcx ?? []).map((p, i) => {
-    const vendor = owners.tcx[i]!;
-    return { ...p, vendor, verdict: resolveTcxVerdict(p, vendor, ctx) };
-  });
-  const tcxWalk = walk(allReach(true), tcxIn.map((p) => ({ protocol: 'all', terminal: p.verdict.terminal, chain: null })), false);
+  // Verdicts in lists beside the programs rather than spread into copies of them: filters
+  // come in several object layouts, and spreading them was most of a representative's cost.
+  const tcxList = hook.tcx ?? [];
+  const tcxVerdicts = tcxList.map((p, i) => resolveTcxVerdict(p, owners.tcx[i]!, ctx));
+  const tcxWalk = walk(allReach(true), tcxVerdicts.map((v) => ({ protocol: 'all', terminal: v.terminal, chain: null })), false);
   // tcx unobserved on a node known to be blind to it (kernel >= 6.6, no tcx-capable bpftool):
   // a tcx program may end the walk, so nothing after it is provable. Offline inputs that just
   // lack bpftool data (tcxVisible null) are computed as if there were none; the
   // tcx-not-visible rule says so in the report.
   const legacyStart = hook.tcx === null && node.tcxVisible === false ? allReach(null) : tcxWalk.after;
-  const filtersIn = (hook.legacy ?? []).map((f, i) => {
-    const vendor = owners.filters[i]!;
-    return { ...f, vendor, verdict: resolveFilterVerdict(f, vendor, ctx) };
-  });
-  const gotoSeen = filtersIn.some((f) => hasGotoChain(f.actions));
+  const legacyList = hook.legacy ?? [];
+  const filterVerdicts = legacyList.map((f, i) => resolveFilterVerdict(f, owners.filters[i]!, ctx));
+  const gotoSeen = legacyList.some((f) => hasGotoChain(f.actions));
   const legacyWalk = walk(
     legacyStart,
-    filtersIn.map((f) => ({ protocol: f.protocol, terminal: f.verdict.terminal, chain: f.chain })),
+    legacyList.map((f, i) => ({ protocol: f.protocol, terminal: filterVerdicts[i]!.terminal, chain: f.chain })),
     gotoSeen,
   );
-  const tcx: AnalyzedTcx[] | null = hook.tcx === null ? null : tcxIn.map((p, i) => withTcx(p, p.vendor, p.verdict, tcxWalk.reaches[i]!));
+  const tcx: AnalyzedTcx[] | null =
+    hook.tcx === null ? null : tcxList.map((p, i) => withTcx(p, owners.tcx[i]!, tcxVerdicts[i]!, tcxWalk.reaches[i]!));
   const filters: AnalyzedFilter[] | null =
-    hook.legacy === null ? null : filtersIn.map((f, i) => withFilter(f, f.vendor, f.verdict, legacyWalk.reaches[i]!));
+    hook.legacy === null ? null : legacyList.map((f, i) => withFilter(f, owners.filters[i]!, filterVerdicts[i]!, legacyWalk.reaches[i]!));
   return {
     node: node.name,
     netns,
