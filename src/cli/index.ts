@@ -84,6 +84,18 @@ function rejectStrayWords(c: CommandModule<object, never>): CommandModule<object
   } as CommandModule<object, never>;
 }
 
+/** Repeatable options that need a value. yargs leaves one given without it empty, which would
+ *  silently mean "none" (`analyze node.capture --assume`). Not -o: yargs reads `-o -` (stdout)
+ *  as -o without a value, and the report targets read the words themselves (src/report/targets.ts). */
+const NEEDS_VALUE = ['format', 'assume', 'agent-env'] as const;
+function valuesGiven(argv: Record<string, unknown>): true | string {
+  for (const k of NEEDS_VALUE) {
+    const v = argv[k];
+    if (Array.isArray(v) && v.length === 0) return `--${k} needs a value`;
+  }
+  return true;
+}
+
 const isDefault = (c: CommandModule<object, never>): boolean => [c.command ?? []].flat().includes('$0');
 
 /** yargs renders the whole command help after starting a command's handler, in case the
@@ -103,7 +115,12 @@ async function main(): Promise<void> {
     .scriptName('tc-audit')
     .version(pkg.version)
     .strictCommands()
-    .strictOptions();
+    .strictOptions()
+    // Repeatable options (-f, -o, --assume, --agent-env) take one value per use: greedy, yargs'
+    // arrays take every word up to the next option, and `analyze -f json node.capture` read
+    // the capture as a second format.
+    .parserConfiguration({ 'greedy-arrays': false })
+    .check(valuesGiven, true);
   skipHelpCache(cli);
   for (const c of commands) cli = cli.command(isDefault(c) ? rejectStrayWords(c) : c);
   await cli

@@ -40,8 +40,10 @@ describe('an unknown word in command position', () => {
     { args: ['--json', 'bogus'], message: 'unknown command "bogus"' },
     // an option's value is the option's; the word after it is still in command position
     { args: ['--agent-priority', '5', 'analyse'], message: 'unknown command "analyse" (did you mean analyze?)' },
-    // (-f, -o, --netns... are arrays: a word right after their values would be one more value)
     { args: ['-f', 'sarif', '-o', join(dir, 'never.sarif'), '--fail-on', 'warning', 'bogus'], message: 'unknown command "bogus"' },
+    // repeatable options take one value per use (--netns a --netns b): a second word is stray
+    { args: ['-f', 'sarif', '-o', join(dir, 'never.sarif'), 'bogus'], message: 'unknown command "bogus"' },
+    { args: ['--netns', 'foo', 'bar'], message: 'unknown command "bar"' },
   ])('tc-audit $args: exit 2, usage message only, nothing collected', ({ args, message }) => {
     const r = unprivileged(args);
     expect(r.stderr).toBe(usage(message)); // neither the live audit's privilege message nor a stack trace
@@ -68,7 +70,7 @@ describe('the default command and the real commands still run', () => {
     [['-f', 'sarif', '-o', join(dir, 'x.sarif')]],
     [['--agent-priority', '5']],
     [['--netns', 'foo']],
-    [['--netns', 'foo', 'bar']],
+    [['--netns', 'foo', '--netns', 'bar']],
     [['-i', 'lxc*', '-j', '2', '--timeout', '3', '--node-name', 'n1', '--color', 'false', '-q', '--fail-on', 'warning',
       '--agent-env', 'K=V', '--assume', 'cilium=ok', '--agent-version', '7.50.0', '--cni-version', 'cilium:1.9.4', '--netns-path', '/proc/1/ns/net']],
   ])('tc-audit %j is the live audit', (args) => {
