@@ -38,3 +38,21 @@ export function parseActionLine(trimmed: string): TcAction | null {
   }
   return { order: Number(m[1]), kind, control, detail };
 }
+
+/** parseActionLine's answer by line, the same (frozen) object for the same line: a node's
+ *  mirred and gact actions print alike on every pod's hooks, and each was read again and
+ *  kept as an object of its own. Actions are never changed once read. Bounded, as
+ *  tcFilterLine.ts remembers filter lines. */
+const SEEN = new Map<string, TcAction | null>();
+const SEEN_MAX = 2048;
+
+export function actionOfLine(trimmed: string): TcAction | null {
+  let a = SEEN.get(trimmed);
+  if (a === undefined) {
+    a = parseActionLine(trimmed);
+    if (a !== null) Object.freeze(a);
+    if (SEEN.size >= SEEN_MAX) SEEN.clear();
+    SEEN.set(trimmed, a);
+  }
+  return a;
+}

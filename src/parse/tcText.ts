@@ -3,7 +3,7 @@
 // (`++ sudo tc filter show dev eth0 egress`) or prompt (`$ tc filter show ...`) lines.
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
 import { hasCommentPrefix, indentOf, splitLines, stripCommentPrefix } from './lines.js';
-import { parseActionLine } from './tcActions.js';
+import { actionOfLine } from './tcActions.js';
 import { addFlag, parseFilterLine } from './tcFilterLine.js';
 import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
 import { u32StarMeaning } from './u32.js';
@@ -147,7 +147,7 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
     }
     if (current === null) continue;
     if (trimmed.startsWith('action order')) {
-      const a = parseActionLine(trimmed);
+      const a = actionOfLine(trimmed);
       // (An array of one for the first action: a push on [] reserves 17 slots.)
       if (a && current.actions.length === 0) current.actions = [a];
       else if (a) current.actions.push(a);
