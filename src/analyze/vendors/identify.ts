@@ -15,6 +15,27 @@ const FIRST = new FirstVendor(ORDER);
 const SEEN: Record<PatternSet, Map<string | null, Map<string, VendorMatch | null>>> = { tcName: new Map(), progName: new Map(), bpftoolName: new Map() };
 const SEEN_MAX = 4096;
 
+/** A match by name. Its evidence quotes the name and the pattern, and is written when read
+ *  (by the JSON report; the table never reads it): the agent's names are new on every hook,
+ *  and writing 10,000 such texts on a large node, then copying their pieces through every
+ *  garbage collection, was a cost of every run. toJSON gives the plain {id, evidence}. */
+class NameMatch implements VendorMatch {
+  constructor(
+    readonly id: VendorMatch['id'],
+    private readonly label: string,
+    private readonly name: string,
+    private readonly pattern: RegExp,
+  ) {}
+
+  get evidence(): string {
+    return `${this.label} "${this.name}" matches ${this.pattern.source}`;
+  }
+
+  toJSON(): VendorMatch {
+    return { id: this.id, evidence: this.evidence };
+  }
+}
+
 function firstMatch(set: PatternSet, value: string | null, label: string, protocol: string | null): VendorMatch | null {
   if (!value) return null;
   const key = FIRST.protocolKey(protocol);
@@ -23,7 +44,7 @@ function firstMatch(set: PatternSet, value: string | null, label: string, protoc
   const known = seen.get(value);
   if (known !== undefined) return known;
   const m = FIRST.match(set, value, protocol);
-  const found = m === null ? null : { id: m.vendor.id, evidence: `${label} "${value}" matches ${m.pattern.source}` };
+  const found = m === null ? null : new NameMatch(m.vendor.id, label, value, m.pattern);
   if (seen.size >= SEEN_MAX) seen.clear();
   seen.set(value, found);
   return found;

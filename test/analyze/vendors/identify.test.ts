@@ -31,6 +31,19 @@ describe('identifyFilter', () => {
   it('evidence names the pattern', () => {
     expect(identifyFilter(bpf(1, 'cil_to_netdev-eth0')).evidence).toContain('cil_to_netdev-eth0');
   });
+  it('a name match reads, and serialises, as the plain {id, evidence} it stands for', () => {
+    const m = identifyFilter(bpf(1, 'classifier_ingress_security_ab12:[7]'));
+    const want = { id: 'datadog', evidence: 'tc name "classifier_ingress_security_ab12:[7]" matches ^classifier_(raw_packet_)?(ingress|egress)_security' };
+    expect({ id: m.id, evidence: m.evidence }).toEqual(want);
+    expect(JSON.parse(JSON.stringify(m))).toEqual(want);
+    expect(JSON.parse(JSON.stringify({ vendor: m })).vendor).toEqual(want);
+    const byProgram = identifyFilter(bpf(1, 'x.o:[tc]', { program: { id: 1, name: 'cil_from_netdev', tag: null } }));
+    expect(byProgram.evidence).toBe('program name "cil_from_netdev" matches ^cil_');
+    expect(identifyTcx(tcx('cali_tc_preamble')).evidence).toBe('bpftool name "cali_tc_preamble" matches ^cali_');
+  });
+  it('a repeated name gets the same (immutable) answer', () => {
+    expect(identifyFilter(bpf(2, 'bpf_lxc.o:[to-container]'))).toBe(identifyFilter(bpf(3, 'bpf_lxc.o:[to-container]')));
+  });
 });
 
 describe('identifyTcx', () => {
