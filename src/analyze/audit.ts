@@ -3,7 +3,7 @@ import { bytecodeVerdict } from './bytecode/index.js';
 import { analyzeByShape, shapeTables, type ShapesFactory } from './analyze.js';
 import type { AuditFn } from './contracts.js';
 import { resolveAgentPriority } from './agentPriority.js';
-import { runRules } from './rules/index.js';
+import { runRulesByPlace } from './rules/index.js';
 import type { VendorId } from './vendors/ids.js';
 import { cniVersionOf } from './vendors/versions.js';
 import { recommend } from '../recommend/recommend.js';
@@ -19,7 +19,7 @@ export const auditByShape = (nodes: Parameters<AuditFn>[0], options: Parameters<
   const recommendation = recommend(hooks, agent, { tcxBlind });
   // Rules check one hook per shape; the recommendation above saw every hook, so the
   // blocker it names first is the first one in the input, as before.
-  const findings = runRules(analysis, { agent, mode: options.mode, recommendation }, repOf);
+  const { findings, places } = runRulesByPlace(analysis, { agent, mode: options.mode, recommendation }, repOf);
   return {
     mode: options.mode,
     inputs: options.inputs,
@@ -30,6 +30,7 @@ export const auditByShape = (nodes: Parameters<AuditFn>[0], options: Parameters<
     errors: options.errors,
     notes: options.notes,
     representatives: repOf,
+    ...(places === null ? {} : { findingPlaces: places }),
   };
 };
 

@@ -1,4 +1,5 @@
 // Findings are data: rules produce them, formatters render them, nobody else decides.
+import type { AnalyzedHook } from './analysis.js';
 import type { Direction, SourceRef } from './snapshot.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -32,4 +33,14 @@ export interface Finding extends FindingLocation {
   filter: FilterRef | null;
   /** Offline inputs: the dump line the finding is about. */
   source: SourceRef | null;
+}
+
+/** Each hook's findings, as the audit found them: `groups[ofHook.get(h)]` holds the findings
+ *  whose place (node, netns, interface, direction) is the hook's, in report order. It
+ *  indexes `findings` (that very array) and nothing else: a result whose findings were
+ *  replaced must not use it. */
+export interface FindingPlaces {
+  findings: readonly Finding[];
+  groups: readonly (readonly Finding[])[];
+  ofHook: ReadonlyMap<AnalyzedHook, number>;
 }

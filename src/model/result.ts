@@ -2,7 +2,7 @@
 import type { AgentSettings } from '../agent/types.js';
 import type { CollectNote } from './bundle.js';
 import type { Analysis, AnalyzedHook } from './analysis.js';
-import type { Finding } from './findings.js';
+import type { Finding, FindingPlaces } from './findings.js';
 import type { ParseError } from '../parse/types.js';
 import type { Recommendation } from '../recommend/types.js';
 
@@ -21,4 +21,9 @@ export interface AuditResult {
    *  may work out what depends only on the shape once per shape; absent (results made by
    *  hand, or copied), it works it out for every hook. Never part of any report. */
   representatives?: ReadonlyMap<AnalyzedHook, AnalyzedHook>;
+  /** Each hook's findings, as the rules placed them (src/analyze/rules/order.ts): a formatter
+   *  may look a hook's findings up here when `findingPlaces.findings` is `findings` itself;
+   *  otherwise (results made by hand, or with other findings) it finds them by place.
+   *  Never part of any report. */
+  findingPlaces?: FindingPlaces;
 }

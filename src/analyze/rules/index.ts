@@ -1,11 +1,11 @@
 // The rule registry: every id in RULE_IDS has exactly one rule (checked by the compiler)
 // and one docs page (checked by test/analyze/rules/registry.test.ts).
 import type { Analysis } from '../../model/analysis.js';
-import type { Finding } from '../../model/findings.js';
+import type { Finding, FindingPlaces } from '../../model/findings.js';
 import type { Representatives } from '../analyze.js';
 import { checkByShape } from '../rulesByShape.js';
 import { RULE_IDS, type RuleId } from './ids.js';
-import { sortFindings } from './sort.js';
+import { orderFindings } from './order.js';
 import type { Rule, RuleContext } from './types.js';
 import agentConfigHazard from './agentConfigHazard.js';
 import agentPrefCollision from './agentPrefCollision.js';
@@ -56,10 +56,15 @@ export function ruleDocsUrl(id: RuleId): string {
  *  With `repOf` (src/analyze/analyze.ts analyzeByShape) rules check one hook per shape and
  *  their findings are copied to the other hooks of it (src/analyze/rulesByShape.ts). */
 export function runRules(analysis: Analysis, ctx: RuleContext, repOf: Representatives | null = null): Finding[] {
+  return runRulesByPlace(analysis, ctx, repOf).findings;
+}
+
+/** runRules, with each hook's findings as well (src/analyze/rules/order.ts). */
+export function runRulesByPlace(analysis: Analysis, ctx: RuleContext, repOf: Representatives | null = null): { findings: Finding[]; places: FindingPlaces | null } {
   const checks = RULE_IDS.map((id) => {
     const rule: Rule = RULES[id];
     return (a: Analysis): Finding[] =>
       rule.check(a, ctx).map(({ severity, ...draft }) => ({ ruleId: rule.id, severity: severity ?? rule.severity, ...draft }));
   });
-  return sortFindings(checkByShape(analysis, repOf, checks));
+  return orderFindings(checkByShape(analysis, repOf, checks), analysis.nodes.flatMap((n) => n.hooks));
 }

@@ -36,7 +36,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** Each distinct string's place in natural order (null: -1). Strings the collator calls
  *  equal ("lxc01", "lxc1") share a place, so comparing places is comparing the strings. */
-function naturalRanks(values: Set<string>): Map<string | null, number> {
+export function naturalRanks(values: Set<string>): Map<string | null, number> {
   const distinct = [...values];
   const rank = new Map<string | null, number>([[null, -1]]);
   let r = 0;

@@ -15,9 +15,24 @@ const EXAMPLES = 3;
 
 interface Group { hooks: AnalyzedHook[]; hasFindings: boolean }
 
+/** A hook's findings: the place id of a hook (-1 when no finding names it), and the
+ *  findings at a place id. */
+export interface FindingsAt {
+  placeOf(h: AnalyzedHook): number;
+  at(place: number): readonly Finding[] | undefined;
+}
+
+/** The audit's own index (AuditResult.findingPlaces) when it indexes these findings, else
+ *  one built from them. */
+export function findingsAt(r: AuditResult): FindingsAt {
+  const p = r.findingPlaces;
+  if (p === undefined || p.findings !== r.findings) return new FindingsByPlace(r.findings);
+  return { placeOf: (h) => p.ofHook.get(h) ?? -1, at: (place) => (place < 0 ? undefined : p.groups[place]) };
+}
+
 /** Findings by the place they name (node, netns, interface, direction), looked up by place
  *  ids rather than a key string per finding and per hook. */
-export class FindingsByPlace {
+export class FindingsByPlace implements FindingsAt {
   private readonly places = new TupleIds();
   private readonly lists: Finding[][] = [];
 
@@ -65,7 +80,7 @@ function addFindings(ids: TupleIds, fs: readonly Finding[], texts: TextIds): voi
  *  `reps` (AuditResult.representatives) lets hooks of one shape share their rows' id. */
 export const groupHooks = (
   hooks: readonly AnalyzedHook[],
-  findings: FindingsByPlace,
+  findings: FindingsAt,
   verbose = false,
   reps?: ReadonlyMap<AnalyzedHook, AnalyzedHook>,
 ): Group[] => {
@@ -143,7 +158,7 @@ const groupTitle = (g: Group): string => {
 };
 
 export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
-  const findings = new FindingsByPlace(r.findings);
+  const findings = findingsAt(r);
   const hooks = allHooks(r.analysis.nodes);
   const hasFindings = (x: AnalyzedHook): boolean => findings.placeOf(x) >= 0;
   const shown = opts.verbose ? hooks : hooks.filter((h) => hookMatters(h, hasFindings));
