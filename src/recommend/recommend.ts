@@ -15,10 +15,31 @@ export interface RecommendContext {
   tcxBlind: boolean;
 }
 
-const knobs = (blockers: Blocker[]): string[] => {
-  const ids = [...new Set(blockers.map((b) => b.vendor as VendorId))];
-  return ids.flatMap((id) => (VENDORS[id]?.knob ? [`${VENDORS[id].displayName}: ${VENDORS[id].knob}`] : []));
+const knobs = (blockers: readonly Blocker[]): string[] => {
+  const ids = new Set<VendorId>();
+  for (let i = 0; i < blockers.length; i++) ids.add(blockers[i]!.vendor as VendorId);
+  const out: string[] = [];
+  for (const id of ids) if (VENDORS[id]?.knob) out.push(`${VENDORS[id].displayName}: ${VENDORS[id].knob}`);
+  return out;
 };
+
+/** Legacy blockers at or below the agent's priority, those without a pref, and the lowest
+ *  pref among the first, in one pass (Math.min(...prefs) spread every blocker of a fleet
+ *  into one call's arguments, which has a limit). */
+function split(legacy: readonly Blocker[], P: number): { early: Blocker[]; prefless: Blocker[]; lowest: number } {
+  const early: Blocker[] = [];
+  const prefless: Blocker[] = [];
+  let lowest = Infinity;
+  for (let i = 0; i < legacy.length; i++) {
+    const b = legacy[i]!;
+    if (b.pref === null) prefless.push(b);
+    else if (b.pref <= P) {
+      early.push(b);
+      if (b.pref < lowest) lowest = b.pref;
+    }
+  }
+  return { early, prefless, lowest };
+}
 
 const where = (b: Blocker): string =>
   `${b.vendor} ${b.attach === 'tcx' ? 'tcx program' : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
@@ -29,17 +50,15 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
     return { action: 'keep', classifierPriority: null, reasons: ['network detection is disabled: the agent attaches no classifiers'], blockers: [], vendorAlternatives: [], snippets: null };
   }
   const { audited, tcx, legacy } = blockersOf(hooks, agent);
-  const early = legacy.filter((b) => b.pref !== null && b.pref <= P);
-  const prefless = legacy.filter((b) => b.pref === null);
+  const { early, prefless, lowest } = split(legacy, P);
 
   if (tcx.length > 0) {
-    return disable([`a tcx program that may end the walk runs before every legacy filter; no classifier_priority helps (${where(tcx[0]!)}${tcx.length > 1 ? ` and ${tcx.length - 1} more` : ''})`], [...tcx, ...early]);
+    return disable([`a tcx program that may end the walk runs before every legacy filter; no classifier_priority helps (${where(tcx[0]!)}${tcx.length > 1 ? ` and ${tcx.length - 1} more` : ''})`], tcx.concat(early));
   }
   if (early.length > 0) {
-    const lowest = Math.min(...early.map((b) => b.pref!));
-    const forcing = early.filter((b) => b.pref === lowest);
+    const forcing = early.find((b) => b.pref === lowest)!;
     if (lowest <= 1) {
-      return disable([`a classifier that may end the walk sits at pref 1 (${where(forcing[0]!)}); nothing can run before it, so the agent cannot see that traffic (inside containers when it is a pod's veth)`], early);
+      return disable([`a classifier that may end the walk sits at pref 1 (${where(forcing)}); nothing can run before it, so the agent cannot see that traffic (inside containers when it is a pod's veth)`], early);
     }
     const n = largestFreePrefBelow(lowest, usedPrefs(audited));
     if (n === null) {
@@ -48,7 +67,7 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
     return {
       action: 'set-priority',
       classifierPriority: n,
-      reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing[0]!)}; ${n} is the largest free pref below ${lowest}`],
+      reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing)}; ${n} is the largest free pref below ${lowest}`],
       blockers: early,
       vendorAlternatives: knobs(early),
       snippets: setPrioritySnippets(n),

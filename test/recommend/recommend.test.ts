@@ -50,4 +50,15 @@ describe('recommend', () => {
   it('never says keep when tcx could not be seen', () => {
     expect(rec([], [], defaultAgentSettings(), true).action).toBe('unknown');
   });
+  it('200,000 hooks with a blocker before the agent (many dumps at once): no crash, the same answer', () => {
+    // The lowest pref was Math.min(...prefs), one argument per blocker: V8 refuses a call with
+    // that many ("Maximum call stack size exceeded"), which the CLI reported as an internal error.
+    const [one] = analyzeSnapshots([node([{ name: 'lxc1', hooks: [hook('ingress', [bpf(4, 'cil_from_container-lxc1'), bpf(3, 'cil_to_container-lxc1'), bpf(10, DD)]), hook('egress', [])] }])], { assume: {}, bytecode: null }).nodes[0]!.hooks;
+    const hooks = Array.from({ length: 200_000 }, () => one!);
+    const r = recommend(hooks, defaultAgentSettings(), { tcxBlind: false });
+    expect(r).toMatchObject({ action: 'set-priority', classifierPriority: 2 });
+    expect(r.blockers).toHaveLength(200_000);
+    expect(r.reasons[0]).toMatch(/^200000 classifier\(s\) .* the lowest is cilium pref 4 on host\/lxc1 ingress; 2 is the largest free pref below 4$/);
+  });
 });
+
