@@ -7,6 +7,7 @@ import type { AuditResult } from '../model/result.js';
 import type { Direction } from '../model/snapshot.js';
 import { agentSettingsFromArgs, parseAssume, type AgentArgs } from './agentOptions.js';
 import { expandInputs, readInput } from './readInputs.js';
+import { append } from '../arrays.js';
 
 export interface AnalyzeArgs extends AgentArgs {
   dev?: string;
@@ -38,7 +39,8 @@ export async function analyzeFiles(files: readonly string[], expandErrors: reado
     if (input) parsed.push(parseInput(input.text, input.file, defaults));
   }
   const merged = mergeParsed(parsed);
-  errors.push(...parsed.flatMap((p) => p.errors), ...merged.errors);
+  // merged.errors holds every file's own errors, then merging's.
+  append(errors, merged.errors);
   const readable = parsed.some((p) => p.format !== null && (p.observations.length > 0 || p.nodes.length > 0));
   const result = audit(merged.nodes, { agent, mode: 'offline', assume, errors, notes: [], inputs: [...files] });
   return { ...result, readable };

@@ -6,6 +6,7 @@ import type { ParseError } from '../parse/types.js';
 import { agentSettingsFromArgs, parseAssume } from './agentOptions.js';
 import { UsageError, type AnalyzeArgs } from './analyzeInputs.js';
 import { writeOutputs, type OutputArgs } from './outputOptions.js';
+import { append } from '../arrays.js';
 
 const fleetExitCode = (r: FleetResult, failOn: OutputArgs['failOn']): number => {
   const threshold = failOn ?? 'error';
@@ -23,7 +24,7 @@ export async function runFleet(files: readonly string[], argv: AnalyzeArgs & Out
   // The fleet layer (bundle schema, streaming reader) loads only when the inputs are bundles.
   const { analyzeFleet, renderFleet } = await import('../fleet/index.js');
   const result = await analyzeFleet(files, { agent, assume });
-  result.errors.unshift(...errors);
+  result.errors = append(errors, result.errors);
   await writeOutputs(argv, (format) => {
     if (format === 'json') return renderFleet(result, 'json');
     if (format === 'table') return renderFleet(result, 'text');

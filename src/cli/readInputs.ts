@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParseError } from '../parse/types.js';
+import { append } from '../arrays.js';
 
 /** Large enough for a 5,000-device capture many times over; small enough to stay bounded. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -33,7 +34,7 @@ async function listFiles(path: string): Promise<string[]> {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(path, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    if (e.isDirectory()) append(out, await listFiles(p));
     else if (e.isFile()) out.push(p);
   }
   return out;
@@ -48,7 +49,7 @@ export async function expandInputs(paths: readonly string[], errors: ParseError[
       continue;
     }
     try {
-      files.push(...(await listFiles(p)));
+      append(files, await listFiles(p));
     } catch (e) {
       errors.push({ file: p, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     }

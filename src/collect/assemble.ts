@@ -10,6 +10,7 @@ import { takeU32Flags } from '../parse/u32.js';
 import type { RawHook, RawNamespace } from './nsCollect.js';
 import { DIRECTIONS } from './tcBatch.js';
 import type { Capabilities } from './versions.js';
+import { append } from '../arrays.js';
 
 const key = (device: string, direction: string): string => `${device}\u0000${direction}`;
 
@@ -21,14 +22,14 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 function textFilters(h: RawHook, text: string, file: string, iproute2: string | null, errors: ParseError[]): LegacyFilter[] {
   const r = parseTcText(text, file, { device: h.device, direction: h.direction, node: null, iproute2 });
-  errors.push(...r.errors);
+  append(errors, r.errors);
   return r.observations.flatMap((o) => o.legacy?.filters ?? []);
 }
 
 function legacyOf(h: RawHook, file: string, iproute2: string | null, errors: ParseError[]): LegacyFilter[] | null {
   if (h.json !== null) {
     const r = parseTcJsonEntries(h.json, file);
-    errors.push(...r.errors);
+    append(errors, r.errors);
     // The text dump of a hook with u32 keys: only for their terminal flags (nsCollect.ts).
     if (h.text !== null) takeU32Flags(r.filters, textFilters(h, h.text, `${file} (text)`, iproute2, errors));
     return r.filters;
@@ -43,7 +44,7 @@ export function assembleNamespace(raw: RawNamespace, caps: Capabilities, errors:
   let bpf: HookObservation[] | null = null;
   if (raw.bpftoolNet !== null) {
     const r = parseBpftoolNetJsonValue(raw.bpftoolNet, `live:${ns}:bpftool net show`);
-    errors.push(...r.errors);
+    append(errors, r.errors);
     bpf = r.observations;
   }
   // Indexed once: filtering the whole listing per hook was quadratic (1,001 devices:

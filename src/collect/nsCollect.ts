@@ -8,6 +8,7 @@ import { matchesAny, parseIpLinkJson, type LinkInfo } from './links.js';
 import { nsenterFailed, succeeded, type Recorder } from './record.js';
 import { mapLimit } from './pool.js';
 import { batchInput, batchSafe, DIRECTIONS, isVanished, splitBatchOutput, type HookQuery } from './tcBatch.js';
+import { append } from '../arrays.js';
 
 export interface RawHook {
   device: string;
@@ -109,7 +110,7 @@ async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[]
     const split = r.timedOut || r.spawnError ? null : splitBatchOutput(inBatch, r.stdout, r.stderr);
     if (split === null) {
       if (!r.timedOut) rec.note('batch-fallback', target.label, null, 'tc -batch output could not be lined up with its commands; querying each hook separately');
-      single.push(...inBatch);
+      append(single, inBatch);
     } else {
       split.forEach((o, i) => {
         const q = inBatch[i] as HookQuery;

@@ -122,7 +122,7 @@ export class ProgramFetcher {
         if ('error' in a) this.rec.note('parse-error', null, null, a.error);
         else {
           arrays.set(m, a);
-          next.push(...a.entries.map((e) => e.progId));
+          for (const e of a.entries) next.push(e.progId);
         }
       });
       frontier = next;

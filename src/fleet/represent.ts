@@ -3,6 +3,7 @@
 // that grows while bundles stream past, and it grows with shapes, not with files.
 import type { Device, Hook, Netns, NodeSnapshot, ProgArray, ProgramInfo } from '../model/snapshot.js';
 import type { ShapeContext } from './shape.js';
+import { append } from '../arrays.js';
 
 export interface Representative {
   index: number;
@@ -84,7 +85,7 @@ export function representativeSnapshots(reps: Iterable<Representative>): NodeSna
     }
     const dev = ns.devices.find((d) => d.name === r.device.name && d.ifindex === r.device.ifindex);
     if (dev === undefined) ns.devices.push({ ...r.device, hooks: [...r.device.hooks] });
-    else dev.hooks.push(...r.device.hooks);
+    else append(dev.hooks, r.device.hooks);
     for (const p of r.programs) if (!snap.programs.some((q) => q.id === p.id)) snap.programs.push(p);
     for (const a of r.progArrays) if (!snap.progArrays.some((q) => q.id === a.id)) snap.progArrays.push(a);
   }

@@ -8,6 +8,7 @@ import { parseTcJsonText } from './tcJson.js';
 import { readTcText, type TcContext } from './tcText.js';
 import { readBpfSection } from './tcSectionFast.js';
 import type { ParseDefaults, ParsedFile } from './types.js';
+import { append } from '../arrays.js';
 
 export const CAPTURE_MARKER = /^### tc-audit capture v1 (.*) ###$/;
 const FAILED = /^### tc-audit capture-failed exit=(\S*) ###$/;
@@ -155,13 +156,13 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     } else if (mk.hook === 'tc-json-ingress' || mk.hook === 'tc-json-egress') {
       const direction = mk.hook.slice(8) as Direction;
       const r = parseTcJsonText(sectionLines(lineAt, from, end, failedAt).join('\n') || '[]', file, { node, device: mk.dev, direction, netns: mk.netns }, markerLine + 1);
-      out.observations.push(...r.observations);
-      out.errors.push(...r.errors);
+      append(out.observations, r.observations);
+      append(out.errors, r.errors);
     } else if (mk.hook === 'bpftool-net' || mk.hook === 'bpftool-net-json') {
       const text = sectionLines(lineAt, from, end, failedAt).join('\n');
       const r = mk.hook === 'bpftool-net' ? parseBpftoolNetText(text, file, ctx, markerLine + 1) : parseBpftoolNetJsonText(text, file, ctx, markerLine + 1);
-      out.observations.push(...r.observations);
-      out.errors.push(...r.errors);
+      append(out.observations, r.observations);
+      append(out.errors, r.errors);
       if (r.sawBpftoolNet) { out.sawBpftoolNet = true; out.bpftoolNetns?.push(ctx); }
     } else {
       errors.push({ file, line: markerLine, message: `unknown hook "${mk.hook}" (expected one of ${CAPTURE_HOOKS.join(', ')})` });

@@ -7,6 +7,7 @@ import type { NsTarget, Runner } from '../collect/runner.js';
 import type { Direction, Netns, NodeSnapshot } from '../model/snapshot.js';
 import { collectHookFilters, pollTcx } from './hookCollect.js';
 import { hookKey, missingProgramIds, refreshPrograms, removeDevice, setLegacy, setTcx } from './state.js';
+import { append } from '../arrays.js';
 
 export interface PendingHook { ns: string; device: string; direction: Direction }
 
@@ -37,7 +38,7 @@ export async function refreshHooks(c: RefreshCtx, hooks: PendingHook[], tcxNs: s
     await mapLimit(tcxNs, 4, async (id) => {
       const target = c.target(id);
       const t = target ? await pollTcx(c.runner, target, c.timeoutMs) : null;
-      if (t) changed.push(...setTcx(c.snap, id, t));
+      if (t) append(changed, setTcx(c.snap, id, t));
     });
   }
   await refreshProgramDetails(c);

@@ -3,6 +3,7 @@ import type { AgentSettings } from '../../agent/types.js';
 import type { Blocker, Recommendation, Snippets } from '../../recommend/types.js';
 import { bold, green, red, yellow, safe, safeLine } from '../text.js';
 import { actionHeadline } from '../verdict.js';
+import { append } from '../../arrays.js';
 
 const SNIPPET_TITLES = {
   systemProbeYaml: 'system-probe.yaml',
@@ -38,7 +39,7 @@ export const renderRecommendation = (rec: Recommendation, color: boolean, verbos
   const paint = rec.action === 'keep' ? green(color) : rec.action === 'unknown' ? yellow(color) : red(color);
   const lines = [bold(color)('Recommendation'), `  ${paint(safeLine(actionHeadline(rec)))}`];
   for (const r of rec.reasons) lines.push(`  - ${safeLine(r)}`);
-  lines.push(...blockerLines(rec.blockers, verbose));
+  append(lines, blockerLines(rec.blockers, verbose));
   for (const v of rec.vendorAlternatives) lines.push(`  alternative: ${safeLine(v)}`);
   if (rec.snippets) {
     for (const key of Object.keys(SNIPPET_TITLES) as Array<keyof Snippets>) {
