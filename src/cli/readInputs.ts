@@ -26,16 +26,31 @@ async function readStdin(): Promise<string> {
   return decode(Buffer.concat(chunks));
 }
 
-async function listFiles(path: string): Promise<string[]> {
+/** The files under `path`. Symbolic links are followed (a directory of captures often links
+ *  to them), each directory and file read once (`seen`: a link back up would loop, and
+ *  `latest.capture -> node-a.capture` beside its target would be the same node twice); a
+ *  link that leads nowhere is an error, not a file silently left out. Sockets, FIFOs and
+ *  devices are skipped. */
+async function listFiles(path: string, errors: ParseError[], seen = new Set<string>()): Promise<string[]> {
   const st = await stat(path);
+  const id = `${st.dev}:${st.ino}`;
+  if (seen.has(id)) return [];
+  seen.add(id);
   if (!st.isDirectory()) return [path];
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   const out: string[] = [];
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(path, e.name);
-    if (e.isDirectory()) append(out, await listFiles(p));
-    else if (e.isFile()) out.push(p);
+    if (e.isDirectory() || e.isFile()) append(out, await listFiles(p, errors, seen));
+    else if (e.isSymbolicLink()) {
+      try {
+        const target = await stat(p);
+        if (target.isDirectory() || target.isFile()) append(out, await listFiles(p, errors, seen));
+      } catch (err) {
+        errors.push({ file: p, line: null, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (symbolic link)` });
+      }
+    }
   }
   return out;
 }
@@ -43,13 +58,15 @@ async function listFiles(path: string): Promise<string[]> {
 /** Expand paths to files; unreadable paths become errors, not exceptions. */
 export async function expandInputs(paths: readonly string[], errors: ParseError[]): Promise<string[]> {
   const files: string[] = [];
+  // One set for all paths: `analyze dir dir/node-a.capture` reads node-a once.
+  const seen = new Set<string>();
   for (const p of paths) {
     if (p === '-') {
       files.push('-');
       continue;
     }
     try {
-      append(files, await listFiles(p));
+      append(files, await listFiles(p, errors, seen));
     } catch (e) {
       errors.push({ file: p, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     }
