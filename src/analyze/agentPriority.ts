@@ -12,7 +12,7 @@ export function observedAgentPrefs(analysis: Analysis): number[] {
     const hooks = n.hooks;
     for (let i = 0; i < hooks.length; i++) {
       const fs = hooks[i]!.filters;
-      if (fs !== null) for (let j = 0; j < fs.length; j++) { const f = fs[j]!; if (f.vendor.id === 'datadog' && f.pref !== null) prefs.add(f.pref); }
+      if (fs !== null) for (let j = 0; j < fs.length; j++) { const f = fs[j]!; if (f.vendor.id === 'datadog' && f.filter.pref !== null) prefs.add(f.filter.pref); }
     }
   }
   return [...prefs].sort((a, b) => a - b);

@@ -47,14 +47,8 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
   };
 }
 
-// Fields listed rather than spread: parsed filters come in many object layouts, and
-// spreading 20,000 of them was a third of the analysis. The compiler checks the list is
-// complete (AnalyzedFilter extends LegacyFilter).
-const withFilter = (f: LegacyFilter, vendor: VendorMatch, verdict: Verdict, reaches: Reach): AnalyzedFilter => ({
-  pref: f.pref, protocol: f.protocol, chain: f.chain, kind: f.kind, handle: f.handle,
-  directAction: f.directAction, flags: f.flags, tcName: f.tcName, program: f.program,
-  classid: f.classid, actions: f.actions, source: f.source, u32: f.u32, vendor, verdict, reaches,
-});
+// The parsed filter itself, not a copy of its fields (model/analysis.ts AnalyzedFilter).
+const withFilter = (f: LegacyFilter, vendor: VendorMatch, verdict: Verdict, reaches: Reach): AnalyzedFilter => ({ filter: f, vendor, verdict, reaches });
 
 const withTcx = (t: TcxProgram, vendor: VendorMatch, verdict: Verdict, reaches: Reach): AnalyzedTcx => ({
   attach: t.attach, program: t.program, linkId: t.linkId, source: t.source, vendor, verdict, reaches,

@@ -36,8 +36,8 @@ function slot(rep: AnalyzedHook, h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTc
 /** A dump line quoted without a program (pref-unknown quotes the hook's first filter). */
 function sameSource(rep: AnalyzedHook, h: AnalyzedHook, s: SourceRef | null): SourceRef | null {
   if (s === null) return null;
-  const i = rep.filters?.findIndex((f) => f.source === s) ?? -1;
-  if (i >= 0) return h.filters![i]!.source;
+  const i = rep.filters?.findIndex((f) => f.filter.source === s) ?? -1;
+  if (i >= 0) return h.filters![i]!.filter.source;
   const j = rep.tcx?.findIndex((t) => t.source === s) ?? -1;
   return j >= 0 ? h.tcx![j]!.source : s;
 }
@@ -46,7 +46,8 @@ function sameSource(rep: AnalyzedHook, h: AnalyzedHook, s: SourceRef | null): So
 function retarget(f: Found, about: About, h: AnalyzedHook): Finding {
   const p = about.program === null ? null : slot(about.hook, h, about.program);
   if (p === null) return at(f, h, f.filter, sameSource(about.hook, h, f.source));
-  return at(f, h, f.filter === null ? null : 'attach' in p ? tcxRef(p) : filterRef(p), p.source);
+  const tcx = 'attach' in p;
+  return at(f, h, f.filter === null ? null : tcx ? tcxRef(p) : filterRef(p), tcx ? p.source : p.filter.source);
 }
 
 // Messages are written without device names (rules/util/describe.ts) so they can be

@@ -24,7 +24,7 @@ export function checkSelfTest(result: AuditResult, ns: string): string[] {
   const f: string[] = [];
   const hook = result.analysis.nodes[0]?.hooks.find((h) => h.netns === ns && h.device === 'v0' && h.direction === 'ingress');
   if (!hook) return [`v0 ingress of ${ns} was not audited (notes: ${result.notes.map((n) => n.message).join('; ') || 'none'})`];
-  const by = (pref: number) => hook.filters?.find((x) => x.pref === pref);
+  const by = (pref: number) => hook.filters?.find((x) => x.filter.pref === pref);
   const expectV = (what: string, got: string | undefined, want: string) => {
     if (got !== want) f.push(`${what}: expected verdict ${want}, got ${got ?? 'nothing'}`);
   };

@@ -5,11 +5,11 @@ import { allHooks, hookKey, hookLocation } from '../report/describe.js';
 import type { AuditResult } from '../model/result.js';
 import type { HookChange, HookDiff } from './types.js';
 
-const filterKey = (f: AnalyzedFilter): string => JSON.stringify([f.kind, f.program?.name ?? f.tcName, f.protocol, f.chain]);
+const filterKey = (f: AnalyzedFilter): string => JSON.stringify([f.filter.kind, f.filter.program?.name ?? f.filter.tcName, f.filter.protocol, f.filter.chain]);
 const tcxKey = (t: AnalyzedTcx): string => JSON.stringify([t.attach, t.program.name]);
 
 const filterName = (f: AnalyzedFilter): string =>
-  `pref ${f.pref ?? '?'} ${f.protocol ?? '?'} ${f.kind} ${f.vendor.id} ${f.program?.name ?? f.tcName ?? ''}`.trimEnd();
+  `pref ${f.filter.pref ?? '?'} ${f.filter.protocol ?? '?'} ${f.filter.kind} ${f.vendor.id} ${f.filter.program?.name ?? f.filter.tcName ?? ''}`.trimEnd();
 const tcxName = (t: AnalyzedTcx): string => `${t.attach} ${t.vendor.id} ${t.program.name ?? `id ${t.program.id ?? '?'}`}`;
 
 const verdictWords = (v: Verdict): string => `${v.terminal} [${v.returnCodes === null ? 'any' : v.returnCodes.join(',')}]`;
@@ -46,9 +46,9 @@ export const diffHook = (b: AnalyzedHook, a: AnalyzedHook): HookChange[] => {
   for (const x of f.added) changes.push({ kind: 'filter-added', detail: `${filterName(x)} added` });
   for (const x of f.removed) changes.push({ kind: 'filter-removed', detail: `${filterName(x)} removed` });
   for (const p of f.pairs) {
-    if (p.b.pref !== p.a.pref) {
-      const what = `${p.a.protocol ?? '?'} ${p.a.kind} ${p.a.vendor.id} ${p.a.program?.name ?? p.a.tcName ?? ''}`.trimEnd();
-      changes.push({ kind: 'filter-moved', detail: `${what}: moved from pref ${p.b.pref ?? '?'} to ${p.a.pref ?? '?'}` });
+    if (p.b.filter.pref !== p.a.filter.pref) {
+      const what = `${p.a.filter.protocol ?? '?'} ${p.a.filter.kind} ${p.a.vendor.id} ${p.a.filter.program?.name ?? p.a.filter.tcName ?? ''}`.trimEnd();
+      changes.push({ kind: 'filter-moved', detail: `${what}: moved from pref ${p.b.filter.pref ?? '?'} to ${p.a.filter.pref ?? '?'}` });
     }
     changes.push(...common(filterName(p.a), p.b, p.a));
   }

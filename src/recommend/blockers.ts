@@ -17,7 +17,7 @@ function mayHide(p: AnalyzedFilter | AnalyzedTcx): boolean {
 export const isAgent = (p: { vendor: { id: string } }): boolean => p.vendor.id === 'datadog';
 
 /** Legacy filters the checklist is about: foreign eBPF classifiers that may end the walk. */
-const blocksAsFilter = (f: AnalyzedFilter): boolean => f.kind === 'bpf' && !isAgent(f) && mayHide(f);
+const blocksAsFilter = (f: AnalyzedFilter): boolean => f.filter.kind === 'bpf' && !isAgent(f) && mayHide(f);
 const blocksAsTcx = (p: AnalyzedTcx): boolean => !isAgent(p) && mayHide(p);
 
 /** The blockers of the hooks the agent uses, tcx and legacy apart, in hook order. Written
@@ -47,9 +47,9 @@ function toBlocker(h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx, attach: 'le
     device: h.device,
     direction: h.direction,
     attach,
-    pref: 'pref' in p ? p.pref : null,
+    pref: 'filter' in p ? p.filter.pref : null,
     vendor: p.vendor.id,
     terminal: p.verdict.terminal,
-    name: ('tcName' in p ? p.tcName : null) ?? p.program?.name ?? null,
+    name: 'filter' in p ? (p.filter.tcName ?? p.filter.program?.name ?? null) : (p.program?.name ?? null),
   };
 }

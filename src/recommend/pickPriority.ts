@@ -9,7 +9,7 @@ import { isAgent } from './blockers.js';
 export function usedPrefs(hooks: readonly AnalyzedHook[]): Set<number> {
   const used = new Set<number>();
   for (const h of hooks) {
-    for (const f of h.filters ?? []) if (f.pref !== null && !isAgent(f)) used.add(f.pref);
+    for (const f of h.filters ?? []) if (f.filter.pref !== null && !isAgent(f)) used.add(f.filter.pref);
   }
   return used;
 }

@@ -15,20 +15,20 @@ const verdictJson = (v: Verdict) => ({
 });
 
 const filterJson = (f: AnalyzedFilter) => ({
-  pref: f.pref,
-  protocol: f.protocol,
-  chain: f.chain,
-  kind: f.kind,
-  handle: f.handle,
-  progId: f.program?.id ?? null,
-  progName: f.program?.name ?? null,
-  tcName: f.tcName,
-  directAction: f.directAction,
+  pref: f.filter.pref,
+  protocol: f.filter.protocol,
+  chain: f.filter.chain,
+  kind: f.filter.kind,
+  handle: f.filter.handle,
+  progId: f.filter.program?.id ?? null,
+  progName: f.filter.program?.name ?? null,
+  tcName: f.filter.tcName,
+  directAction: f.filter.directAction,
   vendor: f.vendor.id,
   vendorEvidence: f.vendor.evidence,
   verdict: verdictJson(f.verdict),
   reaches: f.reaches,
-  source: f.source,
+  source: f.filter.source,
 });
 
 const tcxJson = (t: AnalyzedTcx) => ({

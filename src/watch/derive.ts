@@ -16,13 +16,13 @@ export interface DerivedEvent {
 
 const isAgent = (f: AnalyzedFilter): boolean => f.vendor.id === 'datadog';
 const mayEnd = (t: string): boolean => t === 'always' || t === 'sometimes';
-const ident = (f: AnalyzedFilter): string => JSON.stringify([f.pref, f.handle, f.chain, f.program?.id ?? null, f.tcName]);
-const who = (f: AnalyzedFilter) => ({ vendor: f.vendor.id, name: f.tcName ?? f.program?.name ?? null, progId: f.program?.id ?? null, handle: f.handle });
+const ident = (f: AnalyzedFilter): string => JSON.stringify([f.filter.pref, f.filter.handle, f.filter.chain, f.filter.program?.id ?? null, f.filter.tcName]);
+const who = (f: AnalyzedFilter) => ({ vendor: f.vendor.id, name: f.filter.tcName ?? f.filter.program?.name ?? null, progId: f.filter.program?.id ?? null, handle: f.filter.handle });
 
 /** Filters that run before the agent's first filter on this hook at priority `p`. */
 function aheadOfAgent(filters: AnalyzedFilter[], p: number): AnalyzedFilter[] {
-  const firstAgent = filters.findIndex((f) => isAgent(f) && f.pref === p);
-  return filters.filter((f, i) => !isAgent(f) && f.pref !== null && (f.pref < p || (f.pref === p && (firstAgent < 0 || i < firstAgent))));
+  const firstAgent = filters.findIndex((f) => isAgent(f) && f.filter.pref === p);
+  return filters.filter((f, i) => !isAgent(f) && f.filter.pref !== null && (f.filter.pref < p || (f.filter.pref === p && (firstAgent < 0 || i < firstAgent))));
 }
 
 export function deriveHookEvents(before: AnalyzedHook | undefined, after: AnalyzedHook | undefined, agentPriority: number): DerivedEvent[] {
@@ -33,16 +33,16 @@ export function deriveHookEvents(before: AnalyzedHook | undefined, after: Analyz
   const now = after.filters ?? [];
 
   // The agent's filter at its pref is gone and another owner sits there now.
-  for (const old of was.filter((f) => isAgent(f) && f.pref !== null)) {
-    if (now.some((f) => isAgent(f) && f.pref === old.pref)) continue;
-    const other = now.find((f) => !isAgent(f) && f.pref === old.pref);
-    if (other) out.push({ type: 'agent-filter-replaced', ...at, pref: old.pref, detail: { previous: who(old), now: who(other) } });
+  for (const old of was.filter((f) => isAgent(f) && f.filter.pref !== null)) {
+    if (now.some((f) => isAgent(f) && f.filter.pref === old.filter.pref)) continue;
+    const other = now.find((f) => !isAgent(f) && f.filter.pref === old.filter.pref);
+    if (other) out.push({ type: 'agent-filter-replaced', ...at, pref: old.filter.pref, detail: { previous: who(old), now: who(other) } });
   }
 
   const known = new Set(was.map(ident));
   for (const f of aheadOfAgent(now, agentPriority)) {
     if (known.has(ident(f)) || !mayEnd(f.verdict.terminal)) continue;
-    out.push({ type: 'terminal-ahead-of-agent', ...at, pref: f.pref, detail: { ...who(f), terminal: f.verdict.terminal, agentPriority } });
+    out.push({ type: 'terminal-ahead-of-agent', ...at, pref: f.filter.pref, detail: { ...who(f), terminal: f.verdict.terminal, agentPriority } });
   }
 
   const tcxBefore = new Set((before?.tcx ?? []).map((t) => t.program.id));

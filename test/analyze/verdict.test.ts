@@ -125,7 +125,7 @@ describe('recorded u32 dumps: what reaches the bpf filter at pref 2', () => {
   const pref2 = (file: string, iproute2: string | null) => {
     const { nodes } = mergeParsed([parseInput(recorded(file), file, { device: 'v0', direction: 'ingress', node: null, iproute2 })]);
     const hook = audit(nodes, options).analysis.nodes[0]?.hooks[0];
-    const f = hook?.filters?.find((x) => x.pref === 2);
+    const f = hook?.filters?.find((x) => x.filter.pref === 2);
     return [f?.reaches.ipv4, f?.reaches.ipv6];
   };
   // The kernel's run counters for these setups (test/live/kernelTruthU32.test.ts): pref 2 ran

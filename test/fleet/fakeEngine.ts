@@ -17,7 +17,7 @@ export const fakeAudit: AuditFn = (nodes, options) => {
     name: n.name, versions: n.versions, tcxVisible: n.tcxVisible,
     hooks: n.netns.flatMap((ns) => ns.devices.flatMap((d) => d.hooks.map((h): AnalyzedHook => ({
       node: n.name, netns: ns.id, device: d.name, ifindex: d.ifindex, direction: h.direction, legacyPrefsKnown: h.legacyPrefsKnown,
-      filters: h.legacy?.map((f) => ({ ...f, vendor: { id: 'unknown' as const, evidence: '' }, verdict: verdict(f.program?.name ?? null), reaches: reach })) ?? null,
+      filters: h.legacy?.map((f) => ({ filter: f, vendor: { id: 'unknown' as const, evidence: '' }, verdict: verdict(f.program?.name ?? null), reaches: reach })) ?? null,
       tcx: h.tcx?.map((t) => ({ ...t, vendor: { id: 'unknown' as const, evidence: '' }, verdict: verdict(t.program.name), reaches: reach })) ?? null,
       legacyReach: reach, exitReach: reach,
     })))),
@@ -41,8 +41,8 @@ export function fakeRecommend(hooks: AnalyzedHook[], agent: AgentSettings): Reco
   const tcx = hooks.flatMap((h) => (h.tcx ?? []).filter((t) => t.verdict.terminal === 'always').map((t) => blocker(h, 'tcx', null, t.program.name)));
   if (tcx.length > 0) return { ...base, action: 'disable-network', classifierPriority: null, blockers: tcx };
   const legacy = hooks.flatMap((h) => (h.filters ?? [])
-    .filter((f) => f.verdict.terminal === 'always' && f.pref !== null && f.pref <= agent.classifierPriority)
-    .map((f) => blocker(h, 'legacy', f.pref, f.tcName)));
+    .filter((f) => f.verdict.terminal === 'always' && f.filter.pref !== null && f.filter.pref <= agent.classifierPriority)
+    .map((f) => blocker(h, 'legacy', f.filter.pref, f.filter.tcName)));
   if (legacy.length === 0) return { ...base, action: 'keep', classifierPriority: agent.classifierPriority, blockers: [] };
   const min = Math.min(...legacy.map((b) => b.pref!));
   const blockers = legacy.filter((b) => b.pref === min);

@@ -30,17 +30,19 @@ export function filter(o: FilterOpts = {}): AnalyzedFilter {
   const kind = o.kind ?? 'bpf';
   const progName = o.progName === undefined ? 'some_prog' : o.progName;
   return {
-    pref: o.pref === undefined ? 1 : o.pref, protocol: o.protocol === undefined ? 'all' : o.protocol,
-    chain: o.chain === undefined ? 0 : o.chain, kind, handle: o.handle === undefined ? '0x1' : o.handle,
-    directAction: kind === 'bpf' ? true : null, flags: ['not_in_hw'],
-    tcName: o.tcName === undefined ? (kind === 'bpf' ? `${progName}:[${o.progId ?? 7}]` : null) : o.tcName,
-    program: kind === 'bpf' ? { id: o.progId === undefined ? 7 : o.progId, name: progName, tag: 'abcdef0123456789' } : null,
-    classid: null, actions: [],
-    source: o.line === undefined ? null : { file: 'node-a.tc.txt', line: o.line },
+    filter: {
+      pref: o.pref === undefined ? 1 : o.pref, protocol: o.protocol === undefined ? 'all' : o.protocol,
+      chain: o.chain === undefined ? 0 : o.chain, kind, handle: o.handle === undefined ? '0x1' : o.handle,
+      directAction: kind === 'bpf' ? true : null, flags: ['not_in_hw'],
+      tcName: o.tcName === undefined ? (kind === 'bpf' ? `${progName}:[${o.progId ?? 7}]` : null) : o.tcName,
+      program: kind === 'bpf' ? { id: o.progId === undefined ? 7 : o.progId, name: progName, tag: 'abcdef0123456789' } : null,
+      classid: null, actions: [],
+      source: o.line === undefined ? null : { file: 'node-a.tc.txt', line: o.line },
+      ...(o.u32 === undefined ? {} : { u32: o.u32 }),
+    },
     vendor: { id: o.vendor ?? 'unknown', evidence: 'test' },
     verdict: o.verdict ?? verdict(o.terminal ?? 'always', kind === 'bpf' ? {} : { mode: 'not-bpf', source: 'none', returnCodes: null }),
     reaches: o.reaches ?? ALL,
-    ...(o.u32 === undefined ? {} : { u32: o.u32 }),
   };
 }
 

@@ -90,7 +90,7 @@ describeLive('kernel truth: u32 keys end the walk only with the terminal flag', 
       for (const args of c.u32) inNs(rig.a, 'tc', ['filter', args[0]!, 'dev', 'v0', 'ingress', ...args.slice(1)]);
       inNs(rig.a, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '2', 'bpf', 'da', 'obj', `${BPF_TRUTH}/t_unspec.o`, 'sec', 'tc']);
       const r = await checkTruth(rig);
-      expect(r.hook.filters?.filter((f) => f.kind === 'u32').map((f) => [f.handle, f.verdict.terminal])).toEqual(c.verdicts);
+      expect(r.hook.filters?.filter((f) => f.filter.kind === 'u32').map((f) => [f.filter.handle, f.verdict.terminal])).toEqual(c.verdicts);
       const pref2 = r.claims.find((x) => x.label.startsWith('pref 2'));
       expect(pref2).toBeDefined();
       // The kernel, independent of tc-audit: did the program after the key run?

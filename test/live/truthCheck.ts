@@ -38,8 +38,8 @@ export async function checkTruth(rig: Rig): Promise<TruthReport> {
     ...(hook.tcx ?? []).map((t, i) => ({ label: `tcx#${i} ${t.program.name}`, progId: t.program.id!, reaches: t.reaches })),
     // Only programs have run counters: u32 keys and other classifiers are judged through the
     // programs after them.
-    ...(hook.filters ?? []).filter((f) => f.program?.id != null)
-      .map((f) => ({ label: `pref ${f.pref} ${f.protocol} ${f.handle} ${f.program?.name}`, progId: f.program!.id!, reaches: f.reaches })),
+    ...(hook.filters ?? []).filter((f) => f.filter.program?.id != null)
+      .map((f) => ({ label: `pref ${f.filter.pref} ${f.filter.protocol} ${f.filter.handle} ${f.filter.program?.name}`, progId: f.filter.program!.id!, reaches: f.reaches })),
   ];
   const deltas = (before: Map<number, number>, after: Map<number, number>) =>
     new Map(claims.map((c) => [c.progId, (after.get(c.progId) ?? 0) - (before.get(c.progId) ?? 0)]));

@@ -19,8 +19,8 @@ export const hostileResult = (): fc.Arbitrary<AuditResult> =>
       node.name = name;
       for (const h of node.hooks) { h.node = name; h.device = `${dev}${h.device}`; h.netns = netns; }
       const f0 = node.hooks[0]!.filters![0]!;
-      f0.program = { id: 12, name: prog, tag: null };
-      f0.source = { file, line: 3 };
+      f0.filter.program = { id: 12, name: prog, tag: null };
+      f0.filter.source = { file, line: 3 };
       for (const f of r.findings) {
         f.node = name; f.message = `${msg} ${f.message}`; f.remediation = msg;
         if (f.interface !== null) { f.interface = `${dev}${f.interface}`; f.netns = netns; }

@@ -33,7 +33,7 @@ describe('json', () => {
   it('writes null for what was not observed', () => {
     const r = sampleResult();
     const h = r.analysis.nodes[0]!.hooks[0]!;
-    h.tcx = null; h.filters![0]!.program = null;
+    h.tcx = null; h.filters![0]!.filter.program = null;
     const lxc = json(r).nodes[0].interfaces[0];
     expect(lxc.tcx).toBeNull();
     expect(lxc.filters[0].progId).toBeNull();

@@ -16,10 +16,12 @@ export const verdict = (terminal: Verdict['terminal'], codes: number[] | null, s
 });
 
 export const filter = (o: { pref: number; vendor: VendorId; name: string; progId: number | null; verdict: Verdict; reaches: Reach; line?: number; file?: string }): AnalyzedFilter => ({
-  pref: o.pref, protocol: 'all', chain: 0, kind: 'bpf', handle: '0x1', directAction: true, flags: [],
-  tcName: `${o.name}:[${o.progId ?? '?'}]`, program: { id: o.progId, name: o.name, tag: null },
-  classid: null, actions: [],
-  source: o.line === undefined ? null : { file: o.file ?? 'dumps/node-a.tc.txt', line: o.line },
+  filter: {
+    pref: o.pref, protocol: 'all', chain: 0, kind: 'bpf', handle: '0x1', directAction: true, flags: [],
+    tcName: `${o.name}:[${o.progId ?? '?'}]`, program: { id: o.progId, name: o.name, tag: null },
+    classid: null, actions: [],
+    source: o.line === undefined ? null : { file: o.file ?? 'dumps/node-a.tc.txt', line: o.line },
+  },
   vendor: { id: o.vendor, evidence: `tc name matches ${o.name}` }, verdict: o.verdict, reaches: o.reaches,
 });
 

@@ -22,7 +22,7 @@ function risk(ctx: RuleContext, other: AnalyzedFilter, agentF: AnalyzedFilter): 
   if (inRange(ctx.agent.agentVersion, agentRange) === true) parts.push(`agent ${ctx.agent.agentVersion} is in the affected range`);
   const cil = other.vendor.id === 'cilium' ? cniVersionOf('cilium', ctx.agent.cniVersion) : null;
   if (cil && inRange(cil, ciliumRange) === true) parts.push(`Cilium ${cil} is in the affected range`);
-  const shape = agentF.pref === 1 && other.pref === 1 && (agentF.handle === '0x1' || other.handle === '0x1');
+  const shape = agentF.filter.pref === 1 && other.filter.pref === 1 && (agentF.filter.handle === '0x1' || other.filter.handle === '0x1');
   if (parts.length > 0) return ` (${RACE}; ${parts.join(', ')})`;
   return shape ? ` (pref 1 / handle 0x1 is the shape of the ${RACE})` : '';
 }
@@ -45,14 +45,14 @@ export default defineRule({
     const used = usedPrefs(allHooks(analysis));
     for (const h of allHooks(analysis)) {
       const filters = h.filters ?? [];
-      const agentFs = filters.filter((f) => isAgent(f) && f.pref !== null);
+      const agentFs = filters.filter((f) => isAgent(f) && f.filter.pref !== null);
       for (const other of filters) {
-        if (isAgent(other) || other.pref === null) continue;
-        const agentF = agentFs.find((a) => a.pref === other.pref);
+        if (isAgent(other) || other.filter.pref === null) continue;
+        const agentF = agentFs.find((a) => a.filter.pref === other.filter.pref);
         if (!agentF) continue;
         out.push({
           ...aboutFilter(h, other),
-          message: `The agent's classifier (handle ${agentF.handle ?? '?'}) shares pref ${other.pref} with ${who(other)} (handle ${other.handle ?? '?'}): same-pref filters run newest-first and a shared pref/handle lets one replace or delete the other${risk(ctx, other, agentF)}.`,
+          message: `The agent's classifier (handle ${agentF.filter.handle ?? '?'}) shares pref ${other.filter.pref} with ${who(other)} (handle ${other.filter.handle ?? '?'}): same-pref filters run newest-first and a shared pref/handle lets one replace or delete the other${risk(ctx, other, agentF)}.`,
           remediation: remedy(ctx, used),
         });
       }

@@ -30,7 +30,7 @@ export default defineRule({
     }
     for (const n of analysis.nodes) {
       const prefs = new Set<number>();
-      for (const h of n.hooks) for (const f of h.filters ?? []) if (isAgent(f) && f.pref !== null) prefs.add(f.pref);
+      for (const h of n.hooks) for (const f of h.filters ?? []) if (isAgent(f) && f.filter.pref !== null) prefs.add(f.filter.pref);
       if (prefs.size < 2) continue;
       const sorted = [...prefs].sort((x, y) => x - y);
       out.push({

@@ -20,13 +20,13 @@ export default defineRule({
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
-      const proto = f.protocol;
+      const proto = f.filter.protocol;
       if (proto === null || proto.toLowerCase() === 'all') return null;
-      if (f.pref === null || f.pref > P || !isTerminal(f)) return null;
+      if (f.filter.pref === null || f.filter.pref > P || !isTerminal(f)) return null;
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
-        remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
+        message: `${cap(who(f))} at pref ${f.filter.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
+        remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id),
       };
     });
   },

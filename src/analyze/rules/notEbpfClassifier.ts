@@ -10,14 +10,14 @@ import { allHooks } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
 function effect(f: AnalyzedFilter): string {
-  const what = trafficOf(f.protocol);
+  const what = trafficOf(f.filter.protocol);
   switch (f.verdict.terminal) {
     case 'always':
       return `it matches every packet and ends the walk, hiding ${what} from later filters`;
     case 'sometimes':
       return `a packet it matches ends the walk, so it can hide matching ${what} from later filters`;
     case 'never':
-      return f.kind === 'u32' && f.u32?.terminal === false
+      return f.filter.kind === 'u32' && f.filter.u32?.terminal === false
         ? 'it is a u32 key without the terminal flag (no class, no action), so a match moves on and it hides nothing'
         : 'its actions continue the walk, so it hides nothing';
     case 'unknown':
@@ -35,16 +35,16 @@ export default defineRule({
     for (const h of allHooks(analysis)) {
       const used = ctx.agent.networkEnabled && agentUsesHook(h, ctx.agent);
       for (const f of h.filters ?? []) {
-        if (f.kind === 'bpf') continue;
+        if (f.filter.kind === 'bpf') continue;
         const order =
           !used ? 'the agent does not attach to this hook'
-          : f.pref === null ? 'its pref is unknown'
-          : f.pref < P ? `it runs before the agent at pref ${P}`
-          : f.pref === P ? `it shares pref ${P} with the agent`
+          : f.filter.pref === null ? 'its pref is unknown'
+          : f.filter.pref < P ? `it runs before the agent at pref ${P}`
+          : f.filter.pref === P ? `it shares pref ${P} with the agent`
           : `it runs after the agent at pref ${P}`;
         out.push({
           ...aboutFilter(h, f),
-          message: `${f.kind} filter at pref ${f.pref ?? '?'} is outside the eBPF checklist: ${effect(f)}; ${order}.`,
+          message: `${f.filter.kind} filter at pref ${f.filter.pref ?? '?'} is outside the eBPF checklist: ${effect(f)}; ${order}.`,
           remediation: null,
         });
       }

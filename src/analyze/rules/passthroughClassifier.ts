@@ -18,7 +18,7 @@ export default defineRule({
       }
       for (const f of foreignBpf(h)) {
         if (f.verdict.terminal !== 'never') continue;
-        out.push({ ...aboutFilter(h, f), message: `${cap(who(f))} at pref ${f.pref ?? '?'} never ends the walk (returns TC_ACT_UNSPEC), so the agent still sees every packet: no concern.`, remediation: null });
+        out.push({ ...aboutFilter(h, f), message: `${cap(who(f))} at pref ${f.filter.pref ?? '?'} never ends the walk (returns TC_ACT_UNSPEC), so the agent still sees every packet: no concern.`, remediation: null });
       }
     }
     return out;

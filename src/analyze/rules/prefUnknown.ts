@@ -16,7 +16,7 @@ export default defineRule({
       out.push({
         ...hookLocation(h),
         filter: null,
-        source: h.filters?.[0]?.source ?? null,
+        source: h.filters?.[0]?.filter.source ?? null,
         message: 'The filters on this hook came only from bpftool net output, which has no prefs: tc-audit cannot tell which run before the agent.',
         remediation: `capture \`tc filter show dev ${h.device ?? 'DEV'} ${dir}\` for this hook (in its network namespace) and audit it with the bpftool output`,
       });

@@ -12,10 +12,10 @@ export default defineRule({
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
-      if (f.pref === null || f.pref <= P || !isTerminal(f)) return null;
+      if (f.filter.pref === null || f.filter.pref <= P || !isTerminal(f)) return null;
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern.`,
+        message: `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern.`,
         remediation: null,
       };
     });

@@ -12,10 +12,10 @@ export default defineRule({
   title: 'A classifier that ends the walk sits at pref 1',
   check(analysis, ctx) {
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
-      if (f.pref !== 1 || !isTerminal(f)) return null;
+      if (f.filter.pref !== 1 || !isTerminal(f)) return null;
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref 1 ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)}, so no classifier_priority can put the agent before it: the agent cannot see ${hookTraffic(h)}.`,
+        message: `${cap(who(f))} at pref 1 ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)}, so no classifier_priority can put the agent before it: the agent cannot see ${hookTraffic(h)}.`,
         remediation: withKnob(disableNetworkFix(ctx), f.vendor.id),
       };
     });

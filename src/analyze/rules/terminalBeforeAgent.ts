@@ -13,11 +13,11 @@ export default defineRule({
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
-      if (f.pref === null || f.pref < 2 || f.pref > P || !isTerminal(f)) return null;
+      if (f.filter.pref === null || f.filter.pref < 2 || f.filter.pref > P || !isTerminal(f)) return null;
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.protocol)} before the agent's classifier at pref ${P}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.pref}.`,
-        remediation: withKnob(beforeAgentFix(ctx, f.pref), f.vendor.id),
+        message: `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)} before the agent's classifier at pref ${P}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.filter.pref}.`,
+        remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id),
       };
     });
   },

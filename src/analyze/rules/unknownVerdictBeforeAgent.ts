@@ -12,10 +12,10 @@ export default defineRule({
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
-      if (f.pref === null || f.pref > P || f.verdict.terminal !== 'unknown') return null;
+      if (f.filter.pref === null || f.filter.pref > P || f.verdict.terminal !== 'unknown') return null;
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
+        message: `${cap(who(f))} at pref ${f.filter.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
         remediation: `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)`,
       };
     });

@@ -15,7 +15,7 @@ const steps = (h: AnalyzedHook): Step[] => [
     verdict: t.verdict, reaches: t.reaches, agent: t.vendor.id === 'datadog',
   })),
   ...(h.filters ?? []).map((f) => ({
-    label: `pref ${f.pref ?? '?'} ${f.protocol ?? '?'} ${f.kind} ${f.vendor.id} ${f.program?.name ?? f.tcName ?? ''}`.trimEnd(),
+    label: `pref ${f.filter.pref ?? '?'} ${f.filter.protocol ?? '?'} ${f.filter.kind} ${f.vendor.id} ${f.filter.program?.name ?? f.filter.tcName ?? ''}`.trimEnd(),
     verdict: f.verdict, reaches: f.reaches, agent: f.vendor.id === 'datadog',
   })),
 ];

@@ -18,8 +18,8 @@ const tcxRow = (t: AnalyzedTcx, i: number): string[] => [
 ];
 
 const filterRow = (f: AnalyzedFilter, i: number): string[] => [
-  String(i + 1), str(f.pref), str(f.protocol), str(f.kind), str(f.handle), f.vendor.id,
-  str(f.program?.name ?? f.tcName), str(f.program?.id ?? null),
+  String(i + 1), str(f.filter.pref), str(f.filter.protocol), str(f.filter.kind), str(f.filter.handle), f.vendor.id,
+  str(f.filter.program?.name ?? f.filter.tcName), str(f.filter.program?.id ?? null),
   f.verdict.terminal, codes(f.verdict.returnCodes), f.verdict.source,
   reachMark(f.reaches.ipv4), reachMark(f.reaches.ipv6), reachMark(f.reaches.other),
 ];
@@ -52,7 +52,7 @@ export function addRows(ids: TupleIds, h: AnalyzedHook): TupleIds {
   ids.add(h.direction).add(h.tcx === null).add(h.filters === null).add(h.legacyPrefsKnown);
   for (const t of h.tcx ?? []) ids.add(TCX).add(t.attach).add(t.vendor.id).add(verdictAtom(t.verdict, t.reaches));
   for (const f of h.filters ?? []) {
-    ids.add(FILTER).add(f.pref).add(f.protocol).add(f.kind).add(f.handle).add(f.vendor.id).add(verdictAtom(f.verdict, f.reaches));
+    ids.add(FILTER).add(f.filter.pref).add(f.filter.protocol).add(f.filter.kind).add(f.filter.handle).add(f.vendor.id).add(verdictAtom(f.verdict, f.reaches));
   }
   return ids;
 }
@@ -60,7 +60,7 @@ export function addRows(ids: TupleIds, h: AnalyzedHook): TupleIds {
 /** Adds the name column of every row, in row order (their number follows from addRows). */
 export function addNames(ids: TupleIds, h: AnalyzedHook): TupleIds {
   for (const t of h.tcx ?? []) ids.add(t.program.name);
-  for (const f of h.filters ?? []) ids.add(f.program?.name ?? f.tcName);
+  for (const f of h.filters ?? []) ids.add(f.filter.program?.name ?? f.filter.tcName);
   return ids;
 }
 
@@ -69,7 +69,7 @@ export function sameNames(a: AnalyzedHook, b: AnalyzedHook): boolean {
   const at = a.tcx ?? [], bt = b.tcx ?? [], af = a.filters ?? [], bf = b.filters ?? [];
   if (at.length !== bt.length || af.length !== bf.length) return false;
   for (let i = 0; i < at.length; i++) if (at[i]!.program.name !== bt[i]!.program.name) return false;
-  for (let i = 0; i < af.length; i++) if ((af[i]!.program?.name ?? af[i]!.tcName) !== (bf[i]!.program?.name ?? bf[i]!.tcName)) return false;
+  for (let i = 0; i < af.length; i++) if ((af[i]!.filter.program?.name ?? af[i]!.filter.tcName) !== (bf[i]!.filter.program?.name ?? bf[i]!.filter.tcName)) return false;
   return true;
 }
 

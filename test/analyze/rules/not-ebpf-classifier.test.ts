@@ -18,7 +18,7 @@ describe('not-ebpf-classifier', () => {
     const fs = run(f);
     expect(fs).toHaveLength(1);
     expect(fs[0]!.message).toMatch(re);
-    expect(fs[0]!.filter).toMatchObject({ kind: f.kind, progId: null });
+    expect(fs[0]!.filter).toMatchObject({ kind: f.filter.kind, progId: null });
   });
 
   it('ignores bpf filters', () => expect(run(foreign(1, 'always'))).toEqual([]));

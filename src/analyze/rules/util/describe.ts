@@ -12,7 +12,7 @@ export function vendorName(p: AnalyzedFilter | AnalyzedTcx): string {
 /** "Cilium (cil_from_contai)": display name plus the 15-character kernel name, which is
  *  the same on every device, unlike the tc name. */
 export function who(p: AnalyzedFilter | AnalyzedTcx): string {
-  const prog = p.program?.name ?? null;
+  const prog = ('filter' in p ? p.filter.program : p.program)?.name ?? null;
   const base = p.vendor.id === 'unknown' ? 'an unidentified program' : vendorName(p);
   return prog ? `${base} (${prog})` : base;
 }

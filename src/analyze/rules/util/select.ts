@@ -15,7 +15,7 @@ export function agentHooks(a: Analysis, ctx: RuleContext): AnalyzedHook[] {
 
 /** Foreign cls_bpf filters: the programs the Workload Protection checklist is about. */
 export const foreignBpf = (h: AnalyzedHook): AnalyzedFilter[] =>
-  (h.filters ?? []).filter((f) => f.kind === 'bpf' && !isAgent(f));
+  (h.filters ?? []).filter((f) => f.filter.kind === 'bpf' && !isAgent(f));
 
 export const foreignTcx = (h: AnalyzedHook): AnalyzedTcx[] => (h.tcx ?? []).filter((p) => !isAgent(p));
 
@@ -25,7 +25,7 @@ export const isTerminal = (p: AnalyzedFilter | AnalyzedTcx): boolean =>
 
 /** A filter outside chain 0 that nothing jumps to never runs; everything else counts, even
  *  when an earlier terminal program shadows it today (moving that one would expose it). */
-export const runs = (f: AnalyzedFilter): boolean => f.chain === null || f.chain === 0 || reachesAny(f.reaches);
+export const runs = (f: AnalyzedFilter): boolean => f.filter.chain === null || f.filter.chain === 0 || reachesAny(f.reaches);
 
 /** The loop most checklist rules share: every foreign bpf filter that runs on a hook the
  *  agent uses, turned into at most one finding by `about`. */

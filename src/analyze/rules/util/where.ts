@@ -32,12 +32,12 @@ export const NO_LOCATION: FindingLocation = { node: null, netns: null, interface
 
 export function filterRef(f: AnalyzedFilter): FilterRef {
   return {
-    pref: f.pref,
-    handle: f.handle,
-    kind: f.kind,
+    pref: f.filter.pref,
+    handle: f.filter.handle,
+    kind: f.filter.kind,
     vendor: f.vendor.id,
-    progId: f.program?.id ?? null,
-    name: f.tcName ?? f.program?.name ?? null,
+    progId: f.filter.program?.id ?? null,
+    name: f.filter.tcName ?? f.filter.program?.name ?? null,
   };
 }
 
@@ -47,7 +47,7 @@ export function tcxRef(p: AnalyzedTcx): FilterRef {
 
 /** Everything a finding about one program carries: location, filter ref, dump line. */
 export function aboutFilter(h: AnalyzedHook, f: AnalyzedFilter): HookLocation & { filter: FilterRef; source: SourceRef | null } {
-  return { ...hookLocation(h, f), filter: filterRef(f), source: f.source };
+  return { ...hookLocation(h, f), filter: filterRef(f), source: f.filter.source };
 }
 
 export function aboutTcx(h: AnalyzedHook, p: AnalyzedTcx): HookLocation & { filter: FilterRef; source: SourceRef | null } {
