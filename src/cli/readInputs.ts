@@ -15,7 +15,12 @@ export interface InputText {
   text: string;
 }
 
+/** Said on stderr when standard input is a terminal: `tc-audit analyze` with no path reads
+ *  stdin, and would otherwise wait there without a word. */
+export const STDIN_HINT = 'tc-audit: reading a dump from standard input (end it with Ctrl-D); name files or directories to analyze those instead\n';
+
 async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write(STDIN_HINT);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
