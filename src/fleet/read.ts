@@ -4,6 +4,7 @@ import { opendir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Bundle } from '../model/bundle.js';
 import type { ParseError } from '../parse/types.js';
+import { parseJson } from '../parse/json.js';
 
 export type BundleSource = Iterable<string> | AsyncIterable<string>;
 
@@ -27,13 +28,10 @@ function describeIssue(issue: { path: PropertyKey[]; message: string }): string 
 }
 
 export function decodeBundle(file: string, text: string): ReadOutcome {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { file, error: { file, line: null, message: `not JSON: ${(e as Error).message}` } };
-  }
-  const parsed = Bundle.safeParse(raw);
+  // parseJson: a byte order mark is no error, and a syntax error says its line.
+  const j = parseJson(text);
+  if (!j.ok) return { file, error: { file, line: j.line, message: `not JSON: ${j.message}` } };
+  const parsed = Bundle.safeParse(j.value);
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map(describeIssue).join('; ');
     return { file, error: { file, line: null, message: `not a tc-audit bundle (expected bundleVersion 1): ${first}` } };

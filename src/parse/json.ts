@@ -1,24 +1,39 @@
 // JSON helpers: parse errors with line and column instead of a stack trace, and the line on
 // which each object at a given nesting depth starts (so JSON entries get a SourceRef).
 import { lineColAt } from './lines.js';
+import { jsoncParser } from '../lazy.js';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; line: number; message: string };
 
 export function parseJson(text: string): JsonResult {
+  // A UTF-8 byte order mark (some editors and Windows tools write one) is not content:
+  // JSON.parse rejects it, RFC 8259 lets a parser ignore it. Offsets below stay the text's.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(bom === 0 ? text : text.slice(1)) as unknown };
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    // V8 quotes the whole text instead of a position for some errors ("Unexpected token ']',
+    // "[1,\n2,]" is not valid JSON"): the quote goes, and jsonc-parser finds the place.
+    const msg = (e instanceof Error ? e.message : String(e)).replace(/, "[\s\S]*" is not valid JSON$/, '');
     const pos = /position (\d+)/.exec(msg);
-    if (pos) {
-      const { line, column } = lineColAt(text, Number(pos[1]));
+    const offset = pos ? Number(pos[1]) : errorOffset(bom === 0 ? text : text.slice(1));
+    if (offset !== null) {
+      const at = offset + bom;
+      const { line, column } = lineColAt(text, at);
       // Trailing commas are the classic hand-edited mistake (bpftool's doc example has them).
-      const before = text.slice(Math.max(0, Number(pos[1]) - 200), Number(pos[1])).trimEnd();
+      const before = text.slice(Math.max(0, at - 200), at).trimEnd();
       const hint = before.endsWith(',') ? ' (a trailing comma before a closing bracket?)' : '';
       return { ok: false, line, message: `invalid JSON at line ${line} column ${column}: ${msg.replace(/\s*\(line \d+ column \d+\)/, '')}${hint}` };
     }
     return { ok: false, line: lineColAt(text, text.length).line, message: `invalid JSON: ${msg}` };
   }
+}
+
+/** Where the first syntax error is, by jsonc-parser in strict JSON mode; null if it finds none. */
+function errorOffset(text: string): number | null {
+  const errors: { offset: number }[] = [];
+  jsoncParser().parse(text, errors as never[], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors[0]?.offset ?? null;
 }
 
 /** Start lines (1-based, offset by firstLine-1) of every `{` opened with exactly `depth`

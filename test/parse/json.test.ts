@@ -2,7 +2,7 @@
 // walk (kept here as the reference) gives, for any text.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { objectLines } from '../../src/parse/json.js';
+import { objectLines, parseJson } from '../../src/parse/json.js';
 
 function reference(text: string, depth: number, firstLine = 1): number[] {
   const out: number[] = [];
@@ -37,5 +37,16 @@ describe('objectLines', () => {
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join('')), fc.nat(3), fc.nat(5), (text, depth, first) => {
       expect(objectLines(text, depth, first + 1)).toEqual(reference(text, depth, first + 1));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('parseJson', () => {
+  test('a UTF-8 byte order mark is ignored, and errors still say where in the text', () => {
+    expect(parseJson('\ufeff[{"a":1}]\n')).toEqual({ ok: true, value: [{ a: 1 }] });
+    const bad = parseJson('\ufeff[1,\n2,]\n');
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? null : bad.line).toBe(2);
+    expect(bad.ok ? '' : bad.message).toMatch(/^invalid JSON at line 2 column 3: .*\(a trailing comma before a closing bracket\?\)$/);
+    expect(parseJson('[1,\n2,]\n')).toEqual(bad); // the same place without the mark
   });
 });
