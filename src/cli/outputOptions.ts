@@ -29,7 +29,17 @@ export function withOutputOptions<T>(y: Argv<T>) {
     .option('json', { type: 'boolean', describe: 'shorthand for -f json' })
     .option('fail-on', { type: 'string', choices: FAIL_ON, default: 'error' as FailOn, describe: 'exit 1 when a finding is at least this severe' })
     .option('color', { type: 'boolean', describe: 'colour the table (default: when stdout is a terminal and NO_COLOR is unset)' })
-    .option('verbose', { type: 'boolean', describe: 'table: show every hook, not only those with findings or BPF programs, and every finding and hook with findings on its own instead of folded' });
+    .option('verbose', { type: 'boolean', describe: 'table: show every hook, not only those with findings or BPF programs, and every finding and hook with findings on its own instead of folded' })
+    .check(oneOnStdout);
+}
+
+/** Two reports on stdout run together into one stream no reader can take apart (JSON then
+ *  SARIF, or the table then JSON): a usage error before any work, naming the way out. */
+function oneOnStdout(argv: OutputArgs): true | string {
+  const onStdout = outputTargets(argv).filter((t) => t.file === null).map((t) => t.format);
+  if (onStdout.length <= 1) return true;
+  const names = `${onStdout.slice(0, -1).join(', ')} and ${onStdout[onStdout.length - 1]}`;
+  return `${names} would ${onStdout.length === 2 ? 'both' : 'all'} go to stdout; give all but one of them a file with -o FILE`;
 }
 
 /** 1 when any finding reaches the --fail-on threshold, else 0. */
