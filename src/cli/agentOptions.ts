@@ -6,6 +6,7 @@ import { fromEnv, fromSystemProbeYaml, type Layer, type LayerError } from '../ag
 import { resolveAgentSettings } from '../agent/resolve.js';
 import type { AgentSettings } from '../agent/types.js';
 import type { Assumptions } from '../analyze/contracts.js';
+import { semver } from '../lazy.js';
 
 export interface AgentArgs {
   agentPriority?: number;
@@ -25,7 +26,27 @@ export function withAgentOptions<T>(y: Argv<T>) {
     .option('agent-env', { type: 'string', array: true, describe: 'KEY=VALUE of the agent container (DD_RUNTIME_SECURITY_CONFIG_NETWORK_*), repeatable' })
     .option('agent-version', { type: 'string', describe: 'Datadog agent version (names the known race when at risk)' })
     .option('cni-version', { type: 'string', describe: 'CNI version, e.g. cilium:1.9.4' })
-    .option('assume', { type: 'string', array: true, describe: 'vendor=ok|unspec|sometimes: verdict to use when no bytecode is available' });
+    .option('assume', { type: 'string', array: true, describe: 'vendor=ok|unspec|sometimes: verdict to use when no bytecode is available' })
+    .check(priorityInRange);
+}
+
+/** The flag is held to what the agent's own settings may be (src/agent/layers.ts): a pref
+ *  is 16 bits, and 0 means "the library's default" (the agent-config-hazard rule says so). */
+function priorityInRange(argv: { 'agent-priority': number | undefined }): true | string {
+  const p = argv['agent-priority'];
+  if (p === undefined || (Number.isInteger(p) && p >= 0 && p <= 65535)) return true;
+  return `--agent-priority: expected an integer 0..65535 (the agent's classifier_priority), got ${Number.isNaN(p) ? 'no number' : p}`;
+}
+
+/** A version flag that names no version the checks can read is said, not silently dropped:
+ *  the version checks then treat it as unknown. */
+function checkVersions(a: AgentArgs, errors: LayerError[]): void {
+  if (a.agentVersion && semver().coerce(a.agentVersion) === null) {
+    errors.push({ file: '--agent-version', line: null, message: `${JSON.stringify(a.agentVersion)} names no version (e.g. 7.50.0); version checks treat the agent's as unknown` });
+  }
+  if (a.cniVersion && semver().coerce(a.cniVersion) === null) {
+    errors.push({ file: '--cni-version', line: null, message: `${JSON.stringify(a.cniVersion)} names no version (e.g. cilium:1.16.3); version checks treat the CNI's as unknown` });
+  }
 }
 
 const ASSUME_VALUES = new Set(['ok', 'unspec', 'terminal', 'passthrough', 'sometimes']);
@@ -72,6 +93,7 @@ export function agentSettingsFromArgs(a: AgentArgs, errors: LayerError[], env: N
     }
     layers.push(fromEnv(kv, 'env', '--agent-env', errors));
   }
+  checkVersions(a, errors);
   return resolveAgentSettings(layers, {
     ...(a.agentPriority !== undefined ? { priority: a.agentPriority } : {}),
     ...(a.agentVersion ? { agentVersion: a.agentVersion } : {}),

@@ -1,0 +1,39 @@
+// The agent's settings given as flags are held to what the agent itself accepts: a priority
+// outside 0..65535 (or no number) is a usage error before any work, and a version the
+// checks cannot read is said in the report (then treated as unknown), not silently dropped.
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ensureBuilt } from '../helpers/cli.js';
+
+const CAPTURE = 'fixtures/scenarios/collision.capture';
+const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'analyze', CAPTURE, ...args], { encoding: 'utf8', timeout: 30_000 });
+
+beforeAll(() => ensureBuilt());
+
+describe('--agent-priority', () => {
+  it.each([['abc', 'no number'], ['-1', '-1'], ['70000', '70000'], ['1.5', '1.5']])('%s: exit 2', (value, got) => {
+    const r = run(['--agent-priority', value]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`tc-audit: --agent-priority: expected an integer 0..65535 (the agent's classifier_priority), got ${got}\nRun tc-audit --help for usage.\n`);
+  });
+
+  it.each([['0', 0], ['65535', 65535], ['5', 5]])('%s is taken', (value, want) => {
+    const r = run(['--agent-priority', value, '--json']);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { agent: { configuredPriority: number } }).agent.configuredPriority).toBe(want);
+  });
+});
+
+describe('version flags', () => {
+  const errorsOf = (args: string[]) => (JSON.parse(run([...args, '--json']).stdout) as { errors: { file: string; line: null; message: string }[] }).errors;
+
+  it('a version that names none is an input error, and counts as unknown', () => {
+    expect(errorsOf(['--agent-version', 'garbage'])).toEqual([{ file: '--agent-version', line: null, message: `"garbage" names no version (e.g. 7.50.0); version checks treat the agent's as unknown` }]);
+    expect(errorsOf(['--cni-version', 'cilium:abc'])).toEqual([{ file: '--cni-version', line: null, message: `"cilium:abc" names no version (e.g. cilium:1.16.3); version checks treat the CNI's as unknown` }]);
+  });
+
+  it('readable versions say nothing', () => {
+    expect(errorsOf(['--agent-version', '7.38.0', '--cni-version', 'cilium 1.9.4'])).toEqual([]);
+  });
+});
