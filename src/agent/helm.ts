@@ -1,12 +1,10 @@
 // Helm values for the datadog chart: the chart renders
 // datadog.securityAgent.runtime.network.enabled into runtime_security_config.network.enabled
 // and has no priority value; a priority comes from agents.containers.systemProbe.env.
-import { yaml } from '../lazy.js';
-import { fromEnv, type Layer, type LayerError } from './layers.js';
+import { fromEnv, parseYaml, type Layer, type LayerError } from './layers.js';
 
 export function fromHelmValues(text: string, file: string, errors: LayerError[]): Layer[] {
-  const doc = yaml().parseDocument(text, { prettyErrors: false });
-  for (const e of doc.errors) errors.push({ file, line: e.linePos?.[0]?.line ?? null, message: `YAML: ${e.message.split('\n')[0]}` });
+  const doc = parseYaml(text, file, errors);
   if (doc.errors.length > 0) return [];
   const chart: Layer = { from: 'helm-values', file, values: {}, raw: [] };
   const enabled = doc.getIn(['datadog', 'securityAgent', 'runtime', 'network', 'enabled']);

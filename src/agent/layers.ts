@@ -65,12 +65,21 @@ function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: s
   layer.raw.push({ key: label, value: String(raw) });
 }
 
+/** A YAML document, its syntax errors added to `errors` with their lines. (yaml gives an
+ *  error's line only through a LineCounter or in pretty messages, which would repeat the
+ *  place after file:line, so without one every YAML error was reported with no line.) */
+export function parseYaml(text: string, file: string, errors: LayerError[]): ReturnType<ReturnType<typeof yaml>['parseDocument']> {
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { prettyErrors: false, lineCounter: lines });
+  for (const e of doc.errors) errors.push({ file, line: lines.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
+  return doc;
+}
+
 /** `runtime_security_config.network.*` wins over `event_monitoring_config.network.*`
  *  (the agent checks the deprecated alias first when it is set). */
 export function fromSystemProbeYaml(text: string, file: string, errors: LayerError[], from: SettingSource = 'system-probe.yaml'): Layer {
   const layer: Layer = { from, file, values: {}, raw: [] };
-  const doc = yaml().parseDocument(text, { prettyErrors: false });
-  for (const e of doc.errors) errors.push({ file, line: e.linePos?.[0]?.line ?? null, message: `YAML: ${e.message.split('\n')[0]}` });
+  const doc = parseYaml(text, file, errors);
   if (doc.errors.length > 0) return layer;
   const lineOf = (path: string[]): number | null => {
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;

@@ -34,6 +34,15 @@ describe('agent configuration', () => {
     expect(errors).toEqual([{ file: 'sp.yaml', line: 3, message: expect.stringContaining('expected an integer') }]);
     const e2: LayerError[] = [];
     fromSystemProbeYaml('a: [1,\n', 'bad.yaml', e2);
-    expect(e2[0]).toMatchObject({ file: 'bad.yaml', message: expect.stringContaining('YAML') });
+    expect(e2[0]).toMatchObject({ file: 'bad.yaml', line: 2, message: expect.stringContaining('YAML') });
+  });
+  it('YAML syntax errors say their line, in system-probe.yaml and Helm values alike', () => {
+    const errors: LayerError[] = [];
+    fromSystemProbeYaml('runtime_security_config:\n  network:\n   enabled: [true\n  x: 1\n', 'sp.yaml', errors);
+    fromHelmValues('datadog:\n  securityAgent: [\n', 'v.yaml', errors);
+    expect(errors).toEqual([
+      { file: 'sp.yaml', line: 4, message: 'YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' },
+      { file: 'v.yaml', line: 3, message: 'YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' },
+    ]);
   });
 });
