@@ -1,4 +1,5 @@
 // Scope and collection flags shared by `audit` and `collect`.
+import { statSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { LiveOptions } from './live.js';
 
@@ -13,7 +14,9 @@ export interface ScopeArgs {
   'node-name'?: string;
 }
 
-export function withScopeOptions<T>(y: Argv<T>): Argv<T & ScopeArgs> {
+/** `existing`: namespaces named must exist now (audit, collect); watch follows a named one
+ *  that does not exist yet (docs/watch.md). */
+export function withScopeOptions<T>(y: Argv<T>, { existing = true }: { existing?: boolean } = {}): Argv<T & ScopeArgs> {
   return y
     .option('netns', { type: 'string', array: true, describe: 'Only this named namespace (/var/run/netns/NAME); repeatable' })
     .option('netns-path', { type: 'string', array: true, describe: 'Only the namespace at this path (e.g. /proc/PID/ns/net); repeatable' })
@@ -23,7 +26,37 @@ export function withScopeOptions<T>(y: Argv<T>): Argv<T & ScopeArgs> {
     .option('jobs', { alias: 'j', type: 'number', default: 4, describe: 'Namespaces collected at once' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress on stderr' })
     .option('node-name', { type: 'string', describe: 'Node name to record (default: hostname)' })
-    .conflicts('host-only', ['netns', 'netns-path']) as unknown as Argv<T & ScopeArgs>;
+    .conflicts('host-only', ['netns', 'netns-path'])
+    .check((a) => scopeArgsValid(a, existing)) as unknown as Argv<T & ScopeArgs>;
+}
+
+/** Why a namespace named on the command line cannot be entered, or null when it can (or
+ *  when only privileges are missing, which the audit itself reports). */
+function missing(path: string): string | null {
+  try {
+    statSync(path);
+    return null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? `${path} does not exist` : null;
+  }
+}
+
+/** Usage errors before any collection: a mistyped namespace would otherwise be audited as
+ *  "nothing there", and with nothing to block the agent the answer would be keep (exit 0);
+ *  a timeout or job count that is no number silently fell back to the default. */
+function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; timeout?: number; jobs?: number }, existing: boolean): true | string {
+  for (const n of existing ? (a.netns ?? []) : []) {
+    const why = missing(`/var/run/netns/${n}`);
+    if (why !== null) return `--netns ${n}: no such network namespace (${why}; \`ip netns list\` shows the named ones)`;
+  }
+  for (const p of existing ? (a['netns-path'] ?? []) : []) {
+    const why = missing(p);
+    if (why !== null) return `--netns-path ${p}: no such namespace (${why})`;
+  }
+  if (a.timeout !== undefined && !(Number.isFinite(a.timeout) && a.timeout > 0)) return `--timeout: expected a number of seconds above 0, got ${Number.isNaN(a.timeout) ? 'no number' : a.timeout}`;
+  if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) return `--jobs: expected a whole number of 1 or more, got ${Number.isNaN(a.jobs) ? 'no number' : a.jobs}`;
+  return true;
 }
 
 export function liveOptionsFrom(a: ScopeArgs): LiveOptions {

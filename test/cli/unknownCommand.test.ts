@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/cli.js';
+import { describeLive } from '../helpers/live.js';
+import { createNetns, deleteNetns } from '../helpers/netns.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CAPTURE = 'fixtures/scenarios/collision.capture';
@@ -69,8 +71,6 @@ describe('the default command and the real commands still run', () => {
     [['--json']],
     [['-f', 'sarif', '-o', join(dir, 'x.sarif')]],
     [['--agent-priority', '5']],
-    [['--netns', 'foo']],
-    [['--netns', 'foo', '--netns', 'bar']],
     [['-i', 'lxc*', '-j', '2', '--timeout', '3', '--node-name', 'n1', '--color', 'false', '-q', '--fail-on', 'warning',
       '--agent-env', 'K=V', '--assume', 'cilium=ok', '--agent-version', '7.50.0', '--cni-version', 'cilium:1.9.4', '--netns-path', '/proc/1/ns/net']],
   ])('tc-audit %j is the live audit', (args) => {
@@ -123,3 +123,19 @@ describe('the default command and the real commands still run', () => {
     expect(r.status).toBe(2);
   });
 });
+
+// Named namespaces must exist (src/collect/scopeOptions.ts): these forms need real ones.
+describeLive('the live audit with named namespaces', () => {
+  let a = '';
+  let b = '';
+  beforeAll(() => { a = createNetns('unk-a'); b = createNetns('unk-b'); });
+  afterAll(() => { deleteNetns(a); deleteNetns(b); });
+
+  it.each([[['--netns', 'A']], [['--netns', 'A', '--netns', 'B']]])('tc-audit %j is the live audit', (args) => {
+    const r = unprivileged(args.map((w) => (w === 'A' ? a : w === 'B' ? b : w)));
+    expect(r.stderr).toMatch(/^tc-audit: a live audit needs root privileges; missing:\n {2}- CAP_NET_ADMIN/);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(2);
+  });
+});
+

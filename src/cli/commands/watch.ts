@@ -24,7 +24,7 @@ const positive = (v: number, fallback: number): number => (Number.isFinite(v) &&
 export const watchCommand: CommandModule<object, WatchArgs> = {
   command: 'watch',
   describe: 'Follow tc and link events in every namespace in scope; one JSON line per event on stdout',
-  builder: (y: Argv<object>) => withWatchOptions(withAgentOptions(withScopeOptions(y))) as unknown as Argv<WatchArgs>,
+  builder: (y: Argv<object>) => withWatchOptions(withAgentOptions(withScopeOptions(y, { existing: false }))) as unknown as Argv<WatchArgs>,
   handler: async (argv: ArgumentsCamelCase<WatchArgs>) => {
     // Loaded on use: the watcher (execa) and prom-client are start-up time for every other command.
     const [{ Watcher }, { WatchMetrics }] = await Promise.all([import('../../watch/watcher.js'), import('../../watch/metrics.js')]);
