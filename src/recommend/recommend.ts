@@ -76,6 +76,9 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   if (prefless.length > 0) {
     return unknown([`${prefless.length} foreign classifier(s) that may end the walk were seen without a pref (bpftool net output only); capture \`tc filter show\` for those hooks`], prefless);
   }
+  if (audited.length === 0) {
+    return unknown(['no hook the agent attaches to was observed, so nothing supports keep (the nothing-audited finding says why)']);
+  }
   if (ctx.tcxBlind) {
     return unknown(['tcx attachments were not visible (kernel >= 6.6 without a tcx-capable bpftool >= 7.3); a tcx program would run before every classifier']);
   }

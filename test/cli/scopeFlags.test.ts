@@ -3,8 +3,10 @@
 // exit 0: a CI gate passed on a typo. A --timeout or --jobs that is no number silently fell
 // back to the default. watch alone follows a named namespace that does not exist yet.
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/cli.js';
+import { describeLive } from '../helpers/live.js';
+import { createNetns, deleteNetns } from '../helpers/netns.js';
 
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
 const usage = (message: string) => `tc-audit: ${message}\nRun tc-audit --help for usage.\n`;
@@ -34,3 +36,19 @@ describe('scope flags', () => {
     expect(run(['watch', '--timeout', '-1']).stderr).toBe(usage('--timeout: expected a number of seconds above 0, got -1'));
   });
 });
+
+describeLive('a scope that matches no device', () => {
+  let ns = '';
+  beforeAll(() => { ns = createNetns('scope'); });
+  afterAll(() => deleteNetns(ns));
+
+  it('is a warning and an unknown recommendation, never a passing keep', () => {
+    const r = run(['--netns', ns, '-i', 'lcx*', '-q', '--json']);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[]; recommendation: { action: string } };
+    expect(j.findings).toEqual([expect.objectContaining({ ruleId: 'nothing-audited', severity: 'warning' })]);
+    expect(j.recommendation.action).toBe('unknown');
+    expect(run(['--netns', ns, '-i', 'lcx*', '-q', '--fail-on', 'warning']).status).toBe(1);
+  });
+});
+

@@ -11,6 +11,7 @@ export const RULE_IDS = [
   'agent-config-hazard',
   'agent-priority-mismatch',
   'tcx-not-visible',
+  'nothing-audited',
   'bytecode-kb-mismatch',
   'pref-unknown',
   'terminal-after-agent',

@@ -13,6 +13,7 @@ import agentPriorityMismatch from './agentPriorityMismatch.js';
 import bytecodeKbMismatch from './bytecodeKbMismatch.js';
 import destructiveVendor from './destructiveVendor.js';
 import narrowProtocolTerminal from './narrowProtocolTerminal.js';
+import nothingAudited from './nothingAudited.js';
 import notEbpfClassifier from './notEbpfClassifier.js';
 import passthroughClassifier from './passthroughClassifier.js';
 import prefUnknown from './prefUnknown.js';
@@ -34,6 +35,7 @@ export const RULES = {
   'agent-config-hazard': agentConfigHazard,
   'agent-priority-mismatch': agentPriorityMismatch,
   'tcx-not-visible': tcxNotVisible,
+  'nothing-audited': nothingAudited,
   'bytecode-kb-mismatch': bytecodeKbMismatch,
   'pref-unknown': prefUnknown,
   'terminal-after-agent': terminalAfterAgent,
