@@ -2,7 +2,8 @@
 //   ### tc-audit capture v1 node=N netns=NS dev=D hook=H ###
 // followed by that command's output; values are percent-encoded (%25 %20 %09 %23).
 import type { Direction } from '../model/snapshot.js';
-import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
+import { parseBpftoolNetJsonText } from './bpftoolNet.js';
+import { parseBpftoolNetText } from './bpftoolNetText.js';
 import { firstNonBlankIsHash, indexLines } from './lines.js';
 import { parseTcJsonText } from './tcJson.js';
 import { readTcText, type TcContext } from './tcText.js';

@@ -1,5 +1,6 @@
 // Offline input parsing: detect the format and dispatch. Never throws on bad input.
-import { parseBpftoolNetJsonText, parseBpftoolNetText } from './bpftoolNet.js';
+import { parseBpftoolNetJsonText } from './bpftoolNet.js';
+import { parseBpftoolNetText } from './bpftoolNetText.js';
 import { parseBundle } from './bundle.js';
 import { parseCapture } from './capture.js';
 import { detectFormat } from './detect.js';

@@ -4,7 +4,8 @@
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
 import { hasCommentPrefix, indentOf, splitLines, stripCommentPrefix } from './lines.js';
 import { actionOfLine } from './tcActions.js';
-import { addFlag, parseFilterLine } from './tcFilterLine.js';
+import { parseFilterLine } from './filterLineRead.js';
+import { addFlag } from './tcFilterLine.js';
 import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
 import { u32StarMeaning } from './u32.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
-import { parseBpftoolNetJsonText, parseBpftoolNetJsonValue, parseBpftoolNetText } from '../../src/parse/bpftoolNet.js';
+import { parseBpftoolNetJsonText, parseBpftoolNetJsonValue } from '../../src/parse/bpftoolNet.js';
+import { parseBpftoolNetText } from '../../src/parse/bpftoolNetText.js';
 import { mergeParsed, parseInput } from '../../src/parse/index.js';
 import { realDump, recorded } from './fixtures.js';
 

@@ -1,10 +1,11 @@
-// Filter and action lines that repeat are read once (tcFilterLine.ts, tcActions.ts). What a
+// Filter and action lines that repeat are read once (filterLineRead.ts, tcActions.ts). What a
 // reader gets must be what reading the line afresh gives, and no two filters may share what
 // the reader later completes (source, flags, actions).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionOfLine, parseActionLine } from '../../src/parse/tcActions.js';
-import { addFlag, parseFilterLine, tokenFilterLine } from '../../src/parse/tcFilterLine.js';
+import { parseFilterLine } from '../../src/parse/filterLineRead.js';
+import { addFlag, tokenFilterLine } from '../../src/parse/tcFilterLine.js';
 import { parseTcText } from '../../src/parse/tcText.js';
 import type { LegacyFilter } from '../../src/model/snapshot.js';
 

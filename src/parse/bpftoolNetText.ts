@@ -1,0 +1,39 @@
+// `bpftool net show` as text: the tc: section's `DEV(IFINDEX) KIND [NAME] id|prog_id N` lines
+// become the same entries the JSON readers make (bpftoolNet.ts groups them into hooks).
+import { entriesToObservations, hookOf, type BpftoolEntry, type NetCtx } from './bpftoolNet.js';
+import { splitLines } from './lines.js';
+import type { ParsedFile } from './types.js';
+
+const ENTRY = /^(.+)\((\d+)\)\s+(\S+)(?:\s+(.*))?$/;
+
+export function parseBpftoolNetText(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
+  const { lines, errors } = splitLines(text, file, firstLine);
+  const entries: BpftoolEntry[] = [];
+  let section: string | null = null;
+  lines.forEach((raw, k) => {
+    const line = firstLine + k;
+    const t = raw.trim();
+    if (t === '') return;
+    if (/^[a-z_]+:$/.test(t)) { section = t.slice(0, -1); return; }
+    if (section !== 'tc') return;
+    const m = ENTRY.exec(t);
+    if (!m) { errors.push({ file, line, message: 'expected `DEV(IFINDEX) KIND [NAME] id|prog_id N` in the tc: section of `bpftool net show`' }); return; }
+    const kind = m[3] ?? '';
+    if (!hookOf(kind)) return;
+    const words = (m[4] ?? '').split(/\s+/).filter((w) => w !== '');
+    // The name is everything before the first "id"/"prog_id" keyword followed by a number.
+    const at = words.findIndex((w, i) => (w === 'id' || w === 'prog_id') && /^\d+$/.test(words[i + 1] ?? ''));
+    const li = words.indexOf('link_id');
+    const name = (at === -1 ? words : words.slice(0, at)).join(' ');
+    entries.push({
+      device: m[1] ?? '', ifindex: Number(m[2]), kind, name: name === '' ? null : name,
+      progId: at === -1 ? null : Number(words[at + 1]),
+      linkId: li !== -1 && /^\d+$/.test(words[li + 1] ?? '') && Number(words[li + 1]) !== 0 ? Number(words[li + 1]) : null,
+      line,
+    });
+  });
+  return {
+    file, format: 'bpftool-net-text', observations: entriesToObservations(entries, file, ctx), nodes: [], programs: [],
+    progArrays: [], sawBpftoolNet: true, errors, bpftoolNetns: [ctx],
+  };
+}
