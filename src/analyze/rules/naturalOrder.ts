@@ -95,7 +95,7 @@ export function plainKey(s: string): string {
   const cases: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isDigit(c)) {
+    if (c >= 48 && c <= 57) {
       let from = i;
       while (from < s.length && s.charCodeAt(from) === 48) from++;
       const end = runEnd(s, from);
@@ -105,16 +105,22 @@ export function plainKey(s: string): string {
       i = end - 1;
       continue;
     }
-    const p = PUNCT.indexOf(s[i]!);
-    if (p >= 0) {
-      primary.push(0x21 + p);
-      cases.push(0x2d);
-    } else {
-      primary.push(c | 0x20);
-      cases.push(isUpper(c) ? 0x75 : 0x6c); // u, l
-    }
+    primary.push(c < 128 ? KEY[c]! : c | 0x20);
+    cases.push(c < 128 ? CASE[c]! : 0x6c);
   }
   return `${String.fromCharCode(...primary)}\u0000${String.fromCharCode(...cases)}`;
+}
+
+/** plainKey's codes for each ASCII character but digits, looked up rather than worked out
+ *  per character (a PUNCT search per character was most of the keys' time on a cold run):
+ *  punctuation by PUNCT's order, letters folded to lower case; the case mark u, l, or - for
+ *  punctuation. */
+const KEY = new Int32Array(128);
+const CASE = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  const p = PUNCT.indexOf(String.fromCharCode(c));
+  KEY[c] = p >= 0 ? 0x21 + p : c | 0x20;
+  CASE[c] = p >= 0 ? 0x2d : isUpper(c) ? 0x75 : 0x6c; // -, u, l
 }
 
 /** The collator, made on first use: a run whose strings are all plain never needs it. */
