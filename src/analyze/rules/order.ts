@@ -28,6 +28,12 @@ const addTo = (set: Set<string>, v: string | null): void => {
   if (v !== null) set.add(v);
 };
 
+/** Is `g` in compareFindings' order already? (Then a stable sort would leave it as it is.) */
+function inOrder(g: readonly Finding[]): boolean {
+  for (let i = 1; i < g.length; i++) if (compareFindings(g[i - 1]!, g[i]!) > 0) return false;
+  return true;
+}
+
 const samePlace = (a: Finding, b: Finding): boolean =>
   a.node === b.node && a.netns === b.netns && a.interface === b.interface && a.direction === b.direction;
 
@@ -40,15 +46,17 @@ export function orderFindings(fs: readonly Finding[], hooks: readonly AnalyzedHo
   const devs = new Set<string>();
   const dirs = new Set<string>();
   const runs: number[] = []; // where each run of findings at one place starts
-  // (Index loops: a for...of step allocates its iterator result until optimised.)
+  // (Index loops: a for...of step allocates its iterator result until optimised.) Runs
+  // mostly change device only: the other fields are added when they change.
   for (let i = 0; i < n; i++) {
     const f = fs[i]!;
-    if (i > 0 && samePlace(f, fs[i - 1]!)) continue;
+    const p = i > 0 ? fs[i - 1]! : null;
+    if (p !== null && samePlace(f, p)) continue;
     runs.push(i);
-    addTo(nodes, f.node);
-    addTo(netnss, f.netns);
+    if (p === null || f.node !== p.node) addTo(nodes, f.node);
+    if (p === null || f.netns !== p.netns) addTo(netnss, f.netns);
     addTo(devs, f.interface);
-    addTo(dirs, f.direction);
+    if (p === null || f.direction !== p.direction) addTo(dirs, f.direction);
   }
   const node = fieldRanks(nodes);
   const netns = fieldRanks(netnss);
@@ -59,11 +67,19 @@ export function orderFindings(fs: readonly Finding[], hooks: readonly AnalyzedHo
   // (no real input) numbers would collide, and the plain sort takes over.
   const places = node.size * netns.size * dev.size * dir.size;
   if (places * (r + 1) > Number.MAX_SAFE_INTEGER) return { findings: sortFindings(fs), places: null };
+  // The place number of consecutive places, which mostly differ in the device only: the
+  // other fields' ranks are looked up when they change.
+  let lastNd: string | null | undefined;
+  let lastNs: string | null | undefined;
+  let lastDi: string | null | undefined;
+  let a: number | undefined;
+  let b: number | undefined;
+  let e: number | undefined;
   const placeOf = (nd: string | null, ns: string | null, d: string | null, di: string | null): number => {
-    const a = node.rank.get(nd);
-    const b = netns.rank.get(ns);
+    if (nd !== lastNd) { lastNd = nd; a = node.rank.get(nd); }
+    if (ns !== lastNs) { lastNs = ns; b = netns.rank.get(ns); }
+    if (di !== lastDi) { lastDi = di; e = dir.rank.get(di); }
     const c = dev.rank.get(d);
-    const e = dir.rank.get(di);
     return a === undefined || b === undefined || c === undefined || e === undefined ? -1 : ((a * netns.size + b) * dev.size + c) * dir.size + e;
   };
   const keys = new Float64Array(r);
@@ -88,7 +104,9 @@ export function orderFindings(fs: readonly Finding[], hooks: readonly AnalyzedHo
       if (group.length > 0 && !samePlace(group[0]!, fs[runs[run]!]!)) mixed = true;
       for (let i = runs[run]!; i < end; i++) group.push(fs[i]!);
     }
-    if (group.length > 1) group.sort(compareFindings);
+    // A hook's findings mostly come in order already (rules run in an order close to
+    // severity's): checked in one pass, sorted only when not.
+    if (group.length > 1 && !inOrder(group)) group.sort(compareFindings);
     groupAt.set(place, groups.length);
     groups.push(group);
   }
