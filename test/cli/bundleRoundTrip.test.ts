@@ -53,7 +53,8 @@ describeLive('live audit and offline bundle analysis agree', () => {
 
   it('gives the same answer from the bundle as live, with bytecode verdicts on both sides', () => {
     const live = cli(['audit', '--netns', ns, '--node-name', 'rt-node', '--json', '-q']);
-    const bundle = join(dir, 'rt.json');
+    // In a directory that does not exist yet: collect makes it, as the report files of -o do.
+    const bundle = join(dir, 'new', 'dir', 'rt.json');
     expect(cli(['collect', '--netns', ns, '--node-name', 'rt-node', '-o', bundle, '-q']).status).toBe(0);
     const offline = cli(['analyze', bundle, '--json']);
     const a = JSON.parse(live.stdout) as Report;

@@ -1,6 +1,7 @@
 // `tc-audit collect -o FILE|-`: write this node's bundle (snapshot + raw outputs) for
 // offline analysis elsewhere. The summary goes to stderr before the bundle is written.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 
@@ -27,7 +28,11 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
     const text = `${JSON.stringify(bundle)}\n`;
     try {
       if (argv.output === '-') process.stdout.write(text);
-      else writeFileSync(argv.output, text);
+      else {
+        // As the report files of -o do (src/cli/outputOptions.ts): its directory is made.
+        mkdirSync(dirname(argv.output), { recursive: true });
+        writeFileSync(argv.output, text);
+      }
     } catch (e) {
       process.stderr.write(`tc-audit: cannot write ${argv.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       process.exitCode = 2;
