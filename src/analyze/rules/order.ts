@@ -9,7 +9,7 @@
 import type { AnalyzedHook } from '../../model/analysis.js';
 import type { Finding, FindingPlaces } from '../../model/findings.js';
 import { severityRank } from '../../model/findings.js';
-import { compareFindings, naturalRanks, sortFindings } from './sort.js';
+import { compareFindings, naturalRanks } from './sort.js';
 
 interface Ranks { rank: Map<string | null, number>; size: number }
 
@@ -64,9 +64,9 @@ export function orderFindings(fs: readonly Finding[], hooks: readonly AnalyzedHo
   const dir = fieldRanks(dirs);
   const r = runs.length;
   // A place as one number, its ranks as digits, and a run as (place, run) in one: past 2^53
-  // (no real input) numbers would collide, and the plain sort takes over.
-  const places = node.size * netns.size * dev.size * dir.size;
-  if (places * (r + 1) > Number.MAX_SAFE_INTEGER) return { findings: sortFindings(fs), places: null };
+  // (no real input) numbers would collide, and the comparator sorts the whole list instead.
+  const span = node.size * netns.size * dev.size * dir.size;
+  if (span * (r + 1) > Number.MAX_SAFE_INTEGER) return { findings: [...fs].sort(compareFindings), places: null };
   // The place number of consecutive places, which mostly differ in the device only: the
   // other fields' ranks are looked up when they change.
   let lastNd: string | null | undefined;

@@ -19,7 +19,7 @@ function cmpNullable<T extends string | number>(a: T | null, b: T | null): numbe
   return isPlain(x) && isPlain(y) ? comparePlain(x, y) : collatorCompare(x, y);
 }
 
-/** The reference order, field by field (sortFindings gives the same order faster). */
+/** The report order, field by field (orderFindings in order.ts reaches it place by place). */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank[b.severity] - severityRank[a.severity] ||
@@ -59,62 +59,4 @@ export function naturalRanks(values: Set<string>): Map<string | null, number> {
     rank.set(v, r);
   });
   return rank;
-}
-
-interface Keyed { f: Finding; sev: number; node: number; netns: number; dev: number; dir: number; rule: number }
-
-const addTo = (set: Set<string>, v: string | null): void => {
-  if (v !== null) set.add(v);
-};
-
-/** compareFindings' order. A large node has tens of thousands of findings over a few
- *  thousand places and a few dozen texts: each distinct string is placed once and the sort
- *  compares integers, instead of running the collator on every comparison. Findings come
- *  hook by hook, so a finding at the place of the one before reuses its places. Texts are
- *  placed only when two findings are alike up to their text (rarely on most runs). */
-export function sortFindings(fs: readonly Finding[]): Finding[] {
-  const placeSet = new Set<string>();
-  let prev: Finding | null = null;
-  // Index loops here: a for...of step allocates its iterator result until optimised.
-  for (let i = 0; i < fs.length; i++) {
-    const f = fs[i]!;
-    if (prev === null || f.node !== prev.node || f.netns !== prev.netns || f.interface !== prev.interface || f.direction !== prev.direction) {
-      addTo(placeSet, f.node);
-      addTo(placeSet, f.netns);
-      addTo(placeSet, f.interface);
-      addTo(placeSet, f.direction);
-    }
-    prev = f;
-  }
-  const places = naturalRanks(placeSet);
-  let texts: Map<string | null, number> | null = null;
-  const textOrder = (a: string, b: string): number => {
-    if (a === b) return 0;
-    texts ??= naturalRanks(new Set(fs.map((f) => f.message)));
-    return texts.get(a)! - texts.get(b)!;
-  };
-  const keyed: Keyed[] = [];
-  let last: Keyed | null = null;
-  for (let i = 0; i < fs.length; i++) {
-    const f = fs[i]!;
-    const p = last?.f;
-    const samePlace = p !== undefined && f.node === p.node && f.netns === p.netns && f.interface === p.interface && f.direction === p.direction;
-    const k: Keyed = {
-      f,
-      sev: severityRank[f.severity],
-      node: samePlace ? last!.node : places.get(f.node)!,
-      netns: samePlace ? last!.netns : places.get(f.netns)!,
-      dev: samePlace ? last!.dev : places.get(f.interface)!,
-      dir: samePlace ? last!.dir : places.get(f.direction)!,
-      rule: ruleOrder.get(f.ruleId) ?? 99,
-    };
-    keyed.push(k);
-    last = k;
-  }
-  keyed.sort((a, b) =>
-    b.sev - a.sev || a.node - b.node || a.netns - b.netns || a.dev - b.dev || a.dir - b.dir || a.rule - b.rule ||
-    cmpNullable(a.f.filter?.pref ?? null, b.f.filter?.pref ?? null) ||
-    textOrder(a.f.message, b.f.message) ||
-    cmpNullable(a.f.filter?.name ?? null, b.f.filter?.name ?? null));
-  return keyed.map((k) => k.f);
 }

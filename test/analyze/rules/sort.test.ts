@@ -1,10 +1,13 @@
-// sortFindings places strings once and compares integers; it must give exactly the order
+// orderFindings ranks places once and sorts runs by number; it must give exactly the order
 // of the field-by-field comparator, ties (stable order) included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareFindings, sortFindings } from '../../../src/analyze/rules/sort.js';
+import { compareFindings } from '../../../src/analyze/rules/sort.js';
+import { orderFindings } from '../../../src/analyze/rules/order.js';
 import { RULE_IDS } from '../../../src/analyze/rules/ids.js';
 import { SEVERITIES, type Finding } from '../../../src/model/findings.js';
+
+const sortFindings = (fs: readonly Finding[]): Finding[] => orderFindings(fs).findings;
 
 // Few distinct values, so ties and collator-equal strings ("lxc01" / "lxc1") are common.
 const name = fc.constantFrom(null, 'lxc1', 'lxc01', 'lxc2', 'lxc10', 'LXC2', 'eth0', 'é', 'e', '');
@@ -28,7 +31,7 @@ const finding: fc.Arbitrary<Finding> = fc.record({
   source: fc.constant(null),
 });
 
-describe('sortFindings', () => {
+describe('orderFindings on any list', () => {
   it('orders exactly as compareFindings, stable on ties', () => {
     fc.assert(fc.property(fc.array(finding, { maxLength: 60 }), (fs) => {
       const got = sortFindings(fs);
