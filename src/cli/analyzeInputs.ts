@@ -8,6 +8,7 @@ import type { Direction } from '../model/snapshot.js';
 import { agentSettingsFromArgs, parseAssume, type AgentArgs } from './agentOptions.js';
 import { expandInputs, readInput } from './readInputs.js';
 import { append } from '../arrays.js';
+import { osrFor } from './osr.js';
 
 export interface AnalyzeArgs extends AgentArgs {
   dev?: string;
@@ -34,9 +35,13 @@ export async function analyzeFiles(files: readonly string[], expandErrors: reado
   const agent = agentSettingsFromArgs(argv, errors);
   const parsed: ParsedFile[] = [];
   const defaults = { device: argv.dev ?? null, direction: argv.direction ?? null, node: argv.nodeName ?? null };
+  osrFor(null);
   for (const file of files) {
     const input = await readInput(file, errors);
-    if (input) parsed.push(parseInput(input.text, input.file, defaults));
+    if (!input) continue;
+    const p = parseInput(input.text, input.file, defaults);
+    parsed.push(p);
+    osrFor(p.format);
   }
   const merged = mergeParsed(parsed);
   // merged.errors holds every file's own errors, then merging's.
