@@ -2,7 +2,7 @@
 # tc-audit capture: record every device's clsact ingress/egress filters (host namespace and
 # every named namespace) plus `bpftool -j net show`, into one file for `tc-audit analyze`.
 # POSIX sh (dash-compatible), needs only ip, tc, nsenter and (optionally) bpftool. Read-only:
-# it runs `show` commands and nothing else.
+# it runs `show` commands and reads /proc/net/dev, nothing else.
 #
 #   sh capture.sh > node1.capture        # as root
 #
@@ -26,14 +26,15 @@ tcat_marker() {
 }
 
 # tcat_in NETNS CMD...: run CMD in the namespace (host = as is). nsenter keeps /sys/fs/bpf
-# visible, which `ip netns exec` hides (it remounts /sys).
+# visible, which `ip netns exec` hides (it remounts /sys). Nothing run here reads stdin, which
+# in the loops below is the list being read.
 tcat_in() {
   tcat_ns=$1
   shift
   if [ "$tcat_ns" = host ]; then
-    "$@"
+    "$@" </dev/null
   else
-    nsenter --net="/var/run/netns/$tcat_ns" "$@"
+    nsenter --net="/var/run/netns/$tcat_ns" "$@" </dev/null
   fi
 }
 
@@ -51,11 +52,18 @@ tcat_section() {
   fi
 }
 
+# tcat_devices NETNS: the namespace's device names, one per line, from /proc/net/dev (which
+# shows the namespace of the process reading it). Each line there is "NAME: counters" and the
+# kernel refuses ':' and whitespace in names, so the name is exact. `ip -o link show` prints
+# "NAME@PEER:" instead, and a name may itself hold '@'.
+tcat_devices() {
+  tcat_in "$1" cat /proc/net/dev 2>/dev/null | sed -n '3,$s/^ *\([^:]*\):.*/\1/p'
+}
+
 tcat_capture_ns() {
   tcat_c_ns=$1
-  # `ip -o link show` prints "3: v0@v1: <...>": keep the name, drop the @peer suffix.
-  for tcat_dev in $(tcat_in "$tcat_c_ns" ip -o link show 2>/dev/null |
-    sed -n 's/^[0-9][0-9]*: \([^:@ ]*\)[@:].*/\1/p'); do
+  # Line by line: a name may hold * ? [ ], which an unquoted $(...) would expand as a glob.
+  tcat_devices "$tcat_c_ns" | while IFS= read -r tcat_dev; do
     tcat_section "$tcat_c_ns" "$tcat_dev" ingress tc filter show dev "$tcat_dev" ingress
     tcat_section "$tcat_c_ns" "$tcat_dev" egress tc filter show dev "$tcat_dev" egress
   done

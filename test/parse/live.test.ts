@@ -1,10 +1,12 @@
 // Live: real tc/bpftool output from a throw-away namespace, parsed by the offline parsers,
 // and docs/capture.sh run with `sh` (dash) against namespaces we set up.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeLive } from '../helpers/live.js';
-import { createVethNetns, deleteNetns, inNs } from '../helpers/netns.js';
+import { createNetns, createVethNetns, deleteNetns, inNs } from '../helpers/netns.js';
 import { mergeParsed, parseInput } from '../../src/parse/index.js';
 import { takeU32Flags } from '../../src/parse/u32.js';
 import { ROOT } from './fixtures.js';
@@ -72,5 +74,36 @@ describeLive('offline parsers on live tool output', () => {
     expect(hooks(ns, 'v0')?.map((h) => [h.direction, h.legacy?.length, h.tcx])).toEqual([['ingress', 4, []], ['egress', 1, []]]);
     expect(hooks(ns2, 'v1')?.[0]?.legacy?.[0]).toMatchObject({ pref: 49152, tcName: 'da_pass.o:[tc]' });
     expect(hooks(ns2, 'v0')?.map((h) => h.legacy)).toEqual([[], []]);
+  });
+
+  // The kernel allows * ? [ ] @ = # and non-ASCII in device names (not ':', '/' or
+  // whitespace). The script once took names from `ip -o link show` through an unquoted
+  // $(...): `x*` became the files of the directory it ran in, and 'a@b' became 'a'.
+  test('docs/capture.sh captures devices whose names hold glob characters, @, = and #', () => {
+    const weird = createNetns('parse');
+    const cwd = mkdtempSync(join(tmpdir(), 'tcat-capture-'));
+    try {
+      for (const f of ['x1', 'x2', 'qz']) writeFileSync(join(cwd, f), ''); // what x* and q? would match
+      const names = ['x*', 'q?', 'b[1]', 'a@b', 'a=b', 'h#1', 'é1'];
+      for (const n of names) inNs(weird, 'ip', ['link', 'add', n, 'type', 'ifb']);
+      inNs(weird, 'ip', ['link', 'add', 'v1', 'type', 'veth', 'peer', 'name', 'v2@x']); // printed v1@v2@x, v2@x@v1
+      for (const n of [...names, 'v1', 'v2@x']) {
+        inNs(weird, 'tc', ['qdisc', 'add', 'dev', n, 'clsact']);
+        inNs(weird, 'tc', ['filter', 'add', 'dev', n, 'egress', 'pref', '3', 'bpf', 'da', 'obj', OBJ, 'sec', 'tc']);
+      }
+      const out = execFileSync('sh', [join(ROOT, 'docs/capture.sh')], {
+        cwd, encoding: 'utf8', env: { ...process.env, TCAT_CAPTURE_SKIP_HOST: '1', TCAT_CAPTURE_NETNS_FILTER: weird },
+      });
+      const r = parseInput(out, 'capture', { device: null, direction: null, node: null });
+      expect(r.errors).toEqual([]);
+      const devices = mergeParsed([r]).nodes[0]?.netns.find((n) => n.id === weird)?.devices ?? [];
+      expect(devices.map((d) => d.name).sort()).toEqual(['lo', ...names, 'v1', 'v2@x'].sort());
+      for (const d of devices.filter((x) => x.name !== 'lo')) {
+        expect(d.hooks.find((h) => h.direction === 'egress')?.legacy?.map((f) => [f.pref, f.tcName]), d.name ?? '').toEqual([[3, 'da_pass.o:[tc]']]);
+      }
+    } finally {
+      deleteNetns(weird);
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
