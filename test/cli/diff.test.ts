@@ -1,10 +1,12 @@
 // `tc-audit diff` end to end on the recorded scenario captures (fixtures/scenarios).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diffCommand } from '../../src/cli/commands/diff.js';
+import { CLI } from '../helpers/cli.js';
 
 const S = 'fixtures/scenarios';
 
@@ -58,5 +60,28 @@ describe('tc-audit diff', () => {
     const r = await run(['diff', join(dir, 'junk.txt'), `${S}/cilium-pref1.capture`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nothing could be read from BEFORE');
+  });
+});
+
+// The bin as users pipe into it: yargs read a lone `-` in <before>/<after> as an option
+// without a value and handed the handler '', which then failed as "cannot read: ENOENT".
+describe('tc-audit diff with stdin', () => {
+  const bin = (args: string[], input: string) => spawnSync(CLI, args, { input, encoding: 'utf8' });
+
+  it('reads - as stdin on either side', () => {
+    const before = bin(['diff', '-', `${S}/cilium-pref1.capture`], readFileSync(`${S}/retina-unspec.capture`, 'utf8'));
+    expect(before.stderr).toBe('');
+    expect(before.status).toBe(1);
+    expect(before.stdout).toContain('recommendation got stricter: keep 10 -> disable-network');
+    const after = bin(['diff', `${S}/cilium-pref1.capture`, '-', '--json'], readFileSync(`${S}/cilium-pref1.capture`, 'utf8'));
+    expect(after.status).toBe(0);
+    expect(JSON.parse(after.stdout)).toMatchObject({ kind: 'diff', worse: false, hooks: [] });
+  });
+
+  it('refuses - on both sides: stdin is read once', () => {
+    const r = bin(['diff', '-', '-'], readFileSync(`${S}/retina-unspec.capture`, 'utf8'));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('tc-audit: BEFORE and AFTER cannot both be - (stdin is read once); give one of them as a file\n');
   });
 });

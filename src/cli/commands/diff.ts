@@ -32,14 +32,23 @@ export const diffCommand: CommandModule<object, Args> = {
     withOutputOptions(
       withAgentOptions(
         y
-          .positional('before', { type: 'string', demandOption: true, describe: 'dump, capture, bundle or directory before the change' })
+          .positional('before', { type: 'string', demandOption: true, describe: 'dump, capture, bundle or directory before the change (- for stdin)' })
           .positional('after', { type: 'string', demandOption: true, describe: 'the same after the change' })
+          // One value each, taken as given: without nargs yargs reads `-` (stdin) as an option
+          // with no value and hands the handler '' for it.
+          .nargs('before', 1)
+          .nargs('after', 1)
           .option('dev', { type: 'string', describe: 'device name for a raw single-device dump that does not name it' })
           .option('direction', { choices: ['ingress', 'egress'] as const, describe: 'hook for a raw dump that does not name it' })
           .option('node-name', { type: 'string', describe: 'node name for inputs that do not carry one' }),
       ),
     ) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
+    if (argv.before === '-' && argv.after === '-') {
+      process.stderr.write('tc-audit: BEFORE and AFTER cannot both be - (stdin is read once); give one of them as a file\n');
+      process.exitCode = 2;
+      return;
+    }
     const before = await side('BEFORE', argv.before, argv);
     const after = await side('AFTER', argv.after, argv);
     for (const s of [before, after]) if (typeof s === 'string') process.stderr.write(`${s}\n`);
