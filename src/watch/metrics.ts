@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { AuditResult } from '../model/result.js';
+import type { MetricsAddr } from './metricsAddr.js';
 
 export class WatchMetrics {
   readonly registry = new Registry();
@@ -18,11 +19,9 @@ export class WatchMetrics {
     this.lastAudit.set(Date.now() / 1000);
   }
 
-  /** "127.0.0.1:9464", "[::1]:9464" or ":9464" (all addresses). */
-  async listen(addr: string): Promise<string> {
-    const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(addr);
-    if (!m) throw new Error(`--metrics-addr ${addr}: expected HOST:PORT (e.g. 127.0.0.1:9464)`);
-    const host = m[1] ?? (m[2] || undefined);
+  /** Serves /metrics at `addr` (src/watch/metricsAddr.ts) and says where, or rejects with
+   *  the server's error (address in use, not permitted, not on this host). */
+  async listen(addr: MetricsAddr): Promise<string> {
     this.server = createServer((req, res) => {
       if (req.url !== '/metrics') {
         res.writeHead(404).end();
@@ -31,10 +30,10 @@ export class WatchMetrics {
       void this.registry.metrics().then((body) => res.writeHead(200, { 'content-type': this.registry.contentType }).end(body));
     });
     await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject).listen(Number(m[3]), host, () => resolve());
+      this.server!.once('error', reject).listen(addr.port, addr.host, () => resolve());
     });
     const a = this.server.address();
-    return typeof a === 'object' && a ? `${a.address}:${a.port}` : addr;
+    return typeof a === 'object' && a ? `${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}` : `${addr.host ?? ''}:${addr.port}`;
   }
 
   async close(): Promise<void> {

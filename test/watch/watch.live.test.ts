@@ -60,6 +60,43 @@ describeLive('tc-audit watch', () => {
     }
   });
 
+  it('serves Prometheus metrics that follow the audit', async () => {
+    const ns = createVethNetns('metrics');
+    try {
+      inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+      const w = spawnWatch(['--netns', ns, '--metrics-addr', '127.0.0.1:0']);
+      procs.push(w);
+      await w.waitFor((l) => l.type === 'watch-started', 15_000);
+      const url = /metrics on (http:\/\/127\.0\.0\.1:\d+\/metrics)\n/.exec(w.stderr())?.[1];
+      expect(url, w.stderr()).toBeDefined();
+      const scrape = async () => {
+        const res = await fetch(url!);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+        return res.text();
+      };
+      const value = (text: string, series: string): number | undefined => {
+        const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+        return line === undefined ? undefined : Number(line.slice(series.length + 1));
+      };
+      const before = await scrape();
+      // lo, v0 and v1, each with ingress and egress.
+      expect(value(before, 'tc_audit_hooks_audited')).toBe(6);
+      expect(Math.abs(value(before, 'tc_audit_last_audit_timestamp_seconds')! - Date.now() / 1000)).toBeLessThan(30);
+      expect(before).not.toContain('rule="terminal-before-agent"');
+
+      const mark = w.lines.length;
+      bpf(ns, 'ingress', 3, 'foreign_ok', 'tc');
+      await w.waitFor((l) => l.type === 'terminal-ahead-of-agent' && l.pref === 3, 2000, mark);
+      const after = await scrape();
+      expect(value(after, 'tc_audit_findings{rule="terminal-before-agent",severity="error"}')).toBe(1);
+      expect(value(after, 'tc_audit_watch_events_total{type="tc-event"}')).toBeGreaterThanOrEqual(1);
+      expect((await fetch(url!.replace('/metrics', '/other'))).status).toBe(404);
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+
   it('loses no event in a burst of 500 filter changes and stays flat in memory', async () => {
     const ns = createVethNetns('burst');
     try {

@@ -4,6 +4,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { LayerError } from '../../agent/layers.js';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
+import { parseMetricsAddr, type MetricsAddr } from '../../watch/metricsAddr.js';
 
 interface WatchArgs extends ScopeArgs, AgentArgs {
   'metrics-addr'?: string;
@@ -17,9 +18,30 @@ const withWatchOptions = <T>(y: Argv<T>): Argv<T & WatchArgs> =>
     .option('metrics-addr', { type: 'string', describe: 'Serve Prometheus metrics at HOST:PORT/metrics (e.g. 127.0.0.1:9464); off by default' })
     .option('tcx-interval', { type: 'number', default: 1, describe: 'Seconds between bpftool polls for tcx attachments (tc monitor does not show tcx)' })
     .option('rescan-interval', { type: 'number', default: 5, describe: 'Seconds between /proc rescans for new network namespaces' })
-    .option('debounce', { type: 'number', default: 100, describe: 'Milliseconds of events re-audited together' }) as unknown as Argv<T & WatchArgs>;
+    .option('debounce', { type: 'number', default: 100, describe: `Milliseconds of events re-audited together (0-${MAX_DEBOUNCE_MS})` })
+    .check(watchArgsValid) as unknown as Argv<T & WatchArgs>;
 
-const positive = (v: number, fallback: number): number => (Number.isFinite(v) && v > 0 ? v : fallback);
+/** Events are batched for at most this long, so a change is re-audited within a second. */
+const MAX_DEBOUNCE_MS = 900;
+
+const got = (v: number): string => (Number.isNaN(v) ? 'no number' : String(v));
+
+/** A usage error for a value the watcher cannot run with (it used to put its default in
+ *  place of such a value without a word). */
+function watchArgsValid(a: Partial<WatchArgs>): true | string {
+  for (const k of ['tcx-interval', 'rescan-interval'] as const) {
+    const v = a[k];
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) return `--${k}: expected a number of seconds above 0, got ${got(v)}`;
+  }
+  const d = a.debounce;
+  if (d !== undefined && !(Number.isFinite(d) && d >= 0 && d <= MAX_DEBOUNCE_MS)) return `--debounce: expected milliseconds from 0 to ${MAX_DEBOUNCE_MS} (a change is re-audited within a second), got ${got(d)}`;
+  const addr = a['metrics-addr'];
+  if (addr !== undefined) {
+    const parsed = parseMetricsAddr(addr);
+    if (typeof parsed === 'string') return parsed;
+  }
+  return true;
+}
 
 export const watchCommand: CommandModule<object, WatchArgs> = {
   command: 'watch',
@@ -37,9 +59,10 @@ export const watchCommand: CommandModule<object, WatchArgs> = {
     const metrics = argv['metrics-addr'] ? new WatchMetrics() : null;
     const watcher = new Watcher({
       live, agent, assume, metrics,
-      tcxIntervalMs: positive(argv['tcx-interval'], 1) * 1000,
-      rescanIntervalMs: positive(argv['rescan-interval'], 5) * 1000,
-      debounceMs: Math.min(positive(argv.debounce, 100), 900),
+      // Checked by watchArgsValid.
+      tcxIntervalMs: argv['tcx-interval'] * 1000,
+      rescanIntervalMs: argv['rescan-interval'] * 1000,
+      debounceMs: argv.debounce,
       out: (line) => process.stdout.write(`${line}\n`),
     });
     let stopping = false;
@@ -52,7 +75,18 @@ export const watchCommand: CommandModule<object, WatchArgs> = {
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
-    if (metrics) process.stderr.write(`tc-audit watch: metrics on http://${await metrics.listen(argv['metrics-addr']!)}/metrics\n`);
+    if (metrics) {
+      const addr = parseMetricsAddr(argv['metrics-addr']!) as MetricsAddr; // checked by watchArgsValid
+      try {
+        process.stderr.write(`tc-audit watch: metrics on http://${await metrics.listen(addr)}/metrics\n`);
+      } catch (e) {
+        // In use, not permitted or not an address of this host: the operator's to fix.
+        const err = e as NodeJS.ErrnoException;
+        process.stderr.write(`tc-audit: --metrics-addr ${argv['metrics-addr']}: cannot listen (${err.code ?? err.message})\n`);
+        process.exitCode = 2;
+        return;
+      }
+    }
     await watcher.start();
     await new Promise<never>(() => undefined);
   },
