@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import { severityRank, type Finding } from '../model/findings.js';
 import type { AuditResult } from '../model/result.js';
 import { FORMATTERS, STREAMING_FORMATTERS } from '../report/index.js';
-import { pairByIndex, pairTargets, type OutputTarget } from '../report/targets.js';
+import { pairByIndex, pairTargets, readTargets, type OutputTarget } from '../report/targets.js';
 import { OUTPUT_FORMATS, isOutputFormat, type FormatOptions, type OutputFormat } from '../report/types.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -30,12 +30,15 @@ export function withOutputOptions<T>(y: Argv<T>) {
     .option('fail-on', { type: 'string', choices: FAIL_ON, default: 'error' as FailOn, describe: 'exit 1 when a finding is at least this severe' })
     .option('color', { type: 'boolean', describe: 'colour the table (default: when stdout is a terminal and NO_COLOR is unset)' })
     .option('verbose', { type: 'boolean', describe: 'table: show every hook, not only those with findings or BPF programs, and every finding and hook with findings on its own instead of folded' })
-    .check(oneOnStdout);
+    .check((argv) => outputsValid(argv));
 }
 
 /** Two reports on stdout run together into one stream no reader can take apart (JSON then
- *  SARIF, or the table then JSON): a usage error before any work, naming the way out. */
-function oneOnStdout(argv: OutputArgs): true | string {
+ *  SARIF, or the table then JSON), and an -o that no -f takes would be dropped: usage
+ *  errors before any work, naming the way out. */
+export function outputsValid(argv: OutputArgs, tokens: readonly string[] = process.argv.slice(2)): true | string {
+  const stray = readTargets(tokens).strays[0];
+  if (stray !== undefined) return `-o ${stray}: no -f is left to take it (each -f takes one -o after it; without -f, one -o names the table's file); pair them as -f FORMAT -o FILE`;
   const onStdout = outputTargets(argv).filter((t) => t.file === null).map((t) => t.format);
   if (onStdout.length <= 1) return true;
   const names = `${onStdout.slice(0, -1).join(', ')} and ${onStdout[onStdout.length - 1]}`;

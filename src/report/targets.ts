@@ -1,6 +1,7 @@
 // Which format goes where. `-f` and `-o` repeat as pairs in one run
 // (`-f sarif -o a.sarif -f junit -o a.xml -f table`): each -o belongs to the latest -f
-// that has none yet; a format without -o (or with `-o -`) goes to stdout.
+// that has none yet; a format without -o (or with `-o -`) goes to stdout; with no -f, one
+// -o names the table's file.
 import { isOutputFormat, type OutputFormat } from './types.js';
 
 export interface OutputTarget {
@@ -31,23 +32,31 @@ const flagValues = (tokens: readonly string[]): Array<['f' | 'o' | 'json', strin
 
 const stdoutOr = (file: string): string | null => (file === '-' ? null : file);
 
-/** Pair formats with outputs in command-line order. An -o before any -f names the
- *  default table's file. Unknown format names are skipped (yargs `choices` reports them). */
-export const pairTargets = (tokens: readonly string[]): OutputTarget[] => {
+/** Formats paired with outputs in command-line order, and the -o files no -f was left to
+ *  take (`-f json -o a -o b`: b; `-o a -f json -o b`: a), which would otherwise be dropped
+ *  or given to another format without a word. With no -f at all, one -o names the default
+ *  table's file. Unknown format names are skipped (yargs `choices` reports them). */
+export const readTargets = (tokens: readonly string[]): { targets: OutputTarget[]; strays: string[] } => {
+  const flags = flagValues(tokens);
+  const anyFormat = flags.some(([kind, value]) => kind !== 'o' && isOutputFormat(value));
   const targets: OutputTarget[] = [];
+  const strays: string[] = [];
   let open: OutputTarget | null = null;
-  for (const [kind, value] of flagValues(tokens)) {
+  for (const [kind, value] of flags) {
     if (kind === 'o') {
       if (open) { open.file = stdoutOr(value); open = null; }
-      else targets.push({ format: 'table', file: stdoutOr(value) });
+      else if (!anyFormat && targets.length === 0) targets.push({ format: 'table', file: stdoutOr(value) });
+      else strays.push(value);
       continue;
     }
     if (!isOutputFormat(value)) continue;
     open = { format: value, file: null };
     targets.push(open);
   }
-  return targets.length > 0 ? targets : [{ format: 'table', file: null }];
+  return { targets: targets.length > 0 ? targets : [{ format: 'table', file: null }], strays };
 };
+
+export const pairTargets = (tokens: readonly string[]): OutputTarget[] => readTargets(tokens).targets;
 
 /** Fallback when raw tokens are not available (programmatic use): pair by position. */
 export const pairByIndex = (formats: readonly OutputFormat[], outputs: readonly string[]): OutputTarget[] => {

@@ -37,4 +37,26 @@ describe('reports on stdout', () => {
     expect(JSON.parse(r.stdout)).toHaveProperty('schemaVersion', 1);
     expect(JSON.parse(readFileSync(sarif, 'utf8'))).toHaveProperty('runs');
   });
+
+  // The second -o of one -f used to be dropped, and an -o before -f json went to the JSON in
+  // place of the -o after it: files silently not written.
+  it.each([
+    [['-f', 'json', '-o', 'a.json', '-o', 'b.json'], 'b.json'],
+    [['-o', 'a.txt', '-o', 'b.txt'], 'b.txt'],
+    [['-o', 'a.txt', '-f', 'json', '-o', 'b.json'], 'a.txt'],
+  ])('%j: an -o no -f takes is exit 2, nothing written', (args, stray) => {
+    const r = run(args.map((a) => (a.includes('.') ? join(dir, a) : a)));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`tc-audit: -o ${join(dir, stray)}: no -f is left to take it (each -f takes one -o after it; without -f, one -o names the table's file); pair them as -f FORMAT -o FILE\nRun tc-audit --help for usage.\n`);
+    for (const f of ['a.json', 'b.json', 'a.txt', 'b.txt']) expect(existsSync(join(dir, f))).toBe(false);
+  });
+
+  it('without -f, one -o names the table\'s file', () => {
+    const table = join(dir, 'table.txt');
+    const r = run(['-o', table]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(table, 'utf8')).toMatch(/^tc-audit: FAIL/);
+  });
 });

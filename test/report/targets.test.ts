@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairByIndex, pairTargets } from '../../src/report/targets.js';
+import { pairByIndex, pairTargets, readTargets } from '../../src/report/targets.js';
 
 describe('pairTargets', () => {
   it.each([
@@ -17,5 +17,18 @@ describe('pairTargets', () => {
 
   it('pairs by index when only parsed arrays are known', () => {
     expect(pairByIndex(['sarif', 'table'], ['a.sarif'])).toEqual([{ format: 'sarif', file: 'a.sarif' }, { format: 'table', file: null }]);
+  });
+});
+
+describe('readTargets', () => {
+  it.each([
+    [['-f', 'json', '-o', 'a', '-o', 'b'], [{ format: 'json', file: 'a' }], ['b']],
+    [['-o', 'a', '-o', 'b'], [{ format: 'table', file: 'a' }], ['b']],
+    [['-o', 'a', '-f', 'json', '-o', 'b'], [{ format: 'json', file: 'b' }], ['a']],
+    [['-o', 'a', '--json'], [{ format: 'json', file: null }], ['a']],
+    [['--json', '-o', 'a'], [{ format: 'json', file: 'a' }], []],
+    [['-f', 'sarif', '-o', 'a', '-f', 'junit', '-o', 'b'], [{ format: 'sarif', file: 'a' }, { format: 'junit', file: 'b' }], []],
+  ] as const)('%j', (tokens, targets, strays) => {
+    expect(readTargets(tokens)).toEqual({ targets, strays });
   });
 });
