@@ -112,19 +112,24 @@ export function splitLines(text: string, file: string, firstLine = 1): Lines {
 }
 
 /** Pasted copies from C comments carry a ` * ` prefix on every line; drop it when every
- *  non-empty line has it (the uniform-indent part is handled by trimming). */
+ *  non-empty line has it (the uniform-indent part is handled by trimming). `#` lines, the
+ *  notes a saved dump opens with, are neither and stay as they are. */
 export function stripCommentPrefix(lines: string[]): string[] {
   return hasCommentPrefix(lines, 0, lines.length) ? lines.map((l) => l.replace(/^\s*\*(?: |\t|$)/, '')) : lines;
 }
 
-/** Does every non-empty line of lines[from, to) carry the ` * ` prefix (and one at least)? */
+/** Does every non-empty line of lines[from, to) but `#` notes carry the ` * ` prefix (and
+ *  one at least)? */
 export function hasCommentPrefix(lines: string[] | ((k: number) => string), from: number, to: number): boolean {
   let sawAny = false;
   for (let k = from; k < to; k++) {
     const l = typeof lines === 'function' ? lines(k) : (lines[k] ?? '');
+    if (l.length === 0) continue;
     const c = l.charCodeAt(0);
+    if (c === 35) continue; // a `#` note
     if (c !== 32 && c !== 42 && c !== 9) return false; // fast path: plain line, no prefix
-    if (l.trim() === '') continue;
+    const t = l.trim();
+    if (t === '' || t.charCodeAt(0) === 35) continue;
     if (!/^\s*\*(\s|$)/.test(l)) return false;
     sawAny = true;
   }

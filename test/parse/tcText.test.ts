@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { detectFormat } from '../../src/parse/detect.js';
+import { hasCommentPrefix } from '../../src/parse/lines.js';
 import { parseTcText } from '../../src/parse/tcText.js';
-import { NO_DEFAULTS, realDump, recorded } from './fixtures.js';
+import { NO_DEFAULTS, REAL_DUMPS, realDump, realDumpNames, recorded } from './fixtures.js';
 
 type Row = [pref: number | null, proto: string | null, kind: string, handle: string | null, name: string | null, da: boolean | null, progId: number | null];
 const rows = (text: string, file: string, defaults = NO_DEFAULTS) => {
@@ -117,5 +121,35 @@ describe('tc filter show text: forms and pastes', () => {
   test('`$ tc ...` prompt with an empty dump is an observed empty hook', () => {
     const r = parseTcText('$ tc filter show dev lo ingress\n', 'f', NO_DEFAULTS);
     expect(r.observations).toEqual([expect.objectContaining({ device: 'lo', direction: 'ingress', legacy: { filters: [], prefsKnown: true } })]);
+  });
+});
+
+// The published dumps as stored, with the `#` notes they open with and the blank line after
+// them, which is how `tc-audit analyze FILE` reads them. A ` * ` paste used to be read only
+// without those lines (an empty line or a note made the prefix check fail).
+describe('tc filter show text: published dumps read whole', () => {
+  const whole = (name: string) => readFileSync(join(REAL_DUMPS, name), 'utf8');
+  // Filters only, in any hook order: a note such as `# command: tc filter show dev em1
+  // ingress` reads as a root prompt, names the hook and may list it first.
+  const noSource = (r: ReturnType<typeof parseTcText>) => r.observations.flatMap((o) => o.legacy?.filters ?? []).map((f) => JSON.stringify({ ...f, source: null })).sort();
+  test.each(realDumpNames().filter((n) => detectFormat(whole(n)).format === 'tc-text'))('%s', (name) => {
+    const all = parseTcText(whole(name), name, NO_DEFAULTS);
+    const body = parseTcText(realDump(name), name, NO_DEFAULTS);
+    expect(all.errors).toEqual([]);
+    expect(noSource(all)).toEqual(noSource(body));
+  });
+});
+
+describe('hasCommentPrefix', () => {
+  test.each([
+    [[' * filter a', ' *', ' * b'], true],
+    [['', ' * filter a', '', ' * b', ''], true], // blank lines around a paste
+    [['# source: x', '# command: tc filter show dev em1', '', ' *  filter a'], true], // notes before it
+    [['  # indented note', ' * filter a'], true],
+    [['# only notes', ''], false],
+    [[' * filter a', 'filter b'], false],
+    [['filter a'], false],
+  ])('%j -> %s', (lines, want) => {
+    expect(hasCommentPrefix(lines, 0, lines.length)).toBe(want);
   });
 });
