@@ -30,6 +30,14 @@ describe('table', () => {
     expect(formatTable(sampleResult(), { ...opts, verbose: true })).toContain('node-a / host / lo / ingress');
   });
 
+  it('says which hidden hooks had no tc output (their u32 or flower filters were not listed)', () => {
+    const r = cleanResult();
+    r.analysis.nodes[0]!.hooks = [hook('lo', 'ingress', [], []), hook('v0', 'ingress', null, []), hook('v0', 'egress', null, [])];
+    expect(formatTable(r, opts)).toContain('3 hook(s) with no BPF program and no finding hidden (2 of them without tc output: their legacy filters were not listed); --verbose shows them.');
+    r.analysis.nodes[0]!.hooks = [hook('lo', 'ingress', [], [])];
+    expect(formatTable(r, opts)).toContain('1 hook(s) with no BPF program and no finding hidden; --verbose shows them.');
+  });
+
   it('colours only when asked', () => {
     expect(formatTable(sampleResult(), { ...opts, color: true })).toContain('\u001b[31m');
   });

@@ -165,7 +165,13 @@ export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
   const hidden = hooks.length - shown.length;
   const parts = [bold(opts.color)(`Hooks (${shown.length} shown of ${hooks.length})`)];
   for (const g of groupHooks(shown, findings, opts.verbose, r.representatives)) parts.push(`${groupTitle(g)}\n${renderChain(g.hooks[0] as AnalyzedHook)}`);
-  if (hidden > 0) parts.push(`${hidden} hook(s) with no BPF program and no finding hidden; --verbose shows them.`);
+  if (hidden > 0) {
+    // A hook whose legacy filters nobody listed (no tc output) has no BPF program as far as
+    // bpftool knows, but a u32 or flower filter may still sit there: say so.
+    const unlisted = opts.verbose ? 0 : hooks.reduce((n, h) => (h.filters === null && !hookMatters(h, hasFindings) ? n + 1 : n), 0);
+    const note = unlisted > 0 ? ` (${unlisted} of them without tc output: their legacy filters were not listed)` : '';
+    parts.push(`${hidden} hook(s) with no BPF program and no finding hidden${note}; --verbose shows them.`);
+  }
   if (shown.length === 0 && hidden === 0) parts.push('No hooks observed.');
   return parts.join('\n');
 };
