@@ -36,7 +36,7 @@ export function withOutputOptions<T>(y: Argv<T>) {
 /** Two reports on stdout run together into one stream no reader can take apart (JSON then
  *  SARIF, or the table then JSON), and an -o that no -f takes would be dropped: usage
  *  errors before any work, naming the way out. */
-export function outputsValid(argv: OutputArgs, tokens: readonly string[] = process.argv.slice(2)): true | string {
+function outputsValid(argv: OutputArgs, tokens: readonly string[] = process.argv.slice(2)): true | string {
   const stray = readTargets(tokens).strays[0];
   if (stray !== undefined) return `-o ${stray}: no -f is left to take it (each -f takes one -o after it; without -f, one -o names the table's file); pair them as -f FORMAT -o FILE`;
   const onStdout = outputTargets(argv).filter((t) => t.file === null).map((t) => t.format);

@@ -168,7 +168,7 @@ export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
   if (hidden > 0) {
     // A hook whose legacy filters nobody listed (no tc output) has no BPF program as far as
     // bpftool knows, but a u32 or flower filter may still sit there: say so.
-    const unlisted = opts.verbose ? 0 : hooks.reduce((n, h) => (h.filters === null && !hookMatters(h, hasFindings) ? n + 1 : n), 0);
+    const unlisted = hooks.reduce((n, h) => (h.filters === null && !hookMatters(h, hasFindings) ? n + 1 : n), 0);
     const note = unlisted > 0 ? ` (${unlisted} of them without tc output: their legacy filters were not listed)` : '';
     parts.push(`${hidden} hook(s) with no BPF program and no finding hidden${note}; --verbose shows them.`);
   }
