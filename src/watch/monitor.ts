@@ -11,6 +11,8 @@ export interface MonitorSpec {
   /** Path for nsenter --net=; null = our own namespace. */
   path: string | null;
   argv: string[];
+  /** Run in front of argv, in the namespace (./deathSignal.ts); not part of what is reported. */
+  guard: readonly string[];
   onLine: (line: string) => void;
   onRestart: (info: { netns: string; argv: string[]; exitCode: number | null; stderr: string; restarts: number }) => void;
 }
@@ -28,7 +30,8 @@ export class Monitor {
   start(): void {
     if (this.stopped) return;
     const argv = this.spec.path ? ['nsenter', `--net=${this.spec.path}`, ...this.spec.argv] : this.spec.argv;
-    const [file, ...args] = argv as [string, ...string[]];
+    const run = this.spec.path ? ['nsenter', `--net=${this.spec.path}`, ...this.spec.guard, ...this.spec.argv] : [...this.spec.guard, ...this.spec.argv];
+    const [file, ...args] = run as [string, ...string[]];
     // No shell: device and namespace names go through as argv. LC_ALL=C keeps output stable.
     // cleanup: false, see ./runner.ts; the watch kills its monitors itself.
     const proc = track(execa(file, args, { reject: false, cleanup: false, buffer: { stdout: false, stderr: true }, env: { LC_ALL: 'C' }, stdin: 'ignore' }));

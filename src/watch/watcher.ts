@@ -16,6 +16,7 @@ import { NamespaceTracker, targetOf } from './namespaces.js';
 import { parseLinkMonitorLine, parseTcMonitorLine } from './parseMonitor.js';
 import { ProcessRunner } from '../collect/runner.js';
 import { killAllChildren } from './runner.js';
+import { deathSignalGuard } from './deathSignal.js';
 import { PendingWork } from './pending.js';
 import { refreshHooks } from './refresh.js';
 import { hookKey, removeDevice, removeNetns, upsertNetns } from './state.js';
@@ -36,6 +37,8 @@ export class Watcher {
   private tcxTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly tracker: NamespaceTracker;
+  /** ./deathSignal.ts, known once start() has probed for it. */
+  private guard: readonly string[] = [];
 
   constructor(private readonly o: WatchOptions) {
     this.runner = o.runner ?? new ProcessRunner();
@@ -49,7 +52,8 @@ export class Watcher {
   }
 
   async start(): Promise<void> {
-    const c = await collectLive(this.runner, this.o.live);
+    const [c, guard] = await Promise.all([collectLive(this.runner, this.o.live), deathSignalGuard()]);
+    this.guard = guard;
     this.snap = c.snapshot;
     this.caps = c.caps;
     for (const cand of this.tracker.current()) {
@@ -79,8 +83,8 @@ export class Watcher {
       this.schedule();
     };
     const monitors = [
-      new Monitor({ netns: nsId, path: target.path, argv: ['tc', 'monitor'], onLine: (l) => this.onTc(nsId, l), onRestart }),
-      new Monitor({ netns: nsId, path: target.path, argv: ['ip', '-o', 'monitor', 'link'], onLine: (l) => this.onLink(nsId, l), onRestart }),
+      new Monitor({ netns: nsId, path: target.path, argv: ['tc', 'monitor'], guard: this.guard, onLine: (l) => this.onTc(nsId, l), onRestart }),
+      new Monitor({ netns: nsId, path: target.path, argv: ['ip', '-o', 'monitor', 'link'], guard: this.guard, onLine: (l) => this.onLink(nsId, l), onRestart }),
     ];
     for (const m of monitors) m.start();
     this.targets.set(nsId, { target, monitors });

@@ -163,6 +163,26 @@ describeLive('tc-audit watch', () => {
     }
   });
 
+  // A monitor that outlived the watch kept running in the namespace and kept it alive after
+  // `ip netns del` (or after its pod was gone): src/watch/deathSignal.ts.
+  it('takes its monitors with it even when killed with SIGKILL', async () => {
+    const ns = createVethNetns('kill');
+    try {
+      const w = await started([ns]);
+      const mine = run('ps', ['-eo', 'pid=,ppid=,args=']).split('\n').map((l) => l.trim().split(/\s+/))
+        .filter(([, ppid, ...args]) => Number(ppid) === w.child.pid && ['tc monitor', 'ip -o monitor link'].includes(args.join(' ')))
+        .map(([pid]) => pid!);
+      expect(mine).toHaveLength(2);
+      w.child.kill('SIGKILL');
+      await exitOf(w.child);
+      const alive = () => mine.filter((pid) => existsSync(`/proc/${pid}`));
+      for (let t0 = Date.now(); alive().length > 0 && Date.now() - t0 < 2000;) await new Promise((r) => setTimeout(r, 20));
+      expect(alive()).toEqual([]);
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+
   it('exits 0 within a second of SIGTERM', async () => {
     const ns = createVethNetns('term');
     try {
