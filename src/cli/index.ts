@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { WriteError } from './writeFile.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -143,6 +144,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 main().catch((e: unknown) => {
+  // A file the user named that cannot be written: theirs to fix, not ours.
+  if (e instanceof WriteError) {
+    process.stderr.write(`tc-audit: ${e.message}\n`);
+    process.exit(2);
+  }
   // Last line of defence: a clear message, never a stack trace (set TC_AUDIT_DEBUG=1 for one).
   const msg = e instanceof Error ? e.message : String(e);
   process.stderr.write(`tc-audit: internal error: ${msg}\n`);

@@ -1,14 +1,13 @@
 // Output flags shared by analyze, audit and diff (-f/-o pairs, --json, --fail-on, colour),
 // the exit policy, and the one place that writes rendered reports.
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Argv } from 'yargs';
 import { severityRank, type Finding } from '../model/findings.js';
 import type { AuditResult } from '../model/result.js';
 import { FORMATTERS, STREAMING_FORMATTERS } from '../report/index.js';
 import { pairByIndex, pairTargets, readTargets, type OutputTarget } from '../report/targets.js';
 import { OUTPUT_FORMATS, isOutputFormat, type FormatOptions, type OutputFormat } from '../report/types.js';
+import { WriteError, writeUserFile } from './writeFile.js';
 
 export const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -72,10 +71,7 @@ export interface OutputIo {
 
 export const nodeIo = (): OutputIo => ({
   stdout: (text) => { process.stdout.write(text); },
-  writeFile: async (path, text) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text, 'utf8');
-  },
+  writeFile: async (path, text) => writeUserFile(path, text),
   isTTY: process.stdout.isTTY === true,
   env: process.env,
   tokens: process.argv.slice(2),
@@ -110,7 +106,7 @@ export async function writeOutputs(argv: OutputArgs, render: (format: OutputForm
       else for (const chunk of out) io.stdout(chunk);
     } else {
       try { await io.writeFile(t.file, whole(render(t.format, { ...base, color: false }))); }
-      catch (e) { throw new Error(`cannot write ${t.format} report to ${t.file}: ${(e as Error).message}`); }
+      catch (e) { throw new WriteError(t.file, e instanceof WriteError ? e.reason : (e as Error).message, `${t.format} report to ${t.file}`); }
     }
   }
 }

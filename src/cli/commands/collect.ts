@@ -1,9 +1,8 @@
 // `tc-audit collect -o FILE|-`: write this node's bundle (snapshot + raw outputs) for
 // offline analysis elsewhere. The summary goes to stderr before the bundle is written.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
+import { writeUserFile } from '../writeFile.js';
 
 type CollectArgs = ScopeArgs & { output: string; redact?: boolean };
 
@@ -26,16 +25,8 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
     const bundle = makeBundle(session.collection, { redact: argv.redact === true });
     process.stderr.write(`${bundleSummary(bundle)}\n`);
     const text = `${JSON.stringify(bundle)}\n`;
-    try {
-      if (argv.output === '-') process.stdout.write(text);
-      else {
-        // As the report files of -o do (src/cli/outputOptions.ts): its directory is made.
-        mkdirSync(dirname(argv.output), { recursive: true });
-        writeFileSync(argv.output, text);
-      }
-    } catch (e) {
-      process.stderr.write(`tc-audit: cannot write ${argv.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      process.exitCode = 2;
-    }
+    if (argv.output === '-') process.stdout.write(text);
+    // As the report files of -o: its directory is made, a failure is exit 2 (src/cli/index.ts).
+    else writeUserFile(argv.output, text);
   },
 };
