@@ -45,7 +45,7 @@ function missing(path: string): string | null {
 /** Usage errors before any collection: a mistyped namespace would otherwise be audited as
  *  "nothing there", and with nothing to block the agent the answer would be keep (exit 0);
  *  a timeout or job count that is no number silently fell back to the default. */
-function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; timeout?: number; jobs?: number }, existing: boolean): true | string {
+function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interface?: string[]; timeout?: number; jobs?: number }, existing: boolean): true | string {
   for (const n of existing ? (a.netns ?? []) : []) {
     const why = missing(`/var/run/netns/${n}`);
     if (why !== null) return `--netns ${n}: no such network namespace (${why}; \`ip netns list\` shows the named ones)`;
@@ -54,6 +54,8 @@ function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; timeout?
     const why = missing(p);
     if (why !== null) return `--netns-path ${p}: no such namespace (${why})`;
   }
+  // An empty glob matches no device, so the audit would see nothing (nothing-audited).
+  if (a.interface?.includes('')) return '--interface: an empty pattern matches no device (quote a glob such as "lxc*")';
   if (a.timeout !== undefined && !(Number.isFinite(a.timeout) && a.timeout > 0)) return `--timeout: expected a number of seconds above 0, got ${Number.isNaN(a.timeout) ? 'no number' : a.timeout}`;
   if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) return `--jobs: expected a whole number of 1 or more, got ${Number.isNaN(a.jobs) ? 'no number' : a.jobs}`;
   return true;

@@ -23,6 +23,8 @@ describe('scope flags', () => {
     [['--timeout', '0'], '--timeout: expected a number of seconds above 0, got 0'],
     [['-j', '0'], '--jobs: expected a whole number of 1 or more, got 0'],
     [['collect', '-j', '2.5', '-o', '-'], '--jobs: expected a whole number of 1 or more, got 2.5'],
+    [['-i', ''], '--interface: an empty pattern matches no device (quote a glob such as "lxc*")'],
+    [['watch', '-i', 'lxc*', '-i', ''], '--interface: an empty pattern matches no device (quote a glob such as "lxc*")'],
   ])('%j: usage error, nothing collected', (args, message) => {
     const r = run(args);
     expect(r.stderr).toBe(usage(message));
