@@ -14,7 +14,8 @@ export function toolVersion(): string {
   }
 }
 
-export function makeBundle(c: LiveCollection, opts: { redact: boolean; now?: Date }): Bundle {
+/** `redactKey`: --redact-key-file's secret (implies redaction). */
+export function makeBundle(c: LiveCollection, opts: { redact: boolean; redactKey?: Buffer | null; now?: Date }): Bundle {
   const b: Bundle = {
     bundleVersion: BUNDLE_VERSION,
     node: { name: c.snapshot.name ?? 'unknown' },
@@ -26,7 +27,8 @@ export function makeBundle(c: LiveCollection, opts: { redact: boolean; now?: Dat
     notes: c.notes,
   };
   // Validate what we write with the same schema the reader uses: a drift fails here.
-  return Bundle.parse(opts.redact ? redactBundle(b) : b);
+  const key = opts.redactKey ?? null;
+  return Bundle.parse(opts.redact || key !== null ? redactBundle(b, key) : b);
 }
 
 export function bundleSummary(b: Bundle): string {
@@ -36,7 +38,7 @@ export function bundleSummary(b: Bundle): string {
   const tcx = hooks.reduce((s, h) => s + (h.tcx?.length ?? 0), 0);
   const v = b.snapshot.versions;
   const lines = [
-    `tc-audit bundle for node ${b.node.name}${b.redacted ? ' (redacted)' : ''}:`,
+    `tc-audit bundle for node ${b.node.name}${b.redacted ? (b.redactionKeyed ? ' (redacted, keyed)' : ' (redacted)') : ''}:`,
     `  ${b.snapshot.netns.length} network namespaces, ${devices.length} devices, ${legacy} legacy filters, ${tcx} tcx/netkit programs`,
     `  ${b.snapshot.programs.length} programs (${b.snapshot.programs.filter((p) => p.xlated).length} with instructions), ${b.snapshot.progArrays.length} prog arrays`,
     `  kernel ${v.kernel ?? '?'}, iproute2 ${v.iproute2 ?? 'missing'}, bpftool ${v.bpftool ?? 'missing'}; tcx visible: ${b.snapshot.tcxVisible ?? 'unknown'}`,

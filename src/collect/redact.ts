@@ -1,9 +1,10 @@
 // --redact: container ids, pod ids and addresses become stable hashes (same input, same
-// hash, on every node and run) so redacted bundles from a fleet still line up.
+// hash, on every node and run, and with --redact-key-file the same key) so redacted bundles
+// from a fleet still line up.
 // What is hidden where, and what is kept, is listed in docs/live.md ("--redact").
 import type { Bundle } from '../model/bundle.js';
 import { redactJsonText } from './redactJson.js';
-import { redactAddressesInText, redactAddressValue, redactToken } from './redactText.js';
+import { redactAddressesInText, redactAddressValue, redactToken, withRedactionKey } from './redactText.js';
 import { redactU32Text } from './redactU32.js';
 
 export { redactToken } from './redactText.js';
@@ -56,7 +57,13 @@ function redactOutput(s: string, known: ReadonlyMap<string, string>): string {
   return redactText(redactU32Text(s), known);
 }
 
-export function redactBundle(b: Bundle): Bundle {
+/** `key`: --redact-key-file's secret, which keys every token (redactText.ts); null for the
+ *  plain SHA-256 tokens. */
+export function redactBundle(b: Bundle, key: Buffer | null = null): Bundle {
+  return withRedactionKey(key, () => (key === null ? redactAll(b) : { ...redactAll(b), redactionKeyed: true }));
+}
+
+function redactAll(b: Bundle): Bundle {
   const known = new Map<string, string>();
   for (const ns of b.snapshot.netns) {
     if (ns.owner?.containerId) known.set(ns.owner.containerId, redactToken(ns.owner.containerId));

@@ -1,10 +1,27 @@
 // Address redaction in text (--redact). An address becomes `redacted-<sha256 prefix>` of
 // its canonical form, the same token on every node and run; a prefix length (/64), a zone
 // (%eth0) and the text around it stay as they were. docs/live.md says what is kept.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 
-export const redactToken = (s: string): string => `redacted-${createHash('sha256').update(s).digest('hex').slice(0, 12)}`;
+/** The secret of --redact-key-file while withRedactionKey runs, else null (plain SHA-256). */
+let secret: Buffer | null = null;
+
+export const redactToken = (s: string): string =>
+  `redacted-${(secret === null ? createHash('sha256') : createHmac('sha256', secret)).update(s).digest('hex').slice(0, 12)}`;
+
+/** Runs `fn` with tokens keyed by `key` (HMAC-SHA256): without the key nobody can hash
+ *  candidates (all 2^32 IPv4 addresses) and compare, and with the same key on every node a
+ *  fleet's tokens still line up. Synchronous, so no other redaction sees the key. */
+export function withRedactionKey<T>(key: Buffer | null, fn: () => T): T {
+  const before = secret;
+  secret = key;
+  try {
+    return fn();
+  } finally {
+    secret = before;
+  }
+}
 
 const MAC = /\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/gi;
 const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/g;

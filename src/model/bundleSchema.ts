@@ -30,6 +30,10 @@ export function bundleSchemas(z: typeof Zod, NodeSnapshot: ReturnType<typeof sna
     createdAt: z.string(),
     tool: z.object({ name: z.literal('tc-audit'), version: z.string() }),
     redacted: z.boolean(),
+    /** Redacted with --redact-key-file: tokens are HMAC-SHA256 under a secret the bundle does
+     *  not hold, so they cannot be reversed by hashing guesses. Absent in bundles written
+     *  before the option, and when not redacted. */
+    redactionKeyed: z.boolean().optional(),
     snapshot: NodeSnapshot,
     evidence: z.array(Evidence),
     notes: z.array(CollectNote),

@@ -4,7 +4,8 @@
 // prints them as hex words). None of them, in any
 // spelling, may be left in the bundle's bytes; tc-audit analyze must answer as unredacted.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -42,6 +43,8 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
   let dir = '';
   let plain = '';
   let red = '';
+  let keyed = '';
+  let keyedAgain = '';
   const macs: string[] = [];
   const linkLocal: string[] = [];
   beforeAll(() => {
@@ -74,6 +77,9 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
     };
     plain = collect('plain.json');
     red = collect('red.json', '--redact');
+    writeFileSync(join(dir, 'secret.key'), randomBytes(32));
+    keyed = collect('keyed.json', '--redact-key-file', join(dir, 'secret.key'));
+    keyedAgain = collect('keyed2.json', '--redact-key-file', join(dir, 'secret.key'));
   }, 120_000);
   afterAll(() => {
     deleteNetns(ns);
@@ -112,5 +118,34 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
     const a = analyze('plain.json');
     expect(a.findings.length).toBeGreaterThan(0);
     expect(analyze('red.json')).toEqual(a);
+    expect(analyze('keyed.json')).toEqual(a);
+  });
+
+  // Plain tokens are SHA-256 of the address: anyone can hash candidates and compare. Keyed
+  // ones are HMAC-SHA256 under a secret the bundle does not hold.
+  it('--redact-key-file: no address and no plain token of one; the same key gives the same tokens', () => {
+    const b = Bundle.parse(JSON.parse(keyed));
+    expect(b).toMatchObject({ redacted: true, redactionKeyed: true });
+    const bytes = keyed.toLowerCase();
+    for (const a of [...V6, ...linkLocal, ...V4, ...macs, U32_ETHER]) {
+      for (const form of addressForms(a)) expect(bytes, `${a} as ${form}`).not.toContain(form);
+    }
+    expect(u32Leaks(keyed, words())).toEqual([]);
+    const plainTokens = new Set(red.match(/redacted-[0-9a-f]{12}/g));
+    const keyedTokens = new Set(keyed.match(/redacted-[0-9a-f]{12}/g));
+    expect(plainTokens.size).toBeGreaterThan(5);
+    expect(keyedTokens.size).toBe(plainTokens.size);
+    expect([...keyedTokens].filter((t) => plainTokens.has(t))).toEqual([]);
+    expect(new Set(keyedAgain.match(/redacted-[0-9a-f]{12}/g))).toEqual(keyedTokens);
+  });
+
+  it('--redact-key-file refuses a short or missing key before collecting', () => {
+    writeFileSync(join(dir, 'short.key'), 'hunter2');
+    const short = cli(['collect', '--netns', ns, '-q', '--redact-key-file', join(dir, 'short.key'), '-o', join(dir, 'no.json')]);
+    expect(short.status).toBe(2);
+    expect(short.stderr).toBe(`tc-audit: --redact-key-file ${join(dir, 'short.key')}: 7 bytes; use a secret of 16 bytes or more (head -c 32 /dev/urandom > FILE)\n`);
+    const missing = cli(['collect', '--netns', ns, '-q', '--redact-key-file', join(dir, 'nope.key'), '-o', join(dir, 'no.json')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`tc-audit: --redact-key-file ${join(dir, 'nope.key')}: cannot read (ENOENT)\n`);
   });
 });

@@ -2,12 +2,13 @@
 // argv/stdout (tc text and JSON, tc -batch, ip link JSON and text)/stderr, notes. Inputs are
 // the recordings of scripts/record-ipv6-fixtures.sh.
 import { spawnSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactBundle } from '../../src/collect/redact.js';
-import { ipv6Token } from '../../src/collect/redactText.js';
+import { ipv6Token, redactToken, withRedactionKey } from '../../src/collect/redactText.js';
 import { Bundle, type Evidence } from '../../src/model/bundle.js';
 import type { LegacyFilter } from '../../src/model/snapshot.js';
 import { parseTcJsonEntries } from '../../src/parse/tcJson.js';
@@ -139,5 +140,29 @@ describe('redactBundle', () => {
       expect(JSON.stringify(a.nodes)).toContain('"handle":"800::800"');
       expect(b).toEqual(a);
     });
+  });
+});
+
+describe('redactToken keys', () => {
+  it('plain SHA-256 without a key, HMAC-SHA256 inside withRedactionKey, plain again after', () => {
+    const sha = `redacted-${createHash('sha256').update('192.0.2.9').digest('hex').slice(0, 12)}`;
+    const key = Buffer.from('0123456789abcdef0123456789abcdef');
+    const hmac = `redacted-${createHmac('sha256', key).update('192.0.2.9').digest('hex').slice(0, 12)}`;
+    expect(redactToken('192.0.2.9')).toBe(sha);
+    expect(withRedactionKey(key, () => redactToken('192.0.2.9'))).toBe(hmac);
+    expect(() => withRedactionKey(key, () => { throw new Error('x'); })).toThrow('x');
+    expect(redactToken('192.0.2.9')).toBe(sha);
+  });
+
+  it('redactBundle with a key marks the bundle and uses no plain token', () => {
+    const key = Buffer.alloc(32, 7);
+    const keyed = redactBundle(sampleBundle(), key);
+    const plain = redactBundle(sampleBundle());
+    expect(keyed.redactionKeyed).toBe(true);
+    expect('redactionKeyed' in plain).toBe(false);
+    const tokens = (b: Bundle) => new Set(JSON.stringify(b).match(/redacted-[0-9a-f]{12}/g));
+    expect(tokens(keyed).size).toBe(tokens(plain).size);
+    expect([...tokens(keyed)].filter((t) => tokens(plain).has(t))).toEqual([]);
+    expect(Bundle.parse(keyed)).toMatchObject({ redacted: true, redactionKeyed: true });
   });
 });
