@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORMATTERS, OUTPUT_FORMATS } from '../../src/report/index.js';
@@ -5,6 +6,9 @@ import { formatJson } from '../../src/report/json.js';
 import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
 import { hostileResult } from './hostile.js';
 import { sampleResult } from './sample.js';
+import { audit } from '../../src/analyze/audit.js';
+import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import { mergeParsed, parseInput } from '../../src/parse/index.js';
 
 const json = (r = sampleResult()) => JSON.parse(formatJson(r, DEFAULT_FORMAT_OPTIONS));
 
@@ -46,5 +50,22 @@ describe('json', () => {
       expect(j.nodes[0].interfaces[0].name).toBe(r.analysis.nodes[0]!.hooks[0]!.device);
       for (const f of OUTPUT_FORMATS) expect(typeof FORMATTERS[f](r, DEFAULT_FORMAT_OPTIONS)).toBe('string');
     }), { numRuns: 100 });
+  });
+});
+
+// flags, classid, actions and the u32 key flags of each filter, from a recorded dump through
+// the whole pipeline (iproute2 6.1 text: the u32 terminal flag is read from it).
+describe('json filter details', () => {
+  it('carries flags, classid, actions and u32 { terminal, link }', () => {
+    const text = readFileSync(new URL('../../fixtures/recorded/u32-mirred-pipe.tc.txt', import.meta.url), 'utf8');
+    const parsed = parseInput(text, 'u32.txt', { device: 'v0', direction: 'ingress', node: 'n', iproute2: '6.1.0' });
+    const r = audit(mergeParsed([parsed]).nodes, { agent: defaultAgentSettings(), mode: 'offline', assume: {}, errors: [], notes: [], inputs: ['u32.txt'] });
+    const f = json(r).nodes[0].interfaces[0].filters[0];
+    expect(f).toMatchObject({
+      kind: 'u32', flags: ['not_in_hw'], classid: null,
+      actions: [{ order: 1, kind: 'mirred', control: 'pipe', detail: 'egress mirror' }],
+      u32: { terminal: true, link: null },
+    });
+    expect(json().nodes[0].interfaces[0].filters[0]).toMatchObject({ kind: 'bpf', u32: null, actions: [] });
   });
 });
