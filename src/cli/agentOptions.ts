@@ -7,6 +7,8 @@ import { resolveAgentSettings } from '../agent/resolve.js';
 import type { AgentSettings } from '../agent/types.js';
 import type { Assumptions } from '../analyze/contracts.js';
 import { semver } from '../lazy.js';
+import { VENDOR_IDS } from '../analyze/vendors/ids.js';
+import { cniVersionOf } from '../analyze/vendors/versions.js';
 
 export interface AgentArgs {
   agentPriority?: number;
@@ -46,6 +48,8 @@ function checkVersions(a: AgentArgs, errors: LayerError[]): void {
   }
   if (a.cniVersion && semver().coerce(a.cniVersion) === null) {
     errors.push({ file: '--cni-version', line: null, message: `${JSON.stringify(a.cniVersion)} names no version (e.g. cilium:1.16.3); version checks treat the CNI's as unknown` });
+  } else if (a.cniVersion && !VENDOR_IDS.some((id) => cniVersionOf(id, a.cniVersion!) !== null)) {
+    errors.push({ file: '--cni-version', line: null, message: `${JSON.stringify(a.cniVersion)} names no vendor tc-audit knows (e.g. cilium:1.16.3; vendors: ${VENDOR_IDS.filter((id) => id !== 'unknown' && id !== 'datadog').join(', ')}); version checks treat the CNI's as unknown` });
   }
 }
 
@@ -57,6 +61,11 @@ export function parseAssume(values: readonly string[] | undefined, errors: strin
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(v.trim());
     if (!m || !ASSUME_VALUES.has(m[2]!)) {
       errors.push(`--assume ${v}: expected VENDOR=ok|unspec|sometimes (e.g. --assume cilium=ok)`);
+      continue;
+    }
+    // A mistyped vendor (cillium=ok) would match no program and change nothing, silently.
+    if (!(VENDOR_IDS as readonly string[]).includes(m[1]!)) {
+      errors.push(`--assume ${v}: "${m[1]}" is no vendor id; expected one of ${VENDOR_IDS.join(', ')}`);
       continue;
     }
     out[m[1]!] = m[2] as Assumptions[string];

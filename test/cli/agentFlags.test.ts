@@ -35,5 +35,28 @@ describe('version flags', () => {
 
   it('readable versions say nothing', () => {
     expect(errorsOf(['--agent-version', '7.38.0', '--cni-version', 'cilium 1.9.4'])).toEqual([]);
+    expect(errorsOf(['--cni-version', 'Calico:3.26.1'])).toEqual([]);
+  });
+
+  it('a CNI version that names no known vendor is said (it would apply to none)', () => {
+    expect(errorsOf(['--cni-version', 'cillium:1.9.4'])).toEqual([{
+      file: '--cni-version', line: null,
+      message: '"cillium:1.9.4" names no vendor tc-audit knows (e.g. cilium:1.16.3; vendors: cilium, calico, aws-network-policy-agent, retina, beyla, netobserv, kubeskoop, bpfman, merbridge, azure-ipv6-hp); version checks treat the CNI\'s as unknown',
+    }]);
+  });
+});
+
+describe('--assume', () => {
+  it('a vendor id that is none is a usage error (a typo would change nothing)', () => {
+    const r = run(['--assume', 'cillium=ok']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('tc-audit: --assume cillium=ok: "cillium" is no vendor id; expected one of cilium, calico, aws-network-policy-agent, retina, beyla, netobserv, kubeskoop, bpfman, merbridge, azure-ipv6-hp, datadog, unknown\n');
+  });
+
+  it('a known vendor id is taken', () => {
+    const r = run(['--assume', 'unknown=ok', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
   });
 });
