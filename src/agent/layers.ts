@@ -71,7 +71,11 @@ function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: s
 export function parseYaml(text: string, file: string, errors: LayerError[]): ReturnType<ReturnType<typeof yaml>['parseDocument']> {
   const lines = new (yaml().LineCounter)();
   const doc = yaml().parseDocument(text, { prettyErrors: false, lineCounter: lines });
-  for (const e of doc.errors) errors.push({ file, line: lines.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}` });
+  for (const e of doc.errors) {
+    // The library's own words for a second `---` name its API; say what the file holds.
+    const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (a second `---`); a settings file holds one: keep only that one' : e.message.split('\n')[0];
+    errors.push({ file, line: lines.linePos(e.pos[0]).line, message: `YAML: ${message}` });
+  }
   return doc;
 }
 

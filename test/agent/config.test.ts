@@ -45,4 +45,9 @@ describe('agent configuration', () => {
       { file: 'v.yaml', line: 3, message: 'YAML: Flow sequence in block collection must be sufficiently indented and end with a ]' },
     ]);
   });
+  it('a second YAML document is said in the user\'s words, not the library\'s API', () => {
+    const errors: LayerError[] = [];
+    fromSystemProbeYaml('---\nfoo: 1\n---\nruntime_security_config:\n  network:\n    classifier_priority: 4\n', 'sp.yaml', errors);
+    expect(errors).toEqual([{ file: 'sp.yaml', line: 3, message: 'YAML: the file holds more than one YAML document (a second `---`); a settings file holds one: keep only that one' }]);
+  });
 });
