@@ -38,6 +38,15 @@ describe('table', () => {
     expect(formatTable(r, opts)).toContain('1 hook(s) with no BPF program and no finding hidden; --verbose shows them.');
   });
 
+  it('counts the hooks of a blocker kind, not its programs', () => {
+    const r = sampleResult();
+    const b = (device: string, name: string) => ({ node: 'node-a', netns: 'host', device, direction: 'ingress' as const, attach: 'legacy' as const, pref: 1, vendor: 'unknown', terminal: 'unknown', name });
+    r.recommendation = { ...r.recommendation, blockers: [b('v0', 'a.o:[tc]'), b('v0', 'b.o:[tc]'), b('v1', 'a.o:[tc]')] };
+    expect(formatTable(r, opts)).toContain('  blocker: pref 1 unknown (unknown) on 2 hook(s), 3 programs: node-a / host / v0 / ingress a.o:[tc]; node-a / host / v0 / ingress b.o:[tc]; node-a / host / v1 / ingress a.o:[tc]\n');
+    r.recommendation = { ...r.recommendation, blockers: [b('v0', 'a.o:[tc]'), b('v1', 'a.o:[tc]')] };
+    expect(formatTable(r, opts)).toContain('  blocker: pref 1 unknown (unknown) on 2 hooks: node-a / host / v0 / ingress a.o:[tc]; node-a / host / v1 / ingress a.o:[tc]\n');
+  });
+
   it('colours only when asked', () => {
     expect(formatTable(sampleResult(), { ...opts, color: true })).toContain('\u001b[31m');
   });

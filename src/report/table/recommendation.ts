@@ -31,8 +31,22 @@ function blockerLines(blockers: readonly Blocker[], verbose: boolean): string[] 
   return [...groups].map(([key, bs]) => {
     const shown = bs.slice(0, EXAMPLES).map((b) => `${where(b)}${b.name ? ` ${b.name}` : ''}`).join('; ');
     const more = bs.length > EXAMPLES ? ` and ${bs.length - EXAMPLES} more (--verbose lists them)` : '';
-    return `  blocker: ${safeLine(`${key} on ${bs.length === 1 ? '' : `${bs.length} hooks: `}${shown}${more}`)}`;
+    // Two filters of one kind on one hook are two blockers but one hook.
+    const hooks = hookCount(bs);
+    const count = bs.length === 1 ? '' : hooks === bs.length ? `${hooks} hooks: ` : `${hooks} hook(s), ${bs.length} programs: `;
+    return `  blocker: ${safeLine(`${key} on ${count}${shown}${more}`)}`;
   });
+}
+
+/** Distinct hooks among blockers: the recommendation lists a hook's blockers together. */
+function hookCount(bs: readonly Blocker[]): number {
+  let n = 0;
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i]!;
+    const p = i > 0 ? bs[i - 1]! : null;
+    if (p === null || p.node !== b.node || p.netns !== b.netns || p.device !== b.device || p.direction !== b.direction) n++;
+  }
+  return n;
 }
 
 export const renderRecommendation = (rec: Recommendation, color: boolean, verbose = false): string => {
