@@ -31,7 +31,10 @@ const common = (what: string, b: { vendor: { id: string }; verdict: Verdict }, a
   const out: HookChange[] = [];
   if (b.vendor.id !== a.vendor.id) out.push({ kind: 'vendor-changed', detail: `${what}: vendor ${b.vendor.id} -> ${a.vendor.id}` });
   if (verdictWords(b.verdict) !== verdictWords(a.verdict)) {
-    out.push({ kind: 'verdict-changed', detail: `${what}: ${verdictWords(b.verdict)} -> ${verdictWords(a.verdict)}` });
+    // A capture's knowledge-base verdict against a bundle's bytecode one differs in its codes
+    // with nothing changed on the node: name where each came from.
+    const from = b.verdict.source === a.verdict.source ? ['', ''] : [` (${b.verdict.source})`, ` (${a.verdict.source})`];
+    out.push({ kind: 'verdict-changed', detail: `${what}: ${verdictWords(b.verdict)}${from[0]} -> ${verdictWords(a.verdict)}${from[1]}` });
   }
   return out;
 };

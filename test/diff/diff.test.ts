@@ -52,7 +52,8 @@ describe('diffResults', () => {
     const [h] = diffResults(b, a).hooks;
     expect(h!.changes.map((c) => c.kind)).toEqual(['tcx-added', 'filter-moved', 'vendor-changed', 'verdict-changed']);
     expect(h!.changes[1]!.detail).toBe('all bpf unknown cil_from_container: moved from pref 1 to 20');
-    expect(h!.changes[3]!.detail).toMatch(/always \[0,2\] -> never \[-1\]$/);
+    // Knowledge base before, bytecode after: the line says so (the codes differ with the source).
+    expect(h!.changes[3]!.detail).toBe('pref 20 all bpf unknown cil_from_container: always [0,2] (knowledge-base) -> never [-1] (bytecode)');
   });
 
   it('reports hooks that appeared or went away', () => {
