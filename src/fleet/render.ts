@@ -1,6 +1,6 @@
 // Fleet output: JSON (the FleetResult as documented in docs/cluster.md) or a short text
 // summary. Pure: the CLI writes the string.
-import type { Recommendation } from '../recommend/types.js';
+import { SNIPPET_TITLES, type Recommendation, type Snippets } from '../recommend/types.js';
 import type { FleetResult } from './types.js';
 
 export type FleetFormat = 'json' | 'text';
@@ -16,7 +16,11 @@ export function renderFleetText(r: FleetResult): string {
   out.push(`Cluster answer: ${answer(r.recommendation)} (${r.nodes.length} node(s), ${r.groups.length} shape group(s))`);
   for (const reason of r.recommendation.reasons) out.push(`  ${reason}`);
   if (r.forcingNodes.length > 0) out.push(`  forced by: ${list(r.forcingNodes)}`);
-  if (r.recommendation.snippets) out.push('', 'system-probe.yaml:', r.recommendation.snippets.systemProbeYaml.trimEnd());
+  const snippets = r.recommendation.snippets;
+  // Every form, as the node report gives them: on a cluster Helm or the Operator is the usual one.
+  if (snippets) {
+    for (const key of Object.keys(SNIPPET_TITLES) as Array<keyof Snippets>) out.push('', `${SNIPPET_TITLES[key]}:`, snippets[key].trimEnd().replace(/^/gm, '  '));
+  }
   out.push('', 'Shape groups:');
   for (const g of r.groups) {
     const findings = g.findings.map((f) => `${f.ruleId}(${f.severity})`).join(' ') || 'no findings';

@@ -33,6 +33,14 @@ export interface Snippets {
   operator: string;
 }
 
+/** How each snippet is titled in the reports (table, fleet text). */
+export const SNIPPET_TITLES = {
+  systemProbeYaml: 'system-probe.yaml',
+  helmValues: 'Helm values',
+  env: 'Environment',
+  operator: 'Datadog Operator (DatadogAgent)',
+} as const satisfies Record<keyof Snippets, string>;
+
 export interface Recommendation {
   action: RecommendationAction;
   /** For set-priority: the value to set; for keep: the current one; else null. */

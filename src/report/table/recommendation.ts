@@ -1,16 +1,9 @@
 // The answer first in words, then the exact configuration to apply it.
 import type { AgentSettings } from '../../agent/types.js';
-import type { Blocker, Recommendation, Snippets } from '../../recommend/types.js';
+import { SNIPPET_TITLES, type Blocker, type Recommendation, type Snippets } from '../../recommend/types.js';
 import { bold, green, red, yellow, safe, safeLine } from '../text.js';
 import { actionHeadline } from '../verdict.js';
 import { append } from '../../arrays.js';
-
-const SNIPPET_TITLES = {
-  systemProbeYaml: 'system-probe.yaml',
-  helmValues: 'Helm values',
-  env: 'Environment',
-  operator: 'Datadog Operator (DatadogAgent)',
-} as const satisfies Record<keyof Snippets, string>;
 
 const block = (s: string): string => safe(s).trimEnd().replace(/^/gm, '    ');
 

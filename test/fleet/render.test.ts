@@ -1,0 +1,27 @@
+// The fleet's text summary (src/fleet/render.ts), through the real audit and recommendation.
+import { describe, expect, it } from 'vitest';
+import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import { analyzeFleet } from '../../src/fleet/index.js';
+import { renderFleetText } from '../../src/fleet/render.js';
+import { writeBundles } from './helpers.js';
+
+describe('renderFleetText', () => {
+  it('gives the cluster answer with every snippet form (Helm and the Operator are the usual ones on a cluster)', async () => {
+    const files = writeBundles([{ index: 0, variant: 'agent-first' }, { index: 1, variant: 'cilium-pref5' }]);
+    const out = renderFleetText(await analyzeFleet(files, { agent: defaultAgentSettings(), assume: {} }));
+    expect(out).toMatch(/^Cluster answer: set-priority 4 \(2 node\(s\), 2 shape group\(s\)\)\n/);
+    expect(out).toContain('  forced by: node-00001\n');
+    expect(out).toContain('\nsystem-probe.yaml:\n  runtime_security_config:\n    network:\n      classifier_priority: 4\n');
+    expect(out).toContain('\nHelm values:\n');
+    expect(out).toContain('\nEnvironment:\n  DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=4\n');
+    expect(out).toContain('\nDatadog Operator (DatadogAgent):\n  spec:\n');
+    expect(out.indexOf('Datadog Operator')).toBeLessThan(out.indexOf('Shape groups:'));
+  });
+
+  it('keep has no snippets', async () => {
+    const files = writeBundles([{ index: 0, variant: 'agent-first' }, { index: 1, variant: 'agent-first' }]);
+    const out = renderFleetText(await analyzeFleet(files, { agent: defaultAgentSettings(), assume: {} }));
+    expect(out).toMatch(/^Cluster answer: keep 10 /);
+    expect(out).not.toContain('system-probe.yaml:');
+  });
+});
