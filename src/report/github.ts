@@ -1,8 +1,9 @@
 // `-f github`: workflow commands that become annotations on the run (and on the dump
-// file's line when the finding has one). Escaping follows the runner's own rules:
+// file's line when the finding has one), the same finding on many hooks folded into one. Escaping follows the runner's own rules:
 // data escapes % CR LF; property values additionally escape ':' and ','.
 import type { Severity } from '../model/findings.js';
 import { hookLabel } from './describe.js';
+import { foldFindings, placesOf } from './fold.js';
 import type { Formatter } from './types.js';
 import { actionHeadline } from './verdict.js';
 
@@ -23,13 +24,22 @@ const command = (name: string, props: Record<string, string | number | null>, me
   return `::${name}${p === '' ? '' : ` ${p}`}::${escapeData(message)}`;
 };
 
+/** One annotation per thing said, as the table folds them: GitHub shows 10 error and 10
+ *  warning annotations of a step, and a node's 12,000 findings are a few dozen situations
+ *  on many pod veths. A folded one points at its first finding's dump line and names its
+ *  places. */
 export const formatGithub: Formatter = (r) => {
-  const lines = r.findings.map((f) =>
-    command(GITHUB_COMMAND[f.severity], {
-      title: `tc-audit ${f.ruleId} (${hookLabel(f)})`,
+  const lines = foldFindings(r.findings).map((same) => {
+    const f = same[0]!;
+    const p = same.length === 1 ? null : placesOf(same);
+    const where = p === null ? hookLabel(f) : `${p.count} ${p.noun}`;
+    const text = p === null ? f.message : `${f.message}\nOn ${p.count} ${p.noun}: ${p.list}`;
+    return command(GITHUB_COMMAND[f.severity], {
+      title: `tc-audit ${f.ruleId} (${where})`,
       file: f.source?.file ?? null,
       line: f.source?.line ?? null,
-    }, f.remediation ? `${f.message}\nRemediation: ${f.remediation}` : f.message));
+    }, f.remediation ? `${text}\nRemediation: ${f.remediation}` : text);
+  });
   for (const e of r.errors) {
     lines.push(command('error', { title: 'tc-audit parse error', file: e.file, line: e.line }, e.message));
   }

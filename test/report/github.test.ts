@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
+import { foldFindings } from '../../src/report/fold.js';
 import { DEFAULT_FORMAT_OPTIONS } from '../../src/report/types.js';
 import { hostileResult, hostileString } from './hostile.js';
-import { sampleResult } from './sample.js';
+import { finding, sampleResult } from './sample.js';
 
 const unescape = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 
@@ -32,11 +33,24 @@ describe('github', () => {
     }));
   });
 
-  it('keeps one command per finding whatever the text', () => {
+  it('keeps one command per thing said whatever the text', () => {
     fc.assert(fc.property(hostileResult(), (r) => {
       const lines = formatGithub(r, DEFAULT_FORMAT_OPTIONS).split('\n').filter((l) => l !== '');
-      expect(lines).toHaveLength(r.findings.length + r.errors.length + 1);
+      expect(lines).toHaveLength(foldFindings(r.findings).length + r.errors.length + 1);
       for (const l of lines) expect(l).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
     }), { numRuns: 150 });
+  });
+
+  // GitHub shows 10 error annotations of a step: 1,600 copies of one Cilium finding would
+  // hide every other problem.
+  it('folds the same finding on many hooks into one annotation naming them', () => {
+    const r = sampleResult();
+    const same = (i: number) => finding({ ruleId: 'terminal-at-pref-1', severity: 'error', message: 'm', remediation: 'fix', netns: 'host', interface: `lxc${i}`, source: { file: 'n.capture', line: 10 + i } });
+    r.findings = [same(1), same(2), same(3), same(4)];
+    r.errors = [];
+    const lines = formatGithub(r, DEFAULT_FORMAT_OPTIONS).trimEnd().split('\n');
+    expect(lines[0]).toBe('::error title=tc-audit terminal-at-pref-1 (4 hooks),file=n.capture,line=11::m%0AOn 4 hooks: '
+      + 'node-a / host / lxc1 / ingress, node-a / host / lxc2 / ingress, node-a / host / lxc3 / ingress, … and 1 more%0ARemediation: fix');
+    expect(lines).toHaveLength(2); // and the recommendation
   });
 });
