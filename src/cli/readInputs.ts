@@ -79,8 +79,6 @@ export async function expandInputs(paths: readonly string[], errors: ParseError[
   return files;
 }
 
-/** UTF-8 text. Pure ASCII (every dump tc and bpftool print) is the same read as Latin-1,
- *  which is a copy where UTF-8 is a decode: ~5 ms less for a 7.5 MB capture. */
 /** Everything `file` gives until its end, or null when that is more than `max` bytes. */
 function readUpTo(file: string, max: number): Buffer | null {
   const fd = openSync(file, 'r');
@@ -100,6 +98,8 @@ function readUpTo(file: string, max: number): Buffer | null {
   }
 }
 
+/** UTF-8 text. Pure ASCII (every dump tc and bpftool print) is the same read as Latin-1,
+ *  which is a copy where UTF-8 is a decode: ~5 ms less for a 7.5 MB capture. */
 export const decode = (buf: Buffer): string => (isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8'));
 
 /** `max`: the cap (tests use a small one). */
