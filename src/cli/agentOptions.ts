@@ -7,6 +7,7 @@ import { resolveAgentSettings } from '../agent/resolve.js';
 import type { AgentSettings } from '../agent/types.js';
 import type { Assumptions } from '../analyze/contracts.js';
 import { semver } from '../lazy.js';
+import { numberWord } from '../collect/scopeOptions.js';
 import { VENDOR_IDS } from '../analyze/vendors/ids.js';
 import { cniVersionOf } from '../analyze/vendors/versions.js';
 
@@ -37,7 +38,7 @@ export function withAgentOptions<T>(y: Argv<T>) {
 function priorityInRange(argv: { 'agent-priority': number | undefined }): true | string {
   const p = argv['agent-priority'];
   if (p === undefined || (Number.isInteger(p) && p >= 0 && p <= 65535)) return true;
-  return `--agent-priority: expected an integer 0..65535 (the agent's classifier_priority), got ${Number.isNaN(p) ? 'no number' : p}`;
+  return `--agent-priority: expected an integer 0..65535 (the agent's classifier_priority), got ${numberWord(p)}`;
 }
 
 /** A version flag that names no version the checks can read is said, not silently dropped:

@@ -30,6 +30,9 @@ export function withScopeOptions<T>(y: Argv<T>, { existing = true }: { existing?
     .check((a) => scopeArgsValid(a, existing)) as unknown as Argv<T & ScopeArgs>;
 }
 
+/** A number flag's value as a usage error quotes it: yargs gives NaN for a word. */
+export const numberWord = (v: number): string => (Number.isNaN(v) ? 'no number' : String(v));
+
 /** Why a namespace named on the command line cannot be entered, or null when it can (or
  *  when only privileges are missing, which the audit itself reports). */
 function missing(path: string): string | null {
@@ -56,8 +59,8 @@ function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interfac
   }
   // An empty glob matches no device, so the audit would see nothing (nothing-audited).
   if (a.interface?.includes('')) return '--interface: an empty pattern matches no device (quote a glob such as "lxc*")';
-  if (a.timeout !== undefined && !(Number.isFinite(a.timeout) && a.timeout > 0)) return `--timeout: expected a number of seconds above 0, got ${Number.isNaN(a.timeout) ? 'no number' : a.timeout}`;
-  if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) return `--jobs: expected a whole number of 1 or more, got ${Number.isNaN(a.jobs) ? 'no number' : a.jobs}`;
+  if (a.timeout !== undefined && !(Number.isFinite(a.timeout) && a.timeout > 0)) return `--timeout: expected a number of seconds above 0, got ${numberWord(a.timeout)}`;
+  if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) return `--jobs: expected a whole number of 1 or more, got ${numberWord(a.jobs)}`;
   return true;
 }
 

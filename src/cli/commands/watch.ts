@@ -2,7 +2,7 @@
 // stops every monitor and exits 0 within a second.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { LayerError } from '../../agent/layers.js';
-import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
+import { liveOptionsFrom, numberWord, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
 import { parseMetricsAddr, type MetricsAddr } from '../../watch/metricsAddr.js';
 
@@ -24,17 +24,15 @@ const withWatchOptions = <T>(y: Argv<T>): Argv<T & WatchArgs> =>
 /** Events are batched for at most this long, so a change is re-audited within a second. */
 const MAX_DEBOUNCE_MS = 900;
 
-const got = (v: number): string => (Number.isNaN(v) ? 'no number' : String(v));
-
 /** A usage error for a value the watcher cannot run with (it used to put its default in
  *  place of such a value without a word). */
 function watchArgsValid(a: Partial<WatchArgs>): true | string {
   for (const k of ['tcx-interval', 'rescan-interval'] as const) {
     const v = a[k];
-    if (v !== undefined && !(Number.isFinite(v) && v > 0)) return `--${k}: expected a number of seconds above 0, got ${got(v)}`;
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) return `--${k}: expected a number of seconds above 0, got ${numberWord(v)}`;
   }
   const d = a.debounce;
-  if (d !== undefined && !(Number.isFinite(d) && d >= 0 && d <= MAX_DEBOUNCE_MS)) return `--debounce: expected milliseconds from 0 to ${MAX_DEBOUNCE_MS} (a change is re-audited within a second), got ${got(d)}`;
+  if (d !== undefined && !(Number.isFinite(d) && d >= 0 && d <= MAX_DEBOUNCE_MS)) return `--debounce: expected milliseconds from 0 to ${MAX_DEBOUNCE_MS} (a change is re-audited within a second), got ${numberWord(d)}`;
   const addr = a['metrics-addr'];
   if (addr !== undefined) {
     const parsed = parseMetricsAddr(addr);
