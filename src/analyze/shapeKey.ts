@@ -32,8 +32,9 @@ function filterKey(f: LegacyFilter, vendor: VendorMatch, ctx: VerdictContext): s
   for (const fl of f.flags) k += ` ${str(fl)}`;
   k += ` ${str(f.classid)} ${f.actions.length}`;
   for (const a of f.actions) k += ` ${val(a.order)} ${str(a.kind)} ${str(a.control)} ${str(a.detail)}`;
-  // A u32 key's terminal flag and link decide its verdict (src/analyze/verdict.ts).
-  if (f.u32 != null) k += ` u32 ${val(f.u32.terminal)} ${str(f.u32.link)}`;
+  // A u32 key's terminal flag, link and whether it matches every packet decide its verdict
+  // (src/analyze/verdict.ts).
+  if (f.u32 != null) k += ` u32 ${val(f.u32.terminal)} ${str(f.u32.link)} ${val(f.u32.matchesEvery ?? null)}`;
   return `${k} ${str(vendor.id)} ${programKey(f.program, ctx)}`;
 }
 

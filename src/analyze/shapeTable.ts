@@ -39,7 +39,7 @@ function sameFilter(a: LegacyFilter, b: LegacyFilter): boolean {
   if (a.actions !== b.actions && !sameList(a.actions, b.actions, sameAction)) return false;
   const au = a.u32 ?? null;
   const bu = b.u32 ?? null;
-  return au === null || bu === null ? au === bu : au.terminal === bu.terminal && au.link === bu.link;
+  return au === null || bu === null ? au === bu : au.terminal === bu.terminal && au.link === bu.link && (au.matchesEvery ?? null) === (bu.matchesEvery ?? null);
 }
 
 function sameHook(e: Entry, hook: Hook, fv: readonly VendorMatch[], tv: readonly VendorMatch[], ctx: VerdictContext): boolean {

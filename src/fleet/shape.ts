@@ -58,8 +58,8 @@ function filterKey(f: LegacyFilter, ctx: ShapeContext, device: string | null): u
     normName(f.tcName, device), progKey(f.program, ctx, device, new Set()), f.classid,
     f.actions.map((a) => [a.order, a.kind, a.control, a.detail]),
   ];
-  // A u32 key's terminal flag and link decide its verdict (only u32 keys carry them).
-  if (f.u32 != null) k.push([f.u32.terminal, f.u32.link]);
+  // A u32 key's terminal flag, link and matchesEvery decide its verdict (only u32 keys carry them).
+  if (f.u32 != null) k.push([f.u32.terminal, f.u32.link, f.u32.matchesEvery ?? null]);
   return k;
 }
 

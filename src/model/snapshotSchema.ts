@@ -38,6 +38,13 @@ export function snapshotSchemas(z: typeof Zod) {
     terminal: z.boolean().nullable(),
     /** `link HTID`: a matched key descends into that hash table; null: no link. */
     link: z.string().nullable(),
+    /** true: the key matches every IPv4 and IPv6 packet its classifier sees. Its match words
+     *  all have mask 0 within the first 20 bytes of the network header (a valid IPv4 header
+     *  is 20 bytes or more, IPv6's 40), and its hash table is the classifier's only one, so
+     *  the root the walk starts in. false: some word tests packet bits. null: the input does
+     *  not show it (tc -j prints one `match` of several under the same key, tc -p decodes the
+     *  words, a paste without the table lines). Absent in bundles written before it. */
+    matchesEvery: z.boolean().nullable().optional(),
   });
 
   /** A legacy (cls_*) filter on a clsact hook, in kernel walk order within its hook. */

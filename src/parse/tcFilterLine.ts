@@ -8,10 +8,19 @@ import { u32TerminalOf, type StarMeaning, type U32ClassMark } from './u32.js';
 export { normaliseHandle } from './tcWords.js';
 
 /** A filter line, or (header) the per-tcf_proto header line with no handle, or a u32
- *  hash-table line: those classify nothing, and only the hook they name is kept. */
+ *  hash-table line: those classify nothing, and only the hook they name is kept, and for a
+ *  hash table its id and classifier (u32Table: whether a key sits in its classifier's only
+ *  table, src/parse/u32Words.ts). */
 export type FilterLine =
   | { device: string | null; direction: Direction | null; header: false; filter: LegacyFilter }
-  | { device: string | null; direction: Direction | null; header: true };
+  | { device: string | null; direction: Direction | null; header: true; u32Table?: U32Table };
+
+/** A u32 hash table (`fh 800: ht divisor 1`): its id ("800") and the classifier it belongs
+ *  to, as chain|pref|protocol. */
+export interface U32Table { id: string; classifier: string }
+
+/** The classifier a u32 line belongs to, as U32Table names it. */
+export const u32Classifier = (chain: number | null, pref: number | null, protocol: string | null): string => `${chain ?? ''}|${pref ?? ''}|${protocol ?? ''}`;
 
 function directionOfParent(p: string): Direction | null {
   const v = p.toLowerCase();
@@ -111,7 +120,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
           if (!t.next()) continue;
           const h = shared(t);
           // u32 "fh 800:" is the hash table itself, not a key node that classifies.
-          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true };
+          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, u32Table: { id: h.slice(0, -1).toLowerCase(), classifier: u32Classifier(f.chain, f.pref, f.protocol) } };
           f.handle = kind === 'u32' ? h.toLowerCase() : normaliseHandle(h);
           header = false;
           continue;

@@ -60,7 +60,9 @@ function entryToFilter(e: unknown): LegacyFilter | null | string {
   };
   // tc -j never prints u32's terminal flag (the `*` and `terminal flowid` are text only, and
   // "flowid" is the same key for both): unknown here, the text dump can tell (src/parse/u32.ts).
-  if (kind === 'u32') f.u32 = { terminal: null, link: str(o.link)?.toLowerCase() ?? null };
+  // Nor can it say whether a key matches every packet: it prints each match word as a "match"
+  // key of one object, and JSON.parse keeps the last (src/parse/u32Words.ts).
+  if (kind === 'u32') f.u32 = { terminal: null, link: str(o.link)?.toLowerCase() ?? null, matchesEvery: null };
   return f;
 }
 

@@ -8,6 +8,7 @@ import { parseFilterLine } from './filterLineRead.js';
 import { addFlag } from './tcFilterLine.js';
 import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
 import { u32StarMeaning } from './u32.js';
+import { U32Words, type U32KeyWords } from './u32Words.js';
 
 export interface TcContext {
   node: string | null;
@@ -79,6 +80,9 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
   let byKey: Map<string, LegacyFilter[]> | null = null;
   let dump = { device: ctx.device, direction: ctx.direction };
   let current: LegacyFilter | null = null;
+  // u32 keys' match words and tables (u32Words.ts), made at the first u32 line.
+  let u32: U32Words | null = null;
+  let words: U32KeyWords | null = null;
   let blockIndent = -1; // indent of the last filter line; -1 = no filter block open
 
   // Consecutive filter lines nearly always name the same hook: remember the last one rather
@@ -120,6 +124,7 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
         hook(dump.device, dump.direction);
       }
       current = null;
+      words = null;
       blockIndent = -1;
       continue;
     }
@@ -129,16 +134,20 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
       if ('error' in r) {
         errors.push({ file, line: lineNo, message: r.error });
         current = null;
+        words = null;
         continue;
       }
       const list = hook(r.device ?? dump.device, r.direction ?? dump.direction);
+      words = null;
       if (r.header) {
+        if (r.u32Table !== undefined) (u32 ??= new U32Words()).table(list, r.u32Table);
         current = null;
         continue;
       }
       r.filter.source = { file, line: lineNo };
       list.push(r.filter);
       current = r.filter;
+      if (r.filter.u32 != null) words = (u32 ??= new U32Words()).key(list, r.filter);
       continue;
     }
     const continuation = (blockIndent >= 0 && indentOf(line) > blockIndent) || (blockIndent >= 0 && CONTINUATION.test(trimmed));
@@ -147,7 +156,8 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
       continue;
     }
     if (current === null) continue;
-    if (trimmed.startsWith('action order')) {
+    if (words !== null && trimmed.startsWith('match')) U32Words.word(words, trimmed);
+    else if (trimmed.startsWith('action order')) {
       const a = actionOfLine(trimmed);
       // (An array of one for the first action: a push on [] reserves 17 slots.)
       if (a && current.actions.length === 0) current.actions = [a];
@@ -163,6 +173,7 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
       }
     }
   }
+  u32?.finish();
   // Growing lists reserve spare slots (17 after the first push); the parsed model of a big
   // capture lives through the whole audit, so each hook keeps an exact-size copy.
   for (let i = firstNew; i < observations.length; i++) {

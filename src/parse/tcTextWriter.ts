@@ -40,6 +40,17 @@ function u32ClassText(f: LegacyFilter, star: StarMeaning): string {
   return s;
 }
 
+/** The hash table a u32 key sits in: its handle's first part ("800" of "800::800"). */
+const u32Table = (f: LegacyFilter): string => (f.handle ?? '800::800').split(':')[0]!;
+
+/** A key's match word (src/parse/u32Words.ts reads it back): mask 0 when it matches every
+ *  packet (and when the model does not say, as before the field), a word testing an IPv4
+ *  destination when it does not, none when unknown. */
+function u32WordText(matchesEvery: boolean | null | undefined): string {
+  if (matchesEvery === false) return '  match 0a000001/ffffffff at 16\n';
+  return matchesEvery === null ? '' : '  match 00000000/00000000 at 0\n';
+}
+
 function filterText(f: LegacyFilter, o: WriteOptions): string {
   let s = prefix(f, o);
   let tail = '';
@@ -53,9 +64,9 @@ function filterText(f: LegacyFilter, o: WriteOptions): string {
     if (p?.id != null) s += `id ${p.id} ${p.name ? `name ${p.name} ` : ''}${p.tag ? `tag ${p.tag} ` : ''}jited `;
     else if (p?.tag) s += `tag ${p.tag} `;
   } else if (f.kind === 'u32') {
-    s += `fh ${f.handle ?? '800::800'} order 2048 key ht 800 bkt 0 ${u32ClassText(f, u32StarMeaning(o.iproute2 ?? '6.15.0'))}`;
+    s += `fh ${f.handle ?? '800::800'} order 2048 key ht ${u32Table(f)} bkt 0 ${u32ClassText(f, u32StarMeaning(o.iproute2 ?? '6.15.0'))}`;
     for (const fl of f.flags) s += `${fl} `;
-    tail = '  match 00000000/00000000 at 0\n';
+    tail = u32WordText(f.u32?.matchesEvery);
   } else {
     s += `handle ${f.handle ?? '0x1'} ${f.classid ? `classid ${f.classid} ` : ''}`;
     // matchall/flower print their flags on their own lines
@@ -66,17 +77,27 @@ function filterText(f: LegacyFilter, o: WriteOptions): string {
   return s;
 }
 
-export function writeTcText(filters: LegacyFilter[], options: WriteOptions = {}): string {
-  let out = '';
+/** Filters of one tcf_proto, as consecutive runs of the same chain, pref, protocol and kind. */
+function runs(filters: readonly LegacyFilter[]): LegacyFilter[][] {
+  const out: LegacyFilter[][] = [];
   let group = '';
   for (const f of filters) {
     const g = `${f.chain}|${f.pref}|${f.protocol}|${f.kind}`;
-    if (g !== group) {
-      if (f.kind === 'u32') out += `${prefix(f, options)}\n${prefix(f, options)}fh 800: ht divisor 1 \n`;
-      else out += `${prefix(f, options)}\n`;
-      group = g;
-    }
-    out += filterText(f, options);
+    if (g !== group || out.length === 0) out.push([]);
+    out[out.length - 1]!.push(f);
+    group = g;
+  }
+  return out;
+}
+
+export function writeTcText(filters: LegacyFilter[], options: WriteOptions = {}): string {
+  let out = '';
+  for (const run of runs(filters)) {
+    const first = run[0]!;
+    out += `${prefix(first, options)}\n`;
+    // u32 lists each hash table its keys sit in before the keys.
+    if (first.kind === 'u32') for (const ht of new Set(run.map(u32Table))) out += `${prefix(first, options)}fh ${ht}: ht divisor 1 \n`;
+    for (const f of run) out += filterText(f, options);
   }
   return out;
 }

@@ -63,9 +63,9 @@ export function u32MarkFor(terminal: boolean | null, hasClass: boolean, star: St
 
 const keyOf = (f: LegacyFilter): string => `${f.chain ?? ''}|${f.pref ?? ''}|${f.protocol ?? ''}|${f.handle ?? ''}`;
 
-/** Fills the unknown terminal flags of `into` (read from tc -j) from the same hook's text dump
- *  `from`. The two dumps are two commands, so a flag is taken only from the same key (chain,
- *  pref, protocol, handle) with the same class, link and number of actions. */
+/** Fills the unknown terminal flags and matchesEvery of `into` (read from tc -j) from the same
+ *  hook's text dump `from`. The two dumps are two commands, so they are taken only from the
+ *  same key (chain, pref, protocol, handle) with the same class, link and number of actions. */
 export function takeU32Flags(into: readonly LegacyFilter[], from: readonly LegacyFilter[]): void {
   const byKey = new Map<string, LegacyFilter | null>();
   for (const f of from) {
@@ -74,9 +74,9 @@ export function takeU32Flags(into: readonly LegacyFilter[], from: readonly Legac
     byKey.set(k, byKey.has(k) ? null : f); // twice: not one key, take nothing
   }
   for (const f of into) {
-    if (f.kind !== 'u32' || f.u32 == null || f.u32.terminal !== null || f.handle === null) continue;
+    if (f.kind !== 'u32' || f.u32 == null || f.handle === null || (f.u32.terminal !== null && f.u32.matchesEvery != null)) continue;
     const t = byKey.get(keyOf(f));
     if (t == null || t.u32 == null || t.classid !== f.classid || t.u32.link !== f.u32.link || t.actions.length !== f.actions.length) continue;
-    f.u32 = { terminal: t.u32.terminal, link: f.u32.link };
+    f.u32 = { terminal: f.u32.terminal ?? t.u32.terminal, link: f.u32.link, matchesEvery: f.u32.matchesEvery ?? t.u32.matchesEvery ?? null };
   }
 }

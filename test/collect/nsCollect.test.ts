@@ -58,7 +58,7 @@ describe('collectNamespace', () => {
   });
 });
 
-describe('u32 hooks are read as text too (tc -j does not print the terminal flag)', () => {
+describe('u32 hooks are read as text too (tc -j prints neither the terminal flag nor all match words)', () => {
   const fixture = (f: string) => readFileSync(new URL(`../../fixtures/recorded/${f}`, import.meta.url), 'utf8');
   /** v0 ingress holds the recorded u32 case; every other hook is empty. */
   class WithU32 implements Runner {
@@ -89,13 +89,13 @@ describe('u32 hooks are read as text too (tc -j does not print the terminal flag
   it('one text dump for the hook with u32 keys, none for the others; the flags come from it (iproute2 6.1)', async () => {
     const a = await collect('nonterminal');
     expect(a.log.filter((l) => l.startsWith('tc filter show'))).toEqual(['tc filter show dev v0 ingress']);
-    expect(a.u32).toEqual([{ terminal: false, link: null }]);
+    expect(a.u32).toEqual([{ terminal: false, link: null, matchesEvery: true }]);
     // 6.1 prints the terminal key added with classid as `*flowid 1:1`.
-    expect((await collect('classid')).u32).toEqual([{ terminal: true, link: null }]);
-    expect((await collect('link')).u32).toEqual([{ terminal: false, link: null }, { terminal: false, link: '1:' }]);
+    expect((await collect('classid')).u32).toEqual([{ terminal: true, link: null, matchesEvery: true }]);
+    expect((await collect('link')).u32).toEqual([{ terminal: false, link: null, matchesEvery: null }, { terminal: false, link: '1:', matchesEvery: null }]);
   });
 
-  it('when the text dump fails the flag stays unknown', async () => {
-    expect((await collect('nonterminal', 1)).u32).toEqual([{ terminal: null, link: null }]);
+  it('when the text dump fails the flag and the words stay unknown', async () => {
+    expect((await collect('nonterminal', 1)).u32).toEqual([{ terminal: null, link: null, matchesEvery: null }]);
   });
 });

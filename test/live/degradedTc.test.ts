@@ -61,8 +61,9 @@ describeLive('degraded tools: tc without JSON', () => {
     expect(filters(text)).toEqual(filters(json));
     expect(filters(text)['v0 ingress']?.map((f) => [f.pref, f.protocol, f.kind])).toEqual([[3, 'all', 'bpf'], [7, 'ip', 'bpf'], [20, 'all', 'u32']]);
     // The u32 key added with a classid has the terminal flag: the text path reads it (the
-    // fake prints it as 4.11 does), the JSON path takes it from a text dump of that hook.
-    expect(filters(text)['v0 ingress']?.[2]?.u32).toEqual({ terminal: true, link: null });
+    // fake prints it as 4.11 does), the JSON path takes it from a text dump of that hook, and
+    // with it that `match u32 0 0` in the classifier's only table matches every packet.
+    expect(filters(text)['v0 ingress']?.[2]?.u32).toEqual({ terminal: true, link: null, matchesEvery: true });
     expect(json.evidence.filter((e) => e.argv.includes('tc') && !e.argv.includes('-j') && !e.argv.includes('-V')).map((e) => e.argv.slice(-5).join(' ')))
       .toEqual(['filter show dev v0 ingress']);
     expect(text.snapshot.netns[0]!.devices.every((d) => d.hooks.every((h) => h.legacyPrefsKnown))).toBe(true);

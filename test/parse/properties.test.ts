@@ -55,11 +55,20 @@ const other = fc.record({
   ...base, kind: fc.constantFrom('matchall', 'u32', 'fw'), n: fc.integer({ min: 1, max: 0xfff }), flags: hwFlags, actions,
   classid: fc.option(fc.constantFrom('1:1', 'ffff:2'), { nil: null }),
   terminal: fc.boolean(), link: fc.option(fc.constantFrom('1:', 'abc:'), { nil: null }),
-}).map(({ n, terminal, link, ...r }): LegacyFilter => ({
-  ...r, handle: r.kind === 'u32' ? `${n.toString(16)}::800` : `0x${n.toString(16)}`,
+  matchesEvery: fc.constantFrom(true, false, null), table: fc.constantFrom('800', '801', '1'),
+}).map(({ n, terminal, link, matchesEvery, table, ...r }): LegacyFilter => ({
+  ...r, handle: r.kind === 'u32' ? `${table}::${n.toString(16)}` : `0x${n.toString(16)}`,
   directAction: null, tcName: null, program: null, source: null,
-  ...(r.kind === 'u32' ? { u32: { terminal, link } } : {}),
+  ...(r.kind === 'u32' ? { u32: { terminal, link, matchesEvery } } : {}),
 }));
+// A key matches every packet only in its classifier's only table: with keys of one
+// classifier in two tables the text cannot say which is the root (src/parse/u32Words.ts).
+function tablesKnown(filters: LegacyFilter[]): (f: LegacyFilter) => LegacyFilter {
+  const tables = new Map<string, Set<string>>();
+  const classifier = (f: LegacyFilter) => `${f.chain}|${f.pref}|${f.protocol}`;
+  for (const f of filters) if (f.kind === 'u32') tables.set(classifier(f), (tables.get(classifier(f)) ?? new Set()).add(f.handle!.split(':')[0]!));
+  return (f) => (f.u32?.matchesEvery === true && tables.get(classifier(f))!.size > 1 ? { ...f, u32: { ...f.u32, matchesEvery: null } } : f);
+}
 // Versions that print u32's star the right way, the wrong way (6.1), or unknown (6.2).
 const iproute2 = fc.constantFrom('ss170501', '5.10.0', '6.1.0', '6.2.0', '6.15.0');
 
@@ -72,7 +81,7 @@ describe('round trip', () => {
       // With a class, the terminal flag is the star, which 6.2 may print either way: unknown.
       const known = (f: LegacyFilter): LegacyFilter =>
         f.u32 && f.classid !== null && version === '6.2.0' ? { ...f, u32: { ...f.u32, terminal: null } } : f;
-      expect(got).toEqual(filters.map(known));
+      expect(got).toEqual(filters.map(known).map(tablesKnown(filters)));
     }), { numRuns: 300 });
   });
 });

@@ -12,14 +12,17 @@ import { NO_DEFAULTS, realDump, recorded } from './fixtures.js';
 const keys = (fs: LegacyFilter[] | undefined) => (fs ?? []).filter((f) => f.kind === 'u32').map((f) => [f.handle, f.classid, f.u32]);
 const text = (file: string, iproute2: string | null) => parseTcText(recorded(file), file, { ...NO_DEFAULTS, iproute2 });
 
-/** What each recorded key is, as the kernel showed (test/live/kernelTruthU32.test.ts). */
-const CASES: Array<[string, Array<[string, string | null, { terminal: boolean; link: string | null }]>]> = [
-  ['nonterminal', [['800::800', null, { terminal: false, link: null }]]],
-  ['classid', [['800::800', '1:1', { terminal: true, link: null }]]],
-  ['mirred-pipe', [['800::800', null, { terminal: true, link: null }]]],
-  ['mirred-continue', [['800::800', null, { terminal: true, link: null }]]],
-  ['changed-classid', [['800::800', '1:1', { terminal: false, link: null }]]],
-  ['link', [['1::800', null, { terminal: false, link: null }], ['800::800', null, { terminal: false, link: '1:' }]]],
+/** What each recorded key is, as the kernel showed (test/live/kernelTruthU32.test.ts). Every
+ *  key is `match u32 0 0`: it matches every packet where its table is the classifier's only
+ *  one, and nobody can say which of two tables is the root (src/parse/u32Words.ts). */
+type Key = { terminal: boolean; link: string | null; matchesEvery: boolean | null };
+const CASES: Array<[string, Array<[string, string | null, Key]>]> = [
+  ['nonterminal', [['800::800', null, { terminal: false, link: null, matchesEvery: true }]]],
+  ['classid', [['800::800', '1:1', { terminal: true, link: null, matchesEvery: true }]]],
+  ['mirred-pipe', [['800::800', null, { terminal: true, link: null, matchesEvery: true }]]],
+  ['mirred-continue', [['800::800', null, { terminal: true, link: null, matchesEvery: true }]]],
+  ['changed-classid', [['800::800', '1:1', { terminal: false, link: null, matchesEvery: true }]]],
+  ['link', [['1::800', null, { terminal: false, link: null, matchesEvery: null }], ['800::800', null, { terminal: false, link: '1:', matchesEvery: null }]]],
 ];
 
 describe('which iproute2 prints the star which way', () => {
@@ -66,13 +69,14 @@ describe('recorded u32 dumps, tc text', () => {
     for (const v of ['6.1.0', '6.15.0']) {
       const r = parseInput(capture(v), 'capture', NO_DEFAULTS);
       expect(r.format).toBe('capture');
-      expect(keys(r.observations[0]?.legacy?.filters)).toEqual([['800::800', '1:1', { terminal: true, link: null }]]);
+      expect(keys(r.observations[0]?.legacy?.filters)).toEqual([['800::800', '1:1', { terminal: true, link: null, matchesEvery: true }]]);
     }
   });
 
   test('old iproute2: `terminal flowid ???` with -s stats (published dump 030)', () => {
     const r = parseTcText(realDump('030-arthurchiao-u32-pretty-stats-mirred.txt'), '030', NO_DEFAULTS);
-    expect(keys(r.observations[0]?.legacy?.filters)).toEqual([['800::800', null, { terminal: true, link: null }]]);
+    // `match IP protocol 1` is tc -p's decoded word: what it tests is not read.
+    expect(keys(r.observations[0]?.legacy?.filters)).toEqual([['800::800', null, { terminal: true, link: null, matchesEvery: null }]]);
   });
 
   test('hash-table and header lines are no keys', () => {
@@ -83,12 +87,12 @@ describe('recorded u32 dumps, tc text', () => {
 });
 
 describe('recorded u32 dumps, tc -j', () => {
-  test.each(CASES)('%s: JSON never shows the flag; the text dump of the same hook fills it in', (name, want) => {
+  test.each(CASES)('%s: JSON never shows the flag nor all match words; the text dump of the same hook fills them in', (name, want) => {
     for (const [label, version] of [['tc', '6.1.0'], ['tc6150', '6.15.0']]) {
       const j = parseTcJsonText(recorded(`u32-${name}.${label}.json`), name, NO_DEFAULTS);
       expect(j.errors).toEqual([]);
       const jf = j.observations[0]?.legacy?.filters ?? [];
-      expect(keys(jf)).toEqual(want.map(([h, c, u]) => [h, c, { ...u, terminal: null }]));
+      expect(keys(jf)).toEqual(want.map(([h, c, u]) => [h, c, { ...u, terminal: null, matchesEvery: null }]));
       takeU32Flags(jf, text(`u32-${name}.${label}.txt`, version!).observations[0]?.legacy?.filters ?? []);
       expect(keys(jf)).toEqual(want);
     }
@@ -100,6 +104,6 @@ describe('recorded u32 dumps, tc -j', () => {
     takeU32Flags(jf, tf.map((f) => ({ ...f, classid: f.classid === null ? null : '1:2' })));
     takeU32Flags(jf, tf.map((f) => ({ ...f, handle: f.handle === '800::800' ? '800::801' : f.handle })));
     takeU32Flags(jf, [...tf, ...tf]); // the same key twice: not one key
-    expect(keys(jf)).toEqual([['800::800', '1:1', { terminal: null, link: null }]]);
+    expect(keys(jf)).toEqual([['800::800', '1:1', { terminal: null, link: null, matchesEvery: null }]]);
   });
 });

@@ -1,0 +1,78 @@
+// Whether a u32 key matches every packet, from the text dump's `match VALUE/MASK at OFF` lines
+// under the key and its classifier's hash-table lines (`fh 800: ht divisor 1`).
+//
+// net/sched/cls_u32.c u32_classify tests each word as ((*data ^ val) & mask) != 0 after
+// reading 4 bytes at OFF from the network header (skb_header_pointer): a word with mask 0 is
+// true for any packet that has those 4 bytes. A valid IPv4 header is at least 20 bytes and
+// IPv6's 40, so words at 0..16 hold for every IP packet. The walk starts in the classifier's
+// root table (tp->root) and reaches any other table only through a key's `link`; when the
+// classifier lists one table, that table is the root. tc prints the words only in text
+// (tc -j writes each as a "match" key of one object, of which a JSON reader keeps the last)
+// and only in this raw form (tc -p decodes them): anything else is left unknown.
+import type { LegacyFilter } from '../model/snapshot.js';
+import { u32Classifier, type U32Table } from './tcFilterLine.js';
+
+// The value is not needed (a mask decides), and `collect --redact` writes some values as
+// `redacted-…` tokens (src/collect/redactU32.ts): any value is taken.
+const WORD = /^match (\S+)\/([0-9a-f]{8}) at (nexthdr\+)?(-?\d{1,9})$/i;
+/** The last offset whose 4 bytes every IPv4 (and IPv6) header holds. */
+const LAST_OFFSET = 16;
+
+export interface U32KeyWords {
+  /** Match lines read under the key. */
+  count: number;
+  /** Some word tests packet bits (a mask other than 0). */
+  tests: boolean;
+  /** Some line is not a raw word, or a mask-0 word reads past LAST_OFFSET or after nexthdr. */
+  unsure: boolean;
+}
+
+/** One text's u32 keys, their words and their classifiers' tables; `finish` writes each key's
+ *  matchesEvery. Made when a text shows its first u32 line. */
+export class U32Words {
+  private readonly tables = new Map<LegacyFilter[], Map<string, Set<string>>>();
+  private readonly keys: Array<{ list: LegacyFilter[]; key: LegacyFilter; words: U32KeyWords }> = [];
+
+  /** A hash-table line of the hook whose filters are `list`. */
+  table(list: LegacyFilter[], t: U32Table): void {
+    let byClassifier = this.tables.get(list);
+    if (byClassifier === undefined) this.tables.set(list, (byClassifier = new Map()));
+    let ids = byClassifier.get(t.classifier);
+    if (ids === undefined) byClassifier.set(t.classifier, (ids = new Set()));
+    ids.add(t.id);
+  }
+
+  /** A u32 key line, added to `list`; returns where its words go. */
+  key(list: LegacyFilter[], key: LegacyFilter): U32KeyWords {
+    const words: U32KeyWords = { count: 0, tests: false, unsure: false };
+    this.keys.push({ list, key, words });
+    return words;
+  }
+
+  /** A `match ...` line under a key. */
+  static word(words: U32KeyWords, line: string): void {
+    words.count++;
+    const m = WORD.exec(line);
+    if (m === null) {
+      words.unsure = true;
+      return;
+    }
+    if (Number.parseInt(m[2]!, 16) !== 0) words.tests = true;
+    else if (m[3] !== undefined || Number(m[4]) < 0 || Number(m[4]) > LAST_OFFSET) words.unsure = true;
+  }
+
+  finish(): void {
+    for (const { list, key, words } of this.keys) {
+      if (key.u32 == null) continue;
+      key.u32.matchesEvery = this.matchesEvery(list, key, words);
+    }
+  }
+
+  private matchesEvery(list: LegacyFilter[], key: LegacyFilter, words: U32KeyWords): boolean | null {
+    if (words.tests) return false;
+    if (words.count === 0 || words.unsure || key.handle === null) return null;
+    const ids = this.tables.get(list)?.get(u32Classifier(key.chain, key.pref, key.protocol));
+    const ht = key.handle.slice(0, key.handle.indexOf(':'));
+    return ids !== undefined && ids.size === 1 && ids.has(ht) ? true : null;
+  }
+}
