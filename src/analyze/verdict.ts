@@ -3,6 +3,7 @@ import type { AttachMode, Verdict, VendorMatch } from '../model/analysis.js';
 import type { LegacyFilter, ProgramInfo, TcxProgram } from '../model/snapshot.js';
 import { actionChainOutcome } from './actions.js';
 import { terminalFor } from './attachMode.js';
+import { applicability } from './evaluate.js';
 import type { Assumptions, BytecodeContext, BytecodeVerdictFn } from './contracts.js';
 import { VENDORS } from './vendors/index.js';
 import type { VendorId } from './vendors/ids.js';
@@ -75,19 +76,37 @@ function nonBpfVerdict(f: LegacyFilter): Verdict {
     return verdict({ terminal: 'never', returnCodes: null, source: 'none', mode: 'not-bpf', evidence: [u32.note] });
   }
   const outcome = actionChainOutcome(f.actions);
-  const always = f.kind === 'matchall';
+  const every = u32MatchesEvery(f);
+  const always = f.kind === 'matchall' || (every !== null && ipOnly(f.protocol));
   const terminal =
     outcome === 'continues' ? 'never' : outcome === 'ends' ? (always ? 'always' : 'sometimes') : 'unknown';
+  const matches = f.kind === 'matchall' ? '; matchall matches every packet' : every ?? '; whether a packet matches depends on its keys';
   return verdict({
     terminal,
     returnCodes: null,
     source: 'none',
     mode: 'not-bpf',
     evidence: [
-      `${f.kind} filter: a match ${outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk' : 'has an effect tc-audit cannot follow (' + outcome + ')'}${always ? '; matchall matches every packet' : '; whether a packet matches depends on its keys'}`,
+      `${f.kind} filter: a match ${outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk' : 'has an effect tc-audit cannot follow (' + outcome + ')'}${matches}`,
       ...(u32 ? [u32.note] : []),
     ],
   });
+}
+
+/** Does a protocol select IPv4 only or IPv6 only (every frame it lets in an IP packet)? */
+const ipOnly = (protocol: string | null): boolean =>
+  applicability(protocol, 'other') === 'none' && (applicability(protocol, 'ipv4') === 'full' || applicability(protocol, 'ipv6') === 'full');
+
+/** For a terminal u32 key without a link that matches every IP packet (src/parse/u32Words.ts),
+ *  what its evidence says of matching; null otherwise. Its words need at most 20 bytes of
+ *  network header, which every IP packet has and a non-IP frame may not. */
+function u32MatchesEvery(f: LegacyFilter): string | null {
+  const k = f.u32;
+  if (f.kind !== 'u32' || k == null || k.terminal !== true || k.link !== null || k.matchesEvery !== true) return null;
+  const what = '; the key matches every IPv4 and IPv6 packet (its match words all have mask 0, and its table is the classifier\'s only one)';
+  if (ipOnly(f.protocol)) return what;
+  if (f.protocol === null) return `${what}; its protocol is not shown, and a non-IP frame matches only when long enough`;
+  return `${what}, but protocol ${f.protocol} also lets in non-IP frames, which match only when long enough`;
 }
 
 function fromBytecode(prog: ProgramInfo, f: LegacyFilter, mode: AttachMode | null, ctx: VerdictContext): Verdict | null {

@@ -103,6 +103,18 @@ describe('audit by hook shape', () => {
     expect(shaped.analysis.nodes[0]?.hooks.map((h) => h.filters?.[1]?.reaches.ipv4)).toEqual([true, null, null, true]);
   });
 
+  it('u32 keys that differ only in whether they match every packet are different shapes', () => {
+    const key = (matchesEvery: boolean | null): LegacyFilter =>
+      ({ ...filter(1, 'u', 'u', 1), protocol: 'ip', kind: 'u32', handle: '800::800', tcName: null, program: null, directAction: null, classid: '1:1', u32: { terminal: true, link: null, matchesEvery } });
+    const devices = [true, false, null, true].map((m, i) => ({ name: `v${i}`, ifindex: i + 2, linkKind: 'veth',
+      hooks: [{ direction: 'ingress' as const, legacy: [key(m), filter(2, 'x.o:[tc]', 'x', 10 + i)], legacyPrefsKnown: true, tcx: [] }] }));
+    const nodes: NodeSnapshot[] = [{ name: 'n', versions: { kernel: '6.8.0', iproute2: null, bpftool: null }, tcxVisible: null,
+      netns: [{ id: 'host', inode: null, path: null, owner: null, devices }], programs: [], progArrays: [] }];
+    const { shaped, alone } = bothWays(nodes);
+    expect(JSON.stringify(shaped)).toBe(JSON.stringify(alone));
+    expect(shaped.analysis.nodes[0]?.hooks.map((h) => h.filters?.[1]?.reaches.ipv4)).toEqual([false, null, null, false]);
+  });
+
   it('live mode', () => {
     const { shaped, alone } = bothWays([syntheticNode('a', 30)], {}, 'live');
     expect(shaped).toEqual(alone);

@@ -114,6 +114,27 @@ describe('u32 keys: only a key with the terminal flag can end the walk (cls_u32.
     expect(v(u32(null, null)).terminal).toBe('sometimes');
     expect(v(bpf(1, null, { kind: 'u32', directAction: null, handle: '800::800' })).terminal).toBe('sometimes');
   });
+  it('a terminal key matching every packet (matchesEvery) ends the walk for every packet of an IP-only protocol: always', () => {
+    const every = (o: Partial<LegacyFilter>, u: Partial<NonNullable<LegacyFilter['u32']>> = {}) =>
+      v(u32(true, null, { classid: '1:1', ...o, u32: { terminal: true, link: null, matchesEvery: true, ...u } }));
+    for (const protocol of ['ip', 'ipv6', '0x0800', '0x86dd']) {
+      const r = every({ protocol });
+      expect(r.terminal, protocol).toBe('always');
+      expect(r.evidence[0]).toContain('the key matches every IPv4 and IPv6 packet');
+    }
+    // protocol all (or another ethertype) also lets in non-IP frames, which match only when long enough.
+    expect(every({ protocol: 'all' }).terminal).toBe('sometimes');
+    expect(every({ protocol: 'all' }).evidence[0]).toContain('protocol all also lets in non-IP frames');
+    expect(every({ protocol: '802.1Q' }).terminal).toBe('sometimes');
+    expect(every({ protocol: null }).evidence[0]).toContain('its protocol is not shown');
+    // The action chain still decides, and the flag, a link or unknown words take it back.
+    expect(every({ protocol: 'ip', actions: cont }).terminal).toBe('never');
+    expect(every({ protocol: 'ip' }, { terminal: null }).terminal).toBe('sometimes');
+    expect(every({ protocol: 'ip' }, { terminal: false }).terminal).toBe('never');
+    expect(every({ protocol: 'ip' }, { link: '1:' }).terminal).toBe('sometimes');
+    expect(every({ protocol: 'ip' }, { matchesEvery: null }).terminal).toBe('sometimes');
+    expect(every({ protocol: 'ip' }, { matchesEvery: false }).terminal).toBe('sometimes');
+  });
   it('--assume is about vendors of bpf programs and does not touch u32 keys', () => {
     const f = u32(false, null);
     expect(resolveFilterVerdict(f, identifyFilter(f), ctx({ assume: { unknown: 'terminal' } })).terminal).toBe('never');
@@ -130,9 +151,11 @@ describe('recorded u32 dumps: what reaches the bpf filter at pref 2', () => {
   };
   // The kernel's run counters for these setups (test/live/kernelTruthU32.test.ts): pref 2 ran
   // for IPv4 after nonterminal, mirred-continue, changed-classid and link; not after classid and
-  // mirred-pipe; always for IPv6 (the keys are `protocol ip`).
+  // mirred-pipe, whose terminal `match u32 0 0` key in the classifier's only table matches
+  // every IPv4 packet; always for IPv6 (the keys are `protocol ip`). The link case's keys sit
+  // in two tables, and which is the root the text does not say: unknown.
   it.each([
-    ['nonterminal', [true, true]], ['classid', [null, true]], ['mirred-pipe', [null, true]],
+    ['nonterminal', [true, true]], ['classid', [false, true]], ['mirred-pipe', [false, true]],
     ['mirred-continue', [true, true]], ['changed-classid', [true, true]], ['link', [null, true]],
   ] as const)('%s', (name, want) => {
     expect(pref2(`u32-${name}.tc.txt`, '6.1.0')).toEqual(want);

@@ -3,6 +3,8 @@
 // Each case puts a u32 key matching every IPv4 packet (`match u32 0 0`, `protocol ip`) at
 // pref 1 and a counting program (t_unspec) at pref 2; the kernel's run counters of the pref-2
 // program say whether the key ended the walk, and tc-audit's `reaches` for it must agree.
+// A terminal key whose words all have mask 0 (`match u32 0 0`), in its classifier's only table,
+// matches every IPv4 packet: tc-audit calls it "always" for `protocol ip` (src/parse/u32Words.ts).
 // The same setups are recorded as fixtures by scripts/record-u32-fixtures.sh.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Terminal } from '../../src/model/analysis.js';
@@ -33,12 +35,12 @@ const cases: Case[] = [
     u32: [key()], verdicts: [['800::800', 'never']], ran: [true, true], reaches: [true, true],
   },
   {
-    name: '(b) classid 1:1: terminal, a match ends the walk',
-    u32: [key('classid', '1:1')], verdicts: [['800::800', 'sometimes']], ran: [false, true], reaches: [null, true],
+    name: '(b) classid 1:1: terminal, and every IPv4 packet matches and ends the walk',
+    u32: [key('classid', '1:1')], verdicts: [['800::800', 'always']], ran: [false, true], reaches: [false, true],
   },
   {
     name: '(c) an action (mirred mirror, pipe): terminal, the chain of PIPEs returns PIPE and ends the walk',
-    u32: [key('action', 'mirred', 'egress', 'mirror', 'dev', 'm0')], verdicts: [['800::800', 'sometimes']], ran: [false, true], reaches: [null, true],
+    u32: [key('action', 'mirred', 'egress', 'mirror', 'dev', 'm0')], verdicts: [['800::800', 'always']], ran: [false, true], reaches: [false, true],
   },
   {
     name: '(c) the same action with control continue: terminal, but the chain continues',
@@ -49,6 +51,16 @@ const cases: Case[] = [
     u32: [['add', 'protocol', 'ip', 'pref', '1', 'handle', '800::800', 'u32', ...MATCH_ALL],
       ['change', 'protocol', 'ip', 'pref', '1', 'handle', '800::800', 'u32', 'classid', '1:1']],
     verdicts: [['800::800', 'never']], ran: [true, true], reaches: [true, true],
+  },
+  {
+    name: '`protocol all`: every IP packet matches, a non-IP frame only when long enough: sometimes',
+    u32: [['add', 'protocol', 'all', 'pref', '1', 'u32', ...MATCH_ALL, 'classid', '1:1']],
+    verdicts: [['800::800', 'sometimes']], ran: [false, false], reaches: [null, null],
+  },
+  {
+    name: 'a word that tests the destination (no packet sent matches it): sometimes',
+    u32: [['add', 'protocol', 'ip', 'pref', '1', 'u32', 'match', 'ip', 'dst', '192.0.2.99/32', 'classid', '1:1']],
+    verdicts: [['800::800', 'sometimes']], ran: [true, true], reaches: [null, true],
   },
   {
     name: 'a link into a table whose key has no terminal flag: the walk goes on (tc-audit leaves the linking key open)',
