@@ -2,8 +2,10 @@
 // header messages (and u32 hash tables): they prove the hook exists but are not filters.
 import type { LegacyFilter, TcAction } from '../model/snapshot.js';
 import { isRecord, objectLines, parseJson } from './json.js';
-import { normaliseHandle } from './tcFilterLine.js';
+import { normaliseHandle, u32Classifier, type U32Table } from './tcFilterLine.js';
 import type { ParseDefaults, ParseError, ParsedFile } from './types.js';
+import { u32JsonWords } from './u32JsonWords.js';
+import { U32Words, type U32Word } from './u32Words.js';
 
 const FLAG_KEYS = ['skip_hw', 'skip_sw', 'in_hw', 'not_in_hw', 'verbose'] as const;
 
@@ -60,25 +62,44 @@ function entryToFilter(e: unknown): LegacyFilter | null | string {
   };
   // tc -j never prints u32's terminal flag (the `*` and `terminal flowid` are text only, and
   // "flowid" is the same key for both): unknown here, the text dump can tell (src/parse/u32.ts).
-  // Nor can it say whether a key matches every packet: it prints each match word as a "match"
-  // key of one object, and JSON.parse keeps the last (src/parse/u32Words.ts).
+  // Whether the key matches every packet needs all its "match" words, which JSON.parse does
+  // not keep: parseTcJsonEntries fills it in when it is given them (src/parse/u32JsonWords.ts).
   if (kind === 'u32') f.u32 = { terminal: null, link: str(o.link)?.toLowerCase() ?? null, matchesEvery: null };
   return f;
 }
 
-/** For the live collector: entries of one `tc -j filter show dev X ingress|egress`. */
-export function parseTcJsonEntries(entries: unknown[], file: string, lines?: number[]): { filters: LegacyFilter[]; errors: ParseError[] } {
+/** A u32 hash-table entry ("fh":"800:"), or null. */
+function u32TableOf(e: unknown): U32Table | null {
+  if (!isRecord(e) || e.kind !== 'u32' || !isRecord(e.options)) return null;
+  const fh = str(e.options.fh);
+  return fh === null || !fh.endsWith(':') ? null : { id: fh.slice(0, -1).toLowerCase(), classifier: u32Classifier(int(e.chain), int(e.pref), str(e.protocol)) };
+}
+
+/** Entries of one `tc -j filter show dev X ingress|egress`. With `words` (each entry's u32
+ *  match words, u32JsonWords) u32 keys also get matchesEvery; the live collector, which has
+ *  the entries parsed already, takes it from a text dump of the hook instead. */
+export function parseTcJsonEntries(entries: unknown[], file: string, lines?: number[], words?: Map<number, Array<U32Word | null>>): { filters: LegacyFilter[]; errors: ParseError[] } {
   const filters: LegacyFilter[] = [];
   const errors: ParseError[] = [];
-  entries.forEach((e, i) => {
+  let u32: U32Words | null = null;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
     const line = lines?.[i] ?? null;
     const r = entryToFilter(e);
     if (typeof r === 'string') errors.push({ file, line: line ?? 1, message: `tc -j entry ${i}: ${r}` });
     else if (r !== null) {
       if (line !== null) r.source = { file, line };
       filters.push(r);
+      if (words !== undefined && r.u32 != null) {
+        const w = (u32 ??= new U32Words()).key(filters, r);
+        for (const x of words.get(i) ?? []) U32Words.add(w, x);
+      }
+    } else if (words !== undefined) {
+      const t = u32TableOf(e);
+      if (t !== null) (u32 ??= new U32Words()).table(filters, t);
     }
-  });
+  }
+  if (u32 !== null) u32.finish();
   return { filters, errors };
 }
 
@@ -88,7 +109,7 @@ export function parseTcJsonText(text: string, file: string, defaults: ParseDefau
   const j = parseJson(text);
   if (!j.ok) return { ...base, errors: [{ file, line: j.line + firstLine - 1, message: j.message }] };
   if (!Array.isArray(j.value)) return { ...base, errors: [{ file, line: firstLine, message: 'tc -j output must be a JSON array' }] };
-  const r = parseTcJsonEntries(j.value, file, objectLines(text, 1, firstLine));
+  const r = parseTcJsonEntries(j.value, file, objectLines(text, 1, firstLine), text.includes('"u32"') ? u32JsonWords(text) : undefined);
   base.errors = r.errors;
   base.observations.push({
     node: defaults.node, netns: defaults.netns ?? null, device: defaults.device, ifindex: null,

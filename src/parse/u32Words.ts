@@ -1,14 +1,15 @@
-// Whether a u32 key matches every packet, from the text dump's `match VALUE/MASK at OFF` lines
-// under the key and its classifier's hash-table lines (`fh 800: ht divisor 1`).
+// Whether a u32 key matches every packet, from its selector words (`match VALUE/MASK at OFF`)
+// and its classifier's hash tables (`fh 800: ht divisor 1`).
 //
 // net/sched/cls_u32.c u32_classify tests each word as ((*data ^ val) & mask) != 0 after
 // reading 4 bytes at OFF from the network header (skb_header_pointer): a word with mask 0 is
 // true for any packet that has those 4 bytes. A valid IPv4 header is at least 20 bytes and
 // IPv6's 40, so words at 0..16 hold for every IP packet. The walk starts in the classifier's
 // root table (tp->root) and reaches any other table only through a key's `link`; when the
-// classifier lists one table, that table is the root. tc prints the words only in text
-// (tc -j writes each as a "match" key of one object, of which a JSON reader keeps the last)
-// and only in this raw form (tc -p decodes them): anything else is left unknown.
+// classifier lists one table, that table is the root. tc prints the words in text, and in
+// tc -j as one "match" key per word in the same object (JSON.parse keeps the last;
+// src/parse/u32JsonWords.ts reads them all). tc -p's decoded words (`match IP protocol 1`)
+// are left unknown.
 import type { LegacyFilter } from '../model/snapshot.js';
 import { u32Classifier, type U32Table } from './tcFilterLine.js';
 
@@ -17,6 +18,9 @@ import { u32Classifier, type U32Table } from './tcFilterLine.js';
 const WORD = /^match (\S+)\/([0-9a-f]{8}) at (nexthdr\+)?(-?\d{1,9})$/i;
 /** The last offset whose 4 bytes every IPv4 (and IPv6) header holds. */
 const LAST_OFFSET = 16;
+
+/** One selector word: `match VALUE/MASK at [nexthdr+]OFF` (the value does not matter here). */
+export interface U32Word { mask: number; off: number; nexthdr: boolean }
 
 export interface U32KeyWords {
   /** Match lines read under the key. */
@@ -51,14 +55,16 @@ export class U32Words {
 
   /** A `match ...` line under a key. */
   static word(words: U32KeyWords, line: string): void {
-    words.count++;
     const m = WORD.exec(line);
-    if (m === null) {
-      words.unsure = true;
-      return;
-    }
-    if (Number.parseInt(m[2]!, 16) !== 0) words.tests = true;
-    else if (m[3] !== undefined || Number(m[4]) < 0 || Number(m[4]) > LAST_OFFSET) words.unsure = true;
+    U32Words.add(words, m === null ? null : { mask: Number.parseInt(m[2]!, 16), off: Number(m[4]), nexthdr: m[3] !== undefined });
+  }
+
+  /** A word of a key, as text or JSON shows it; null when it cannot be read. */
+  static add(words: U32KeyWords, w: U32Word | null): void {
+    words.count++;
+    if (w === null) words.unsure = true;
+    else if (w.mask !== 0) words.tests = true;
+    else if (w.nexthdr || w.off < 0 || w.off > LAST_OFFSET) words.unsure = true;
   }
 
   finish(): void {

@@ -87,12 +87,12 @@ describe('recorded u32 dumps, tc text', () => {
 });
 
 describe('recorded u32 dumps, tc -j', () => {
-  test.each(CASES)('%s: JSON never shows the flag nor all match words; the text dump of the same hook fills them in', (name, want) => {
+  test.each(CASES)('%s: JSON never shows the flag (the text dump of the same hook fills it in), but all match words', (name, want) => {
     for (const [label, version] of [['tc', '6.1.0'], ['tc6150', '6.15.0']]) {
       const j = parseTcJsonText(recorded(`u32-${name}.${label}.json`), name, NO_DEFAULTS);
       expect(j.errors).toEqual([]);
       const jf = j.observations[0]?.legacy?.filters ?? [];
-      expect(keys(jf)).toEqual(want.map(([h, c, u]) => [h, c, { ...u, terminal: null, matchesEvery: null }]));
+      expect(keys(jf)).toEqual(want.map(([h, c, u]) => [h, c, { ...u, terminal: null }]));
       takeU32Flags(jf, text(`u32-${name}.${label}.txt`, version!).observations[0]?.legacy?.filters ?? []);
       expect(keys(jf)).toEqual(want);
     }
@@ -104,6 +104,6 @@ describe('recorded u32 dumps, tc -j', () => {
     takeU32Flags(jf, tf.map((f) => ({ ...f, classid: f.classid === null ? null : '1:2' })));
     takeU32Flags(jf, tf.map((f) => ({ ...f, handle: f.handle === '800::800' ? '800::801' : f.handle })));
     takeU32Flags(jf, [...tf, ...tf]); // the same key twice: not one key
-    expect(keys(jf)).toEqual([['800::800', '1:1', { terminal: null, link: null, matchesEvery: null }]]);
+    expect(keys(jf)).toEqual([['800::800', '1:1', { terminal: null, link: null, matchesEvery: true }]]);
   });
 });
