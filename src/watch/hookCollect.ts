@@ -4,6 +4,7 @@
 import type { Direction, LegacyFilter, TcxProgram } from '../model/snapshot.js';
 import { parseBpftoolNetJsonValue } from '../parse/bpftoolNet.js';
 import { parseTcJsonEntries } from '../parse/tcJson.js';
+import { u32JsonWords } from '../parse/u32JsonWords.js';
 import type { NsTarget, Runner } from '../collect/runner.js';
 
 export type HookFilters = { device: 'gone' } | { filters: LegacyFilter[] } | { error: string };
@@ -24,7 +25,9 @@ export async function collectHookFilters(runner: Runner, ns: NsTarget, device: s
     return { error: `${argv.join(' ')} in ${ns.label}: not JSON (${(e as Error).message})` };
   }
   if (!Array.isArray(value)) return { error: `${argv.join(' ')} in ${ns.label}: expected a JSON array` };
-  const { filters, errors } = parseTcJsonEntries(value, argv.join(' '));
+  // u32 keys' words are repeated "match" keys, which JSON.parse does not keep: read apart.
+  const words = r.stdout.includes('"u32"') ? u32JsonWords(r.stdout) : undefined;
+  const { filters, errors } = parseTcJsonEntries(value, argv.join(' '), undefined, words);
   return errors.length > 0 && filters.length === 0 ? { error: errors[0]!.message } : { filters };
 }
 
