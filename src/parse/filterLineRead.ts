@@ -43,6 +43,6 @@ function copyOf(f: LegacyFilter): LegacyFilter {
     flags: f.flags, tcName: f.tcName, program: f.program === null ? null : { id: f.program.id, name: f.program.name, tag: f.program.tag },
     classid: f.classid, actions: f.actions, source: f.source,
   };
-  if (f.u32 !== undefined) c.u32 = f.u32 === null ? null : { terminal: f.u32.terminal, link: f.u32.link };
+  if (f.u32 !== undefined) c.u32 = f.u32 === null ? null : { terminal: f.u32.terminal, link: f.u32.link, matchesEvery: f.u32.matchesEvery ?? null };
   return c;
 }

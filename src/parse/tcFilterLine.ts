@@ -189,7 +189,9 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
   }
   if (kind !== 'bpf') f.directAction = null;
   // Only key nodes (with a handle) classify; the header line of a u32 tcf_proto has none.
-  if (kind === 'u32' && !header) f.u32 = { terminal: u32TerminalOf(mark, star), link };
+  // matchesEvery is the key's match lines' to say (src/parse/u32Words.ts), set with the others
+  // so that every key object has one layout.
+  if (kind === 'u32' && !header) f.u32 = { terminal: u32TerminalOf(mark, star), link, matchesEvery: null };
   if (header) return { device, direction, header };
   if (progId !== null || tag !== null || progName !== null) f.program = { id: progId, name: progName, tag };
   return { device, direction, header, filter: f };

@@ -34,16 +34,14 @@ export interface U32KeyWords {
 /** One text's u32 keys, their words and their classifiers' tables; `finish` writes each key's
  *  matchesEvery. Made when a text shows its first u32 line. */
 export class U32Words {
-  private readonly tables = new Map<LegacyFilter[], Map<string, Set<string>>>();
+  // Lists, not maps: a text has a table or two and a few keys (a large node's capture has
+  // thousands of u32 sections, each read with one of these).
+  private readonly tables: Array<{ list: LegacyFilter[]; table: U32Table }> = [];
   private readonly keys: Array<{ list: LegacyFilter[]; key: LegacyFilter; words: U32KeyWords }> = [];
 
   /** A hash-table line of the hook whose filters are `list`. */
-  table(list: LegacyFilter[], t: U32Table): void {
-    let byClassifier = this.tables.get(list);
-    if (byClassifier === undefined) this.tables.set(list, (byClassifier = new Map()));
-    let ids = byClassifier.get(t.classifier);
-    if (ids === undefined) byClassifier.set(t.classifier, (ids = new Set()));
-    ids.add(t.id);
+  table(list: LegacyFilter[], table: U32Table): void {
+    this.tables.push({ list, table });
   }
 
   /** A u32 key line, added to `list`; returns where its words go. */
@@ -77,8 +75,14 @@ export class U32Words {
   private matchesEvery(list: LegacyFilter[], key: LegacyFilter, words: U32KeyWords): boolean | null {
     if (words.tests) return false;
     if (words.count === 0 || words.unsure || key.handle === null) return null;
-    const ids = this.tables.get(list)?.get(u32Classifier(key.chain, key.pref, key.protocol));
-    const ht = key.handle.slice(0, key.handle.indexOf(':'));
-    return ids !== undefined && ids.size === 1 && ids.has(ht) ? true : null;
+    // The classifier's tables (a table line may repeat, as dumps of several runs list it).
+    const classifier = u32Classifier(key.chain, key.pref, key.protocol);
+    let only: string | null = null;
+    for (const { list: l, table } of this.tables) {
+      if (l !== list || table.classifier !== classifier) continue;
+      if (only !== null && only !== table.id) return null;
+      only = table.id;
+    }
+    return only !== null && only === key.handle.slice(0, key.handle.indexOf(':')) ? true : null;
   }
 }

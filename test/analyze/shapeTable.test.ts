@@ -132,6 +132,7 @@ const CHANGES: Array<[string, Hook, VendorMatch]> = [
   ['action detail x -> y', withAction({ detail: 'y' }), cil],
   ['u32 terminal', withFilter({ u32: { terminal: false, link: '1:' } }), cil],
   ['u32 link 1: -> 2:', withFilter({ u32: { terminal: true, link: '2:' } }), cil],
+  ['u32 matchesEvery absent -> true', withFilter({ u32: { terminal: true, link: '1:', matchesEvery: true } }), cil],
   ['no u32 key', withFilter({ u32: undefined }), cil],
   ['program name p -> q', withFilter({ program: { id: 7, name: 'q', tag: null } }), cil],
   ['tcx attach', { ...baseHook, tcx: [{ ...baseTcx, attach: 'netkit' }] }, cil],
