@@ -14,8 +14,9 @@ import type { LegacyFilter } from '../model/snapshot.js';
 import { u32Classifier, type U32Table } from './tcFilterLine.js';
 
 // The value is not needed (a mask decides), and `collect --redact` writes some values as
-// `redacted-…` tokens (src/collect/redactU32.ts): any value is taken.
-const WORD = /^match (\S+)\/([0-9a-f]{8}) at (nexthdr\+)?(-?\d{1,9})$/i;
+// `redacted-…` tokens (src/collect/redactU32.ts): any value is taken. With -s, a kernel built
+// with CONFIG_CLS_U32_PERF adds each word's hit count (tc/f_u32.c: " (success %llu ) ").
+const WORD = /^match (\S+)\/([0-9a-f]{8}) at (nexthdr\+)?(-?\d{1,9})(?: \(success \d+ ?\))?$/i;
 /** The last offset whose 4 bytes every IPv4 (and IPv6) header holds. */
 const LAST_OFFSET = 16;
 

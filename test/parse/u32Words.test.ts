@@ -16,6 +16,9 @@ describe('u32 match words', () => {
     ['mask 0 with any value, up to offset 16 (every IPv4 header has those bytes)', ['match 0a000001/00000000 at 16', 'match 00000000/00000000 at 12'], true],
     ['a mask that tests bits', ['match 0a000001/ffffffff at 16'], false],
     ['a value redacted by collect --redact (the mask decides)', ['match redacted-0123456789ab/ffffffff at 16'], false],
+    // tc -s on a kernel with CONFIG_CLS_U32_PERF (this one has none; the format is tc/f_u32.c's).
+    ['hit counts after the words (tc -s)', ['match 00000000/00000000 at 0 (success 12 )'], true],
+    ['hit counts after a word that tests bits', ['match 0a000001/ffffffff at 16 (success 0 )'], false],
     ['one word testing bits among mask-0 words', ['match 00000000/00000000 at 0', 'match 00060000/00ff0000 at 8'], false],
     ['a mask-0 word past the 20 bytes every IP header has', ['match 00000000/00000000 at 20'], null],
     ['a mask-0 word before the network header', ['match 00000000/00000000 at -4'], null],
