@@ -42,8 +42,8 @@ export function snapshotSchemas(z: typeof Zod) {
      *  all have mask 0 within the first 20 bytes of the network header (a valid IPv4 header
      *  is 20 bytes or more, IPv6's 40), and its hash table is the classifier's only one, so
      *  the root the walk starts in. false: some word tests packet bits. null: the input does
-     *  not show it (tc -j prints one `match` of several under the same key, tc -p decodes the
-     *  words, a paste without the table lines). Absent in bundles written before it. */
+     *  not show it (tc -p decodes the words or leaves them out, a paste without the table
+     *  lines, a classifier with two tables). Absent in bundles written before it. */
     matchesEvery: z.boolean().nullable().optional(),
   });
 
