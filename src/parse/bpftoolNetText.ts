@@ -15,9 +15,16 @@ export function parseBpftoolNetText(text: string, file: string, ctx: NetCtx, fir
     const t = raw.trim();
     if (t === '') return;
     if (/^[a-z_]+:$/.test(t)) { section = t.slice(0, -1); return; }
-    if (section !== 'tc') return;
+    // Lines before any section header: a paste of the tc: section's entries alone (as the
+    // rule pages quote them) is read, recognised by their kind (clsact/, tcx/, netkit/).
+    if (section !== 'tc' && section !== null) return;
     const m = ENTRY.exec(t);
-    if (!m) { errors.push({ file, line, message: 'expected `DEV(IFINDEX) KIND [NAME] id|prog_id N` in the tc: section of `bpftool net show`' }); return; }
+    if (!m) {
+      errors.push({ file, line, message: section === null
+        ? 'expected a section header of `bpftool net show` (`xdp:`, `tc:`, `flow_dissector:`, …) or a tc entry `DEV(IFINDEX) KIND [NAME] id|prog_id N`'
+        : 'expected `DEV(IFINDEX) KIND [NAME] id|prog_id N` in the tc: section of `bpftool net show`' });
+      return;
+    }
     const kind = m[3] ?? '';
     if (!hookOf(kind)) return;
     const words = (m[4] ?? '').split(/\s+/).filter((w) => w !== '');

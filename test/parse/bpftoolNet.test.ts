@@ -70,6 +70,16 @@ describe('bpftool net show', () => {
     expect(r.errors.map((e) => e.line)).toEqual([2]);
     expect(r.observations).toHaveLength(2);
   });
+
+  test('tc entries pasted without the tc: header are read; other lines before any header are reported', () => {
+    // As docs/rules/pref-unknown.md quotes them.
+    const r = parseBpftoolNetText('lxc1(12) clsact/ingress cil_from_container-lxc1 id 12\nlxc1(12) tcx/egress cil_to_container id 31 link 7\nhello\neth0(2) driver id 40\n', 'p', CTX);
+    expect(r.errors.map((e) => [e.line, e.message.slice(0, 40)])).toEqual([[3, 'expected a section header of `bpftool ne']]);
+    expect(summary(r.observations)).toEqual(summary(parseBpftoolNetText(`tc:\n${'lxc1(12) clsact/ingress cil_from_container-lxc1 id 12\nlxc1(12) tcx/egress cil_to_container id 31 link 7\n'}`, 'p', CTX).observations));
+    expect(r.observations.length).toBeGreaterThan(0);
+    // Once a section header was seen, lines of other sections are not the tc section's.
+    expect(parseBpftoolNetText('xdp:\nlxc1(12) clsact/ingress x id 12\n', 'x', CTX).observations).toEqual([]);
+  });
 });
 
 describe('bpftool observations for library users', () => {
