@@ -15,17 +15,38 @@ function detectJson(head: string): InputFormat {
   return 'tc-json';
 }
 
+/** Where a JSON document starts after leading `# ` comment lines (a note someone put above
+ *  a saved dump), or 0 when the text does not start with such lines. `###` capture markers
+ *  are not comments. */
+export function afterLeadingComments(text: string): number {
+  let at = 0;
+  for (;;) {
+    const m = /^[ \t\r\n]*#(?:[ \t][^\n]*)?(?:\n|$)/.exec(text.slice(at, at + MAX_LINE + 2));
+    if (m === null || m[0].length === 0) return at;
+    at += m[0].length;
+  }
+}
+
+/** The text with its leading comment lines (afterLeadingComments) emptied, so that a JSON
+ *  reader's line numbers are still the file's. */
+export function withoutLeadingComments(text: string): string {
+  const at = afterLeadingComments(text);
+  return at === 0 ? text : text.slice(0, at).replace(/[^\n]/g, '') + text.slice(at);
+}
+
 export function detectFormat(text: string): Detection {
   if (text.trim() === '') return { format: null, error: 'the file is empty; expected output of tc or bpftool, a capture or a bundle' };
   if (text.indexOf('\u0000') !== -1) return { format: null, error: `the file contains NUL bytes (binary?); ${ACCEPTED}` };
-  const head = text.slice(0, HEAD);
+  // JSON under `# ` note lines is still JSON (parseInput empties the notes first).
+  const head = text.slice(afterLeadingComments(text.slice(0, HEAD)), HEAD);
   const first = head.trimStart()[0];
   if (first === '[' || first === '{') {
     const j = detectJson(head);
     // A JSON array of tc entries must look like one; "[]" is an empty tc -j dump.
     if (j !== 'tc-json' || /^\s*\[\s*\]\s*$/.test(head) || /"kind"\s*:/.test(head)) return { format: j, error: null };
   }
-  const { lines } = splitLines(head.slice(0, head.lastIndexOf('\n') + 1 || head.length), '');
+  const whole = text.slice(0, HEAD);
+  const { lines } = splitLines(whole.slice(0, whole.lastIndexOf('\n') + 1 || whole.length), '');
   const clean = stripCommentPrefix(lines.slice(0, 400)).map((l) => l.trim());
   for (const t of clean) {
     if (t === '' || (t.startsWith('# ') && !/\btc\b.*\bfilter\b/.test(t))) continue;
@@ -34,8 +55,10 @@ export function detectFormat(text: string): Detection {
     if (/^(xdp|tc|flow_dissector|netfilter):$/.test(t) || /^\S+\(\d+\) (clsact|tcx|netkit)\//.test(t)) return { format: 'bpftool-net-text', error: null };
     if (/^qdisc \S+/.test(t)) return { format: null, error: `this looks like \`tc qdisc show\` output, which lists no filters; ${ACCEPTED}` };
   }
-  if (text.indexOf('\n') === -1 && text.length > MAX_LINE) {
-    return { format: null, error: `the file is a single line of ${text.length} characters and not JSON; lines over ${MAX_LINE} characters are not read; ${ACCEPTED}` };
+  const firstLine = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
+  if (firstLine > MAX_LINE) {
+    const what = firstLine === text.length ? `the file is a single line of ${text.length} characters` : `the file's first line has ${firstLine} characters`;
+    return { format: null, error: `${what} and is not JSON; lines over ${MAX_LINE} characters are not read; ${ACCEPTED}` };
   }
   return { format: null, error: `unrecognised input; ${ACCEPTED}` };
 }

@@ -3,7 +3,7 @@ import { parseBpftoolNetJsonText } from './bpftoolNet.js';
 import { parseBpftoolNetText } from './bpftoolNetText.js';
 import { parseBundle } from './bundle.js';
 import { parseCapture } from './capture.js';
-import { detectFormat } from './detect.js';
+import { detectFormat, withoutLeadingComments } from './detect.js';
 import { parseTcJsonText } from './tcJson.js';
 import { parseTcText } from './tcText.js';
 import type { ParseDefaults, ParsedFile } from './types.js';
@@ -24,11 +24,11 @@ export function parseInput(text: string, file: string, defaults: ParseDefaults):
   try {
     switch (d.format) {
       case 'tc-text': return parseTcText(text, file, defaults);
-      case 'tc-json': return parseTcJsonText(text, file, defaults);
+      case 'tc-json': return parseTcJsonText(withoutLeadingComments(text), file, defaults);
       case 'bpftool-net-text': return parseBpftoolNetText(text, file, ctx);
-      case 'bpftool-net-json': return parseBpftoolNetJsonText(text, file, ctx);
+      case 'bpftool-net-json': return parseBpftoolNetJsonText(withoutLeadingComments(text), file, ctx);
       case 'capture': return parseCapture(text, file, defaults);
-      case 'bundle': return parseBundle(text, file);
+      case 'bundle': return parseBundle(withoutLeadingComments(text), file);
     }
   } catch (e) {
     // A parser bug must not take the whole run down; report it against the file.

@@ -31,6 +31,23 @@ describe('detectFormat', () => {
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]?.message).toMatch(/single line of 104857600 characters.*65536/);
   });
+  test('a first line over the line limit is refused with the same message, newline or not', () => {
+    expect(detectFormat(`${'a'.repeat(70_000)}\n`).error).toMatch(/first line has 70000 characters and is not JSON; lines over 65536/);
+  });
+  test('JSON under `# ` note lines is JSON, and its errors keep the file\'s line numbers', () => {
+    const json = recorded('a-v0-ingress.tc.json');
+    const noted = `# saved from node-3\n#\n# tc -j filter show dev v0 ingress\n${json}`;
+    expect(detectFormat(noted).format).toBe('tc-json');
+    const r = parseInput(noted, 'n', { ...NO_DEFAULTS, device: 'v0', direction: 'ingress' });
+    expect(r.errors).toEqual([]);
+    expect(r.observations[0]?.legacy?.filters.map((f) => f.source?.line)).toEqual(
+      parseInput(json, 'n', { ...NO_DEFAULTS, device: 'v0', direction: 'ingress' }).observations[0]?.legacy?.filters.map((f) => (f.source?.line ?? 0) + 3));
+    // bpftool's documented example has a trailing comma: the error names the file's line.
+    const bad = parseInput('# from the bpftool docs\n[{"xdp": [],\n"tc": [],\n}]\n', 'b', NO_DEFAULTS);
+    expect(bad.errors.map((e) => e.line)).toEqual([4]);
+    // A capture's `#` header lines are notes too, but its `###` markers are not.
+    expect(detectFormat(`# tc-audit capture from n\n### tc-audit capture v1 node=n netns=x dev=a hook=bpftool-net-json ###\n[]\n`).format).toBe('capture');
+  });
   test('a huge line inside a tc dump is capped and reported, the rest parses', () => {
     const text = `filter protocol all pref 1 bpf chain 0 handle 0x1 a.o:[s] direct-action\n${'x'.repeat(70_000)}\n`;
     const r = parseInput(text, 'f', NO_DEFAULTS);
