@@ -97,7 +97,7 @@ export function parseBpftoolNetJsonValue(value: unknown, file: string, lines?: n
   if (!Array.isArray(value)) {
     return { observations: [], errors: [{ file, line: lines?.[0] ?? 1, message: 'bpftool -j net show output must be a JSON array' }] };
   }
-  let idx = 0; // objects at depth 3 in document order (all sections)
+  let idx = 0; // elements of the sections' lists in document order (objectLines, depth 3)
   for (const top of value) {
     if (!isRecord(top)) continue;
     for (const [section, list] of Object.entries(top)) {

@@ -36,8 +36,11 @@ function errorOffset(text: string): number | null {
   return errors[0]?.offset ?? null;
 }
 
-/** Start lines (1-based, offset by firstLine-1) of every `{` opened with exactly `depth`
- *  enclosing containers, in document order. Strings are skipped so braces in names are safe. */
+/** Start lines (1-based, offset by firstLine-1) of every element of the arrays that stand
+ *  `depth - 1` containers deep (so the elements are `depth` deep), in document order. Every
+ *  element counts, objects or not: a consumer indexes them by array position, and a stray
+ *  `0` must not move the lines of the objects after it. Strings are skipped so braces in
+ *  names are safe. */
 export function objectLines(text: string, depth: number, firstLine = 1): number[] {
   const out: number[] = [];
   let line = firstLine;
@@ -45,6 +48,9 @@ export function objectLines(text: string, depth: number, firstLine = 1): number[
   let inStr = false;
   let nextBs = 0;
   let nextNl = 0;
+  // Inside an array whose elements are `depth` deep, and waiting for the next element.
+  let inArray = false;
+  let awaiting = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inStr) {
@@ -52,6 +58,10 @@ export function objectLines(text: string, depth: number, firstLine = 1): number[
       else if (c === 34) inStr = false;
       else if (c === 10) line++;
       continue;
+    }
+    if (awaiting && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 93) {
+      out.push(line);
+      awaiting = false;
     }
     if (c === 34) {
       // Jump to the closing quote (names and keys are most of bpftool's JSON); fall back to
@@ -66,9 +76,15 @@ export function objectLines(text: string, depth: number, firstLine = 1): number[
     }
     if (c === 10) line++;
     else if (c === 123 || c === 91) {
-      if (c === 123 && d === depth) out.push(line);
       d++;
-    } else if (c === 125 || c === 93) d--;
+      if (d === depth) {
+        inArray = c === 91;
+        awaiting = inArray;
+      }
+    } else if (c === 125 || c === 93) {
+      if (d === depth) inArray = awaiting = false;
+      d--;
+    } else if (c === 44 && d === depth && inArray) awaiting = true;
   }
   return out;
 }

@@ -25,9 +25,13 @@ export function u32JsonWords(text: string): Map<number, Array<U32Word | null>> {
     keys.push(key);
     key = null;
   };
+  // Entries are indexed by array position: every element of the top-level array counts.
+  const element = (): void => {
+    if (keys.length === 1) entry++;
+  };
   const visitor: JSONVisitor = {
     onObjectBegin() {
-      if (keys.length === 1) entry++;
+      element();
       open();
       if (keys.length === 4 && keys[2] === 'options' && keys[3] === 'match') word = { mask: null, off: null, offmask: null };
     },
@@ -41,7 +45,10 @@ export function u32JsonWords(text: string): Map<number, Array<U32Word | null>> {
       keys.pop();
       key = null;
     },
-    onArrayBegin: open,
+    onArrayBegin() {
+      element();
+      open();
+    },
     onArrayEnd() {
       keys.pop();
       key = null;
@@ -50,6 +57,7 @@ export function u32JsonWords(text: string): Map<number, Array<U32Word | null>> {
       key = name;
     },
     onLiteralValue(value: unknown) {
+      element();
       if (word !== null && keys.length === 4) {
         if (key === 'mask' && typeof value === 'string') word.mask = value;
         else if (key === 'offmask' && typeof value === 'string') word.offmask = value;

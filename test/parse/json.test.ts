@@ -4,11 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { objectLines, parseJson } from '../../src/parse/json.js';
 
+/** objectLines' walk without its jump over strings. */
 function reference(text: string, depth: number, firstLine = 1): number[] {
   const out: number[] = [];
   let line = firstLine;
   let d = 0;
   let inStr = false;
+  let inArray = false;
+  let awaiting = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inStr) {
@@ -17,12 +20,19 @@ function reference(text: string, depth: number, firstLine = 1): number[] {
       else if (c === 10) line++;
       continue;
     }
+    if (awaiting && ![' ', '\t', '\n', '\r', ']'].includes(text[i]!)) {
+      out.push(line);
+      awaiting = false;
+    }
     if (c === 34) inStr = true;
     else if (c === 10) line++;
     else if (c === 123 || c === 91) {
-      if (c === 123 && d === depth) out.push(line);
       d++;
-    } else if (c === 125 || c === 93) d--;
+      if (d === depth) awaiting = inArray = c === 91;
+    } else if (c === 125 || c === 93) {
+      if (d === depth) inArray = awaiting = false;
+      d--;
+    } else if (c === 44 && d === depth && inArray) awaiting = true;
   }
   return out;
 }
@@ -30,6 +40,20 @@ function reference(text: string, depth: number, firstLine = 1): number[] {
 describe('objectLines', () => {
   test('objects at depth 1, braces in strings ignored', () => {
     expect(objectLines('[\n{"a":"{"},\n{"b":"x\\"{"}\n]', 1)).toEqual([2, 3]);
+  });
+
+  test('every element counts, so a stray value does not move the lines of the objects after it', () => {
+    expect(objectLines('[0,\n{"a":1},\n"x",\n[1, 2],\n{"b":[3]}]', 1)).toEqual([1, 2, 3, 4, 5]);
+    // bpftool -j: the entries of each section's list, three containers deep.
+    expect(objectLines('[{"xdp":[],\n"tc":[1,\n{"devname":"a"},\n{"devname":"b"}]}]', 3)).toEqual([2, 3, 4]);
+  });
+
+  test('valid JSON arrays, one element a line: element i is on line i + 1', () => {
+    const element = fc.oneof(fc.integer(), fc.string(), fc.constant(null), fc.dictionary(fc.string(), fc.integer(), { maxKeys: 3 }), fc.array(fc.integer(), { maxLength: 3 }));
+    fc.assert(fc.property(fc.array(element, { maxLength: 8 }), (xs) => {
+      const text = `[${xs.map((x) => JSON.stringify(x)).join(',\n')}]`;
+      expect(objectLines(text, 1)).toEqual(xs.map((_, i) => i + 1));
+    }), { numRuns: 500 });
   });
 
   test('same as the character walk for any text', () => {

@@ -43,6 +43,14 @@ describe('u32 words in tc -j', () => {
     expect(one(',"match":{"value":"0","mask":"0","offmask":"","off":0},"actions":[{"kind":"x","match":{"mask":"ff","off":0}}]')).toBe(true);
   });
 
+  test('a stray non-object entry moves neither the words nor the lines of the keys after it', () => {
+    const entries = JSON.parse(DUMP) as unknown[];
+    const text = `[0,\n${entries.map((e) => JSON.stringify(e)).join(',\n')}]`;
+    const r = parseTcJsonText(text, 'j', NO_DEFAULTS);
+    expect(r.errors).toEqual([{ file: 'j', line: 1, message: 'tc -j entry 0: entry is not an object' }]);
+    expect(r.observations[0]?.legacy?.filters.map((f) => [f.handle, f.u32?.matchesEvery, f.source?.line])).toEqual([['800::800', true, 4], ['801::800', false, 7], ['802::800', true, 10]]);
+  });
+
   test('a dump without u32 has no words', () => {
     expect(u32JsonWords('[{"protocol":"all","pref":1,"kind":"bpf","chain":0}]').size).toBe(0);
   });
