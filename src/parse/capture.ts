@@ -44,8 +44,13 @@ export function markerOf(line: string): Marker | string | null {
   const c = CANONICAL_LINE.exec(line);
   if (c !== null) return { node: c[1] || null, netns: c[2] || null, dev: c[3] || null, hook: c[4]! };
   const body = markerBody(line);
-  return body === null ? null : parseMarker(body);
+  if (body !== null) return parseMarker(body);
+  // A marker line that lost its end or names another version still starts a section: read
+  // as part of the section before it, its lines would land on the wrong device.
+  return BROKEN_MARKER.test(line) ? `unreadable marker ${JSON.stringify(line.trim().slice(0, 120))}: expected \`### tc-audit capture v1 node=N netns=NS dev=D hook=H ###\`; its section is not read` : null;
 }
+
+const BROKEN_MARKER = /^\s*### tc-audit capture(?!-failed )/;
 
 export function parseMarker(body: string): Marker | string {
   const c = CANONICAL.exec(body);

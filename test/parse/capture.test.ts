@@ -64,11 +64,26 @@ describe('marker lines', () => {
     fc.tuple(fc.constantFrom('', ' ', '\t'), value, fc.constantFrom('', ' ')).map(([lead, v, tail]) => `${lead}### tc-audit capture v1 hook=ingress dev=${v} ###${tail}`),
   );
 
-  it('markerOf reads every line as markerBody and parseMarker do', () => {
+  it('markerOf reads every line as markerBody and parseMarker do; a broken marker is an error', () => {
     fc.assert(fc.property(line, (l) => {
       const body = markerBody(l);
-      expect(markerOf(l)).toEqual(body === null ? null : parseMarker(body));
+      if (body !== null) expect(markerOf(l)).toEqual(parseMarker(body));
+      else expect(markerOf(l)).toMatch(/^unreadable marker ".*its section is not read$/s);
     }), { numRuns: 5000 });
+    expect(markerOf('### tc-audit capture-failed exit=1 ###')).toBeNull();
+    expect(markerOf('## tc-audit capture v1 hook=ingress ###')).toBeNull();
+  });
+
+  it.each([
+    ['without its closing ###', (m: string) => m.replace(/ ###$/, '')],
+    ['of another version', (m: string) => m.replace(' v1 ', ' v2 ')],
+  ])('a marker %s starts a section that is reported and not read, never added to the one before', (_, broken) => {
+    const good = (dev: string) => `### tc-audit capture v1 node=n netns=host dev=${dev} hook=ingress ###`;
+    const filter = (pref: number) => `filter protocol all pref ${pref} bpf chain 0 handle 0x1 x.o:[tc] direct-action not_in_hw id ${pref} name x tag 00 jited \n`;
+    const text = `${good('a')}\n${filter(1)}${broken(good('b'))}\n${filter(3)}${good('c')}\n${filter(5)}`;
+    const r = parseCapture(text, 'c', NO_DEFAULTS);
+    expect(r.observations.map((o) => [o.device, o.legacy?.filters.map((f) => f.pref)])).toEqual([['a', [1]], ['c', [5]]]);
+    expect(r.errors.map((e) => [e.line, e.message.slice(0, 36)])).toEqual([[3, 'capture marker: unreadable marker "#']]);
   });
 
   it.each(['\r', '\u2028', '\u2029'])('a line terminator (%j) inside a value makes no marker', (t) => {
