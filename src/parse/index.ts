@@ -15,7 +15,12 @@ export { parseBpftoolNetJsonValue } from './bpftoolNet.js';
 export { writeTcText } from './tcTextWriter.js';
 export type * from './types.js';
 
+/** Old Mac line ends: a CR on its own ends a line too (an editor shows it so), rather than
+ *  leaving the whole file one line whose tokens run together. CRLF is left to the readers. */
+const LONE_CR = /\r(?!\n)/g;
+
 export function parseInput(text: string, file: string, defaults: ParseDefaults): ParsedFile {
+  if (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text)) text = text.replace(LONE_CR, '\n');
   const d = detectFormat(text);
   if (d.format === null) {
     return { file, format: null, observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [{ file, line: null, message: d.error }] };

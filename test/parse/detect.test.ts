@@ -48,6 +48,15 @@ describe('detectFormat', () => {
     // A capture's `#` header lines are notes too, but its `###` markers are not.
     expect(detectFormat(`# tc-audit capture from n\n### tc-audit capture v1 node=n netns=x dev=a hook=bpftool-net-json ###\n[]\n`).format).toBe('capture');
   });
+  test('old Mac line ends (a CR alone) end lines, not one line of run-together tokens', () => {
+    const lf = recorded('a-v0-ingress.tc.txt');
+    const cr = lf.replace(/\n/g, '\r');
+    const dflt = { ...NO_DEFAULTS, device: 'v0', direction: 'ingress' as const };
+    const a = parseInput(lf, 'f', dflt);
+    const b = parseInput(cr, 'f', dflt);
+    expect(b.errors).toEqual(a.errors);
+    expect(b.observations).toEqual(a.observations);
+  });
   test('a huge line inside a tc dump is capped and reported, the rest parses', () => {
     const text = `filter protocol all pref 1 bpf chain 0 handle 0x1 a.o:[s] direct-action\n${'x'.repeat(70_000)}\n`;
     const r = parseInput(text, 'f', NO_DEFAULTS);
