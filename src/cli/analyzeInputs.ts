@@ -46,7 +46,9 @@ export async function analyzeFiles(files: readonly string[], expandErrors: reado
   const merged = mergeParsed(parsed);
   // merged.errors holds every file's own errors, then merging's.
   append(errors, merged.errors);
-  const readable = parsed.some((p) => p.format !== null && (p.observations.length > 0 || p.nodes.length > 0));
+  // A clean `bpftool net show` with nothing in its tc: section was read too: it says no BPF
+  // program is attached to any tc hook there (nothing-audited then says what that means).
+  const readable = parsed.some((p) => p.format !== null && (p.observations.length > 0 || p.nodes.length > 0 || (p.sawBpftoolNet && p.errors.length === 0)));
   const result = audit(merged.nodes, { agent, mode: 'offline', assume, errors, notes: [], inputs: [...files] });
   return { ...result, readable };
 }
