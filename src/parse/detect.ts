@@ -47,14 +47,18 @@ export function detectFormat(text: string): Detection {
   }
   const whole = text.slice(0, HEAD);
   const { lines } = splitLines(whole.slice(0, whole.lastIndexOf('\n') + 1 || whole.length), '');
-  const clean = stripCommentPrefix(lines.slice(0, 400)).map((l) => l.trim());
+  // Every line of the head: a dump may follow a long preamble (a qdisc listing, notes).
+  const clean = stripCommentPrefix(lines).map((l) => l.trim());
+  let qdiscs = false;
   for (const t of clean) {
     if (t === '' || (t.startsWith('# ') && !/\btc\b.*\bfilter\b/.test(t))) continue;
     if (CAPTURE_MARKER.test(t)) return { format: 'capture', error: null };
     if (/^filter\s/.test(t) || t === 'filter' || /^(\++|\$|#) .*\btc\b.*\bfilter\b/.test(t)) return { format: 'tc-text', error: null };
     if (/^(xdp|tc|flow_dissector|netfilter):$/.test(t) || /^\S+\(\d+\) (clsact|tcx|netkit)\//.test(t)) return { format: 'bpftool-net-text', error: null };
-    if (/^qdisc \S+/.test(t)) return { format: null, error: `this looks like \`tc qdisc show\` output, which lists no filters; ${ACCEPTED}` };
+    // `tc qdisc show` lines above a filter dump are read past (the tc text reader reports them).
+    if (/^qdisc \S+/.test(t)) qdiscs = true;
   }
+  if (qdiscs) return { format: null, error: `this looks like \`tc qdisc show\` output, which lists no filters; ${ACCEPTED}` };
   const firstLine = text.indexOf('\n') === -1 ? text.length : text.indexOf('\n');
   if (firstLine > MAX_LINE) {
     const what = firstLine === text.length ? `the file is a single line of ${text.length} characters` : `the file's first line has ${firstLine} characters`;

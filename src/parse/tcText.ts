@@ -152,7 +152,9 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
     }
     const continuation = (blockIndent >= 0 && indentOf(line) > blockIndent) || (blockIndent >= 0 && CONTINUATION.test(trimmed));
     if (!continuation) {
-      errors.push({ file, line: lineNo, message: `unexpected line "${trimmed.slice(0, 80)}": expected a \`filter ...\` line of \`tc filter show\`` });
+      errors.push({ file, line: lineNo, message: trimmed.startsWith('qdisc ')
+        ? 'a `tc qdisc show` line, not a filter: not read'
+        : `unexpected line "${trimmed.slice(0, 80)}": expected a \`filter ...\` line of \`tc filter show\`` });
       continue;
     }
     if (current === null) continue;

@@ -48,6 +48,20 @@ describe('detectFormat', () => {
     // A capture's `#` header lines are notes too, but its `###` markers are not.
     expect(detectFormat(`# tc-audit capture from n\n### tc-audit capture v1 node=n netns=x dev=a hook=bpftool-net-json ###\n[]\n`).format).toBe('capture');
   });
+  test('`tc qdisc show` lines above a filter dump: the dump is read, the qdisc lines reported', () => {
+    const text = 'qdisc clsact ffff: parent ffff:fff1\nfilter protocol all pref 1 bpf chain 0 handle 0x1 x.o:[tc] direct-action id 5\n';
+    expect(detectFormat(text).format).toBe('tc-text');
+    const r = parseInput(text, 'q', { ...NO_DEFAULTS, device: 'v0', direction: 'ingress' });
+    expect(r.errors).toEqual([{ file: 'q', line: 1, message: 'a `tc qdisc show` line, not a filter: not read' }]);
+    expect(r.observations[0]?.legacy?.filters.map((f) => f.pref)).toEqual([1]);
+    // Only qdisc lines: still the message that says what this is.
+    expect(detectFormat('qdisc clsact ffff: parent ffff:fff1\n').error).toMatch(/looks like `tc qdisc show` output/);
+  });
+  test('a dump after a long preamble is found (the whole head is looked at)', () => {
+    const text = `${'some note\n'.repeat(1000)}filter protocol all pref 1 bpf chain 0 handle 0x1 x.o:[tc] direct-action id 5\n`;
+    expect(detectFormat(text).format).toBe('tc-text');
+    expect(parseInput(text, 'p', NO_DEFAULTS).errors).toHaveLength(1000);
+  });
   test('old Mac line ends (a CR alone) end lines, not one line of run-together tokens', () => {
     const lf = recorded('a-v0-ingress.tc.txt');
     const cr = lf.replace(/\n/g, '\r');
