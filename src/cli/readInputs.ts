@@ -47,8 +47,14 @@ async function listFiles(path: string, errors: ParseError[], seen = new Set<stri
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const p = join(path, e.name);
-    if (e.isDirectory() || e.isFile()) append(out, await listFiles(p, errors, seen));
-    else if (e.isSymbolicLink()) {
+    if (e.isDirectory() || e.isFile()) {
+      // An unreadable subdirectory is its own error: the rest of the tree is still read.
+      try {
+        append(out, await listFiles(p, errors, seen));
+      } catch (err) {
+        errors.push({ file: p, line: null, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      }
+    } else if (e.isSymbolicLink()) {
       try {
         const target = await stat(p);
         if (target.isDirectory() || target.isFile()) append(out, await listFiles(p, errors, seen));
