@@ -8,13 +8,13 @@
 // in tcFilterLine.ts. test/parse/tcFilterFast.test.ts checks both agree on every line.
 import type { LegacyFilter } from '../model/snapshot.js';
 import type { FilterLine } from './tcFilterLine.js';
-import { BPF_STOP, KEYWORDS, NOT_A_KIND, NO_ITEMS, NOT_IN_HW_ONLY, SHARED_BY_LENGTH, internName, normaliseHandle } from './tcWords.js';
+import { BPF_STOP, KEYWORDS, NOT_A_KIND, NO_ITEMS, NOT_IN_HW_ONLY, PREF_RE, SHARED_BY_LENGTH, internName, normaliseHandle } from './tcWords.js';
 
 // Single spaces only: the token reader splits such lines on ' ' exactly, and \S+ keeps tabs
 // and other whitespace (which it would split on) out of every token.
 // The kind word must not be one the token reader takes for something else (NOT_A_KIND).
-const HEADER = new RegExp(String.raw`^filter protocol \S+ pref \d+ ${NOT_A_KIND}\S+ chain \d+ ?$`);
-const BPF = /^filter protocol (\S+) pref (\d+) bpf chain (\d+) handle (\S+) (\S+) direct-action not_in_hw id (\d+) name (\S+) tag ([0-9a-f]+)(?: jited)? ?$/;
+const HEADER = new RegExp(String.raw`^filter protocol \S+ pref ${PREF_RE} ${NOT_A_KIND}\S+ chain \d+ ?$`);
+const BPF = new RegExp(String.raw`^filter protocol (\S+) pref (${PREF_RE}) bpf chain (\d+) handle (\S+) (\S+) direct-action not_in_hw id (\d+) name (\S+) tag ([0-9a-f]+)(?: jited)? ?$`);
 
 /** Words the token reader takes for something else where this reads the tc name. */
 const NOT_A_NAME = new Set([...KEYWORDS, ...BPF_STOP]);

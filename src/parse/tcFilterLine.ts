@@ -2,7 +2,7 @@
 // print_opt). Tokens are read by keyword; the bpf name is the one unlabelled token.
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
 import { Tokens } from './tokens.js';
-import { BPF_STOP, BY_FIRST, NO_ITEMS, SHARED_BY_LENGTH, normaliseHandle } from './tcWords.js';
+import { BPF_STOP, BY_FIRST, MAX_PREF, NO_ITEMS, SHARED_BY_LENGTH, normaliseHandle } from './tcWords.js';
 import { u32TerminalOf, type StarMeaning, type U32ClassMark } from './u32.js';
 
 export { normaliseHandle } from './tcWords.js';
@@ -86,6 +86,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
       const v = t.next() ? t.text() : '';
       if (!isDigits(v)) return { error: `pref "${v}" is not a number` };
       pref = Number(v);
+      if (pref > MAX_PREF) return { error: `pref ${v} is out of range (tc prefs are 0-${MAX_PREF})` };
     } else {
       kind = shared(t);
       break;
@@ -117,7 +118,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
         }
         case 'handle':
         case 'fh': {
-          if (!t.next()) continue;
+          if (!t.next()) return { error: `\`${w}\` without a value` };
           const h = shared(t);
           // u32 "fh 800:" is the hash table itself, not a key node that classifies.
           if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, u32Table: { id: h.slice(0, -1).toLowerCase(), classifier: u32Classifier(f.chain, f.pref, f.protocol) } };

@@ -3,6 +3,7 @@
 import type { LegacyFilter, TcAction } from '../model/snapshot.js';
 import { isRecord, objectLines, parseJson } from './json.js';
 import { normaliseHandle, u32Classifier, type U32Table } from './tcFilterLine.js';
+import { MAX_PREF } from './tcWords.js';
 import type { ParseDefaults, ParseError, ParsedFile } from './types.js';
 import { u32JsonWords } from './u32JsonWords.js';
 import { U32Words, type U32Word } from './u32Words.js';
@@ -44,6 +45,7 @@ function entryToFilter(e: unknown): LegacyFilter | null | string {
   const kind = str(e.kind);
   const pref = int(e.pref);
   if (kind === null || pref === null) return 'entry has no "kind" or numeric "pref"';
+  if (pref < 0 || pref > MAX_PREF) return `"pref" ${pref} is out of range (tc prefs are 0-${MAX_PREF})`;
   const o = e.options;
   if (!isRecord(o)) return null;
   const handle = handleOf(kind, o);

@@ -9,7 +9,7 @@
 // readTcText. test/parse/tcSectionFast.test.ts holds the two to each other.
 import type { LegacyFilter } from '../model/snapshot.js';
 import { bpfFilterOf } from './tcFilterFast.js';
-import { NOT_A_KIND } from './tcWords.js';
+import { NOT_A_KIND, PREF_RE } from './tcWords.js';
 import type { TcContext, TcSink } from './tcText.js';
 
 // Tokens are bounded so that no line read here could be one the line reader caps
@@ -18,11 +18,11 @@ import type { TcContext, TcSink } from './tcText.js';
 const T = String.raw`\S{1,4096}`;
 const N = String.raw`\d{1,15}`;
 const BPF = new RegExp(
-  String.raw`filter protocol (${T}) pref (${N}) bpf chain (${N}) handle (${T}) (${T}) direct-action not_in_hw id (${N}) name (${T}) tag ([0-9a-f]{1,64})(?: jited)? ?\n`,
+  String.raw`filter protocol (${T}) pref (${PREF_RE}) bpf chain (${N}) handle (${T}) (${T}) direct-action not_in_hw id (${N}) name (${T}) tag ([0-9a-f]{1,64})(?: jited)? ?\n`,
   'y',
 );
 const HEADER = new RegExp(
-  String.raw`filter protocol ${T} pref ${N} ${NOT_A_KIND}${T} chain ${N} ?\n`,
+  String.raw`filter protocol ${T} pref ${PREF_RE} ${NOT_A_KIND}${T} chain ${N} ?\n`,
   'y',
 );
 

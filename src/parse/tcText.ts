@@ -158,8 +158,9 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
       continue;
     }
     if (current === null) continue;
-    if (words !== null && trimmed.startsWith('match')) U32Words.word(words, trimmed);
-    else if (trimmed.startsWith('action order')) {
+    if (words !== null && trimmed.startsWith('match')) {
+      if (!U32Words.word(words, trimmed)) errors.push({ file, line: lineNo, message: 'unreadable u32 match word: expected `match VALUE/MASK at OFFSET` (MASK 8 hex digits)' });
+    } else if (trimmed.startsWith('action order')) {
       const a = actionOfLine(trimmed);
       // (An array of one for the first action: a push on [] reserves 17 slots.)
       if (a && current.actions.length === 0) current.actions = [a];

@@ -66,3 +66,9 @@ export function internName(s: string): string {
   NAMES.set(s, s);
   return s;
 }
+
+/** tc prints a filter's pref as the 16-bit priority it is (tcm_info's upper half). */
+export const MAX_PREF = 65535;
+/** A pref of 0..MAX_PREF without leading zeros beyond four digits, for the regex shortcuts
+ *  (a line they do not take goes to the token reader, which reads or reports it). */
+export const PREF_RE = String.raw`(?:6553[0-5]|655[0-2]\d|65[0-4]\d{2}|6[0-4]\d{3}|[1-5]\d{4}|\d{1,4})`;

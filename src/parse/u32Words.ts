@@ -13,10 +13,14 @@
 import type { LegacyFilter } from '../model/snapshot.js';
 import { u32Classifier, type U32Table } from './tcFilterLine.js';
 
-// The value is not needed (a mask decides), and `collect --redact` writes some values as
-// `redacted-…` tokens (src/collect/redactU32.ts): any value is taken. With -s, a kernel built
-// with CONFIG_CLS_U32_PERF adds each word's hit count (tc/f_u32.c: " (success %llu ) ").
-const WORD = /^match (\S+)\/([0-9a-f]{8}) at (nexthdr\+)?(-?\d{1,9})(?: \(success \d+ ?\))?$/i;
+// The value is not needed (a mask decides); `collect --redact` writes some values as
+// `redacted-…` tokens (src/collect/redactU32.ts). With -s, a kernel built with
+// CONFIG_CLS_U32_PERF adds each word's hit count (tc/f_u32.c: " (success %llu ) ").
+// Spacing is taken as pastes change it.
+const WORD = /^match\s+(?:[0-9a-f]{1,8}|redacted-[0-9a-z]+)\/([0-9a-f]{8})\s+at\s+(nexthdr\+)?(-?\d{1,9})(?:\s+\(success\s+\d+\s*\))?$/i;
+/** A line meant as a raw word (a value or token right before a `/`, or nothing at all), as
+ *  opposed to tc -p's decoded words (`match IP src 10.0.0.0/8`, `match dport 80`). */
+const RAW_LOOKING = /^match\s*$|^match\s+[^\s/]+\//i;
 /** The last offset whose 4 bytes every IPv4 (and IPv6) header holds. */
 const LAST_OFFSET = 16;
 
@@ -52,10 +56,12 @@ export class U32Words {
     return words;
   }
 
-  /** A `match ...` line under a key. */
-  static word(words: U32KeyWords, line: string): void {
+  /** A `match ...` line under a key; false when it looks like a raw word but is not one
+   *  (the caller reports it), true for a raw word and for tc -p's decoded ones. */
+  static word(words: U32KeyWords, line: string): boolean {
     const m = WORD.exec(line);
-    U32Words.add(words, m === null ? null : { mask: Number.parseInt(m[2]!, 16), off: Number(m[4]), nexthdr: m[3] !== undefined });
+    U32Words.add(words, m === null ? null : { mask: Number.parseInt(m[1]!, 16), off: Number(m[3]), nexthdr: m[2] !== undefined });
+    return m !== null || !RAW_LOOKING.test(line);
   }
 
   /** A word of a key, as text or JSON shows it; null when it cannot be read. */

@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { normaliseHandle } from '../../src/parse/tcFilterLine.js';
+import { parseTcText } from '../../src/parse/tcText.js';
+import { NO_DEFAULTS } from './fixtures.js';
 
 function general(h: string): string {
   if (/^0x[0-9a-f]+$/i.test(h)) return `0x${BigInt(h).toString(16)}`;
@@ -35,5 +37,23 @@ describe('u32 class ids', () => {
     const r = parseTcText(text, 'u32.txt', { device: 'v0', direction: 'ingress', node: null });
     expect(r.errors).toEqual([]);
     expect(r.observations[0]?.legacy?.filters[0]).toMatchObject({ kind: 'u32', handle: '802::800', classid: 'ffff:2' });
+  });
+});
+
+describe('values tc cannot print are reported, not read as something else', () => {
+  test.each([
+    ['filter protocol all pref 65536 bpf chain 0 ', 'pref 65536 is out of range (tc prefs are 0-65535)'],
+    ['filter protocol all pref 99999999999999999999999 bpf chain 0 handle 0x1 x.o:[tc] direct-action not_in_hw id 1 name x tag 00 jited ', 'pref 99999999999999999999999 is out of range (tc prefs are 0-65535)'],
+    ['filter protocol all pref 3 bpf chain 0 handle', '`handle` without a value'],
+    ['filter protocol ip pref 3 u32 chain 0 fh', '`fh` without a value'],
+  ])('%s', (line, message) => {
+    const r = parseTcText(`${line}\n`, 't', { ...NO_DEFAULTS, device: 'v0', direction: 'ingress' });
+    expect(r.errors).toEqual([{ file: 't', line: 1, message }]);
+    expect(r.observations[0]?.legacy?.filters ?? []).toEqual([]);
+  });
+  test('pref 65535 is read, by the shortcut as by the token reader', () => {
+    const r = parseTcText('filter protocol all pref 65535 bpf chain 0 \nfilter protocol all pref 65535 bpf chain 0 handle 0x1 x.o:[tc] direct-action not_in_hw id 1 name x tag 00 jited \n', 't', { ...NO_DEFAULTS, device: 'v0', direction: 'ingress' });
+    expect(r.errors).toEqual([]);
+    expect(r.observations[0]?.legacy?.filters.map((f) => f.pref)).toEqual([65535]);
   });
 });

@@ -8,6 +8,15 @@ import { NO_DEFAULTS, recorded } from './fixtures.js';
 const noSource = (fs: LegacyFilter[] | undefined) => (fs ?? []).map((f) => ({ ...f, source: null }));
 
 describe('tc -j filter show', () => {
+  test('a pref tc cannot print (negative, over 65535) is reported with its entry', () => {
+    const r = parseTcJsonText('[{"protocol":"all","pref":-3,"kind":"bpf","chain":0,"options":{"handle":"0x1"}},\n{"protocol":"all","pref":70000,"kind":"bpf","chain":0,"options":{"handle":"0x1"}},\n{"protocol":"all","pref":7,"kind":"bpf","chain":0,"options":{"handle":"0x1"}}]', 'j', NO_DEFAULTS);
+    expect(r.errors.map((e) => [e.line, e.message])).toEqual([
+      [1, 'tc -j entry 0: "pref" -3 is out of range (tc prefs are 0-65535)'],
+      [2, 'tc -j entry 1: "pref" 70000 is out of range (tc prefs are 0-65535)'],
+    ]);
+    expect(r.observations[0]?.legacy?.filters.map((f) => f.pref)).toEqual([7]);
+  });
+
   test.each([
     ['a-v0-ingress.tc.json', 'a-v0-ingress.tc.txt'],
     ['a-v0-ingress.tc6150.json', 'a-v0-ingress.tc6150.txt'],

@@ -30,6 +30,18 @@ describe('u32 match words', () => {
     expect(matchesEvery(text)).toEqual([['800::800', want]]);
   });
 
+  test('spacing changed by a paste is taken', () => {
+    const text = HEAD + TABLE('800') + KEY('800::800') + '  match  00000000/00000000\tat  0\n';
+    expect(matchesEvery(text)).toEqual([['800::800', true]]);
+  });
+
+  test.each(['match', 'match 0/0 at 0', 'match zzzzzzzz/00000000 at 0', 'match 00000000/zzzzzzzz at 0', 'match 00000000/00000000 at'])(
+    'a line meant as a raw word that is none is reported, and the key left unknown: %j', (word) => {
+      const r = parseTcText(HEAD + TABLE('800') + KEY('800::800') + `  ${word}\n`, 't', NO_DEFAULTS);
+      expect(r.errors).toEqual([{ file: 't', line: 4, message: 'unreadable u32 match word: expected `match VALUE/MASK at OFFSET` (MASK 8 hex digits)' }]);
+      expect(r.observations[0]?.legacy?.filters.map((f) => f.u32?.matchesEvery)).toEqual([null]);
+    });
+
   test('two tables in one classifier: which one is the root is not shown', () => {
     const text = HEAD + TABLE('1') + KEY('1::800') + '  match 00000000/00000000 at 0\n' + TABLE('800') + KEY('800::800') + '  match 00000000/00000000 at 0\n';
     expect(matchesEvery(text)).toEqual([['1::800', null], ['800::800', null]]);
