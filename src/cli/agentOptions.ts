@@ -10,6 +10,7 @@ import { semver } from '../lazy.js';
 import { numberWord } from '../collect/scopeOptions.js';
 import { VENDOR_IDS } from '../analyze/vendors/ids.js';
 import { cniVersionOf } from '../analyze/vendors/versions.js';
+import { UsageError } from './usageError.js';
 
 export interface AgentArgs {
   agentPriority?: number;
@@ -74,23 +75,27 @@ export function parseAssume(values: readonly string[] | undefined, errors: strin
   return out;
 }
 
-/** Environment of tc-audit itself counts too: run it with the agent's variables set. */
+/** Environment of tc-audit itself counts too: run it with the agent's variables set.
+ *  A file named by --agent-config/--helm-values that cannot be read, or an --agent-env that
+ *  is no KEY=VALUE, is a UsageError: the run would otherwise audit the agent's defaults in
+ *  their place and could pass a gate it should fail. */
 export function agentSettingsFromArgs(a: AgentArgs, errors: LayerError[], env: NodeJS.ProcessEnv = process.env): AgentSettings {
   const layers: Layer[] = [];
-  const read = (file: string): string | null => {
+  const usage: string[] = [];
+  const read = (file: string, flag: string): string | null => {
     try {
       return readFileSync(file, 'utf8');
     } catch (e) {
-      errors.push({ file, line: null, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      usage.push(`${flag} ${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       return null;
     }
   };
   if (a.helmValues) {
-    const t = read(a.helmValues);
+    const t = read(a.helmValues, '--helm-values');
     if (t !== null) layers.push(...fromHelmValues(t, a.helmValues, errors));
   }
   if (a.agentConfig) {
-    const t = read(a.agentConfig);
+    const t = read(a.agentConfig, '--agent-config');
     if (t !== null) layers.push(fromSystemProbeYaml(t, a.agentConfig, errors));
   }
   layers.push(fromEnv(env, 'env', null, errors));
@@ -99,10 +104,11 @@ export function agentSettingsFromArgs(a: AgentArgs, errors: LayerError[], env: N
     for (const e of a.agentEnv) {
       const i = e.indexOf('=');
       if (i > 0) kv[e.slice(0, i)] = e.slice(i + 1);
-      else errors.push({ file: '--agent-env', line: null, message: `expected KEY=VALUE, got ${JSON.stringify(e)}` });
+      else usage.push(`--agent-env: expected KEY=VALUE, got ${JSON.stringify(e)}`);
     }
     layers.push(fromEnv(kv, 'env', '--agent-env', errors));
   }
+  if (usage.length > 0) throw new UsageError(usage.join('\n'));
   checkVersions(a, errors);
   return resolveAgentSettings(layers, {
     ...(a.agentPriority !== undefined ? { priority: a.agentPriority } : {}),

@@ -9,6 +9,7 @@ import { agentSettingsFromArgs, parseAssume, type AgentArgs } from './agentOptio
 import { expandInputs, readInput } from './readInputs.js';
 import { append } from '../arrays.js';
 import { osrFor } from './osr.js';
+import { UsageError } from './usageError.js';
 
 export interface AnalyzeArgs extends AgentArgs {
   dev?: string;
@@ -16,7 +17,7 @@ export interface AnalyzeArgs extends AgentArgs {
   nodeName?: string;
 }
 
-export class UsageError extends Error {}
+export { UsageError } from './usageError.js';
 
 export type OfflineResult = AuditResult & { readable: boolean };
 

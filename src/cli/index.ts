@@ -7,6 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WriteError } from './writeFile.js';
+import { UsageError } from './usageError.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -89,11 +90,14 @@ function rejectStrayWords(c: CommandModule<object, never>): CommandModule<object
  *  silently mean "none" (`analyze node.capture --assume`). Not -o: yargs reads `-o -` (stdout)
  *  as -o without a value, and the report targets read the words themselves (src/report/targets.ts). */
 const NEEDS_VALUE = ['format', 'assume', 'agent-env'] as const;
+/** Names that mean nothing empty: `--dev` given no value would name every hook's device "". */
+const NEEDS_NAME = ['dev', 'node-name'] as const;
 function valuesGiven(argv: Record<string, unknown>): true | string {
   for (const k of NEEDS_VALUE) {
     const v = argv[k];
     if (Array.isArray(v) && v.length === 0) return `--${k} needs a value`;
   }
+  for (const k of NEEDS_NAME) if (argv[k] === '') return `--${k} needs a value`;
   return true;
 }
 
@@ -145,7 +149,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 main().catch((e: unknown) => {
   // A file the user named that cannot be written: theirs to fix, not ours.
-  if (e instanceof WriteError) {
+  if (e instanceof WriteError || e instanceof UsageError) {
     process.stderr.write(`tc-audit: ${e.message}\n`);
     process.exit(2);
   }

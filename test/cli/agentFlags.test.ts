@@ -1,6 +1,7 @@
 // The agent's settings given as flags are held to what the agent itself accepts: a priority
-// outside 0..65535 (or no number) is a usage error before any work, and a version the
-// checks cannot read is said in the report (then treated as unknown), not silently dropped.
+// outside 0..65535 (or no number), an agent file that cannot be read or an --agent-env that is
+// no KEY=VALUE is a usage error before any work, and a version the checks cannot read is said
+// in the report (then treated as unknown), not silently dropped.
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/cli.js';
@@ -58,5 +59,24 @@ describe('--assume', () => {
     const r = run(['--assume', 'unknown=ok', '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
+  });
+});
+
+describe('agent files and --agent-env', () => {
+  // Read past, these would leave the agent's defaults in their place and could pass a gate.
+  it.each([
+    [['--agent-config', '/nonexistent/system-probe.yaml'], 'tc-audit: --agent-config /nonexistent/system-probe.yaml: cannot read: ENOENT\n'],
+    [['--helm-values', '/nonexistent/values.yaml'], 'tc-audit: --helm-values /nonexistent/values.yaml: cannot read: ENOENT\n'],
+    [['--agent-env', 'FOO'], 'tc-audit: --agent-env: expected KEY=VALUE, got "FOO"\n'],
+  ])('%j: exit 2 before any report', (args, stderr) => {
+    const r = run(args);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
+  });
+
+  it('names without a value: exit 2', () => {
+    for (const a of ['--dev', '--dev=', '--node-name=']) {
+      const r = run([a]);
+      expect([r.status, r.stderr.split('\n')[0]]).toEqual([2, `tc-audit: ${a.replace('=', '')} needs a value`]);
+    }
   });
 });

@@ -15,16 +15,18 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     // Loaded here, not at the top: the live collector (execa and its ~100 modules) is
     // start-up time every other command would pay for nothing.
     const [{ liveSession }, { auditCollection }] = await Promise.all([import('../../collect/session.js'), import('../../collect/liveAudit.js')]);
+    // The agent's settings first: a config file that cannot be read is a usage error (exit 2),
+    // better said before a collection than after it.
+    const agentErrors: LayerError[] = [];
+    const assumeErrors: string[] = [];
+    const agent = agentSettingsFromArgs(argv, agentErrors);
+    const assume = parseAssume(argv.assume, assumeErrors);
     const session = await liveSession(liveOptionsFrom(argv), { quiet: argv.quiet === true });
     if (!session.ok) {
       process.stderr.write(`${session.message}\n`);
       process.exitCode = session.exitCode;
       return;
     }
-    const agentErrors: LayerError[] = [];
-    const assumeErrors: string[] = [];
-    const agent = agentSettingsFromArgs(argv, agentErrors);
-    const assume = parseAssume(argv.assume, assumeErrors);
     const errors = [...agentErrors, ...assumeErrors.map((message) => ({ file: '--assume', line: null, message }))];
     const result = auditCollection(session.collection, agent, assume, errors);
     process.exitCode = await emit(result, argv);
