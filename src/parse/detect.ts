@@ -36,7 +36,13 @@ export function withoutLeadingComments(text: string): string {
 
 export function detectFormat(text: string): Detection {
   if (text.trim() === '') return { format: null, error: 'the file is empty; expected output of tc or bpftool, a capture or a bundle' };
-  if (text.indexOf('\u0000') !== -1) return { format: null, error: `the file contains NUL bytes (binary?); ${ACCEPTED}` };
+  if (text.indexOf('\u0000') !== -1) {
+    // Windows tools (PowerShell's `>`) write UTF-16: every other byte of ASCII text is NUL.
+    const sample = text.slice(0, 200).replace(/^\ufffd\ufffd|^\ufeff/, '');
+    const nuls = [...sample].filter((c) => c === '\u0000').length;
+    if (sample.length >= 8 && nuls * 2 >= sample.length - 2) return { format: null, error: `the file looks like UTF-16 text; convert it first (iconv -f UTF-16 -t UTF-8 FILE); ${ACCEPTED}` };
+    return { format: null, error: `the file contains NUL bytes (binary?); ${ACCEPTED}` };
+  }
   // JSON under `# ` note lines is still JSON (parseInput empties the notes first).
   const head = text.slice(afterLeadingComments(text.slice(0, HEAD)), HEAD);
   const first = head.trimStart()[0];

@@ -36,8 +36,10 @@ export function parseInput(text: string, file: string, defaults: ParseDefaults):
       case 'bundle': return parseBundle(withoutLeadingComments(text), file);
     }
   } catch (e) {
-    // A parser bug must not take the whole run down; report it against the file.
+    // A parser bug must not take the whole run down; report it against the file. Nesting
+    // thousands deep (no tool prints that) runs readers out of stack: say so plainly.
     const msg = e instanceof Error ? e.message : String(e);
-    return { file, format: d.format, observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [{ file, line: null, message: `internal parser error: ${msg}` }] };
+    const message = e instanceof RangeError && /call stack/i.test(msg) ? `the ${d.format} input is nested too deeply to read` : `internal parser error: ${msg}`;
+    return { file, format: d.format, observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [{ file, line: null, message }] };
   }
 }

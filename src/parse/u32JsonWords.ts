@@ -11,8 +11,9 @@ import type { U32Word } from './u32Words.js';
 interface Word { mask: string | null; off: number | null; offmask: string | null }
 
 /** Each top-level entry's words, by entry index (entries without words are absent); a word
- *  that cannot be read is null. */
-export function u32JsonWords(text: string): Map<number, Array<U32Word | null>> {
+ *  that cannot be read is null. undefined when the text is nested too deeply for the
+ *  visitor's recursion (JSON.parse took it): the keys' words are then unknown. */
+export function u32JsonWords(text: string): Map<number, Array<U32Word | null>> | undefined {
   const out = new Map<number, Array<U32Word | null>>();
   // The open containers from the top: each with the key it stands under (null in an array).
   // A word is an object under "match", in an object under "options", in an entry object of
@@ -66,7 +67,12 @@ export function u32JsonWords(text: string): Map<number, Array<U32Word | null>> {
       key = null;
     },
   };
-  jsoncParser().visit(text, visitor, { disallowComments: true });
+  try {
+    jsoncParser().visit(text, visitor, { disallowComments: true });
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
   return out;
 }
 

@@ -25,6 +25,13 @@ describe('detectFormat', () => {
     expect(detectFormat('[]').format).toBe('tc-json');
     expect(detectFormat('{"bundleVersion":1}').format).toBe('bundle');
   });
+  test('UTF-16 text (as PowerShell writes it) is named as such, with the fix', () => {
+    const dump = 'filter protocol all pref 1 bpf chain 0 \n';
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(dump, 'utf16le')]), Buffer.from(dump, 'utf16le')]) {
+      expect(detectFormat(bytes.toString('utf8')).error).toMatch(/^the file looks like UTF-16 text; convert it first \(iconv -f UTF-16 -t UTF-8 FILE\)/);
+    }
+    expect(detectFormat('ELF\u0000\u0001\u0002junk and more junk here').error).toMatch(/^the file contains NUL bytes/);
+  });
   test('a 100 MB single line is refused with a bounded, clear message', () => {
     const huge = 'a'.repeat(100 * 1024 * 1024);
     const r = parseInput(huge, 'huge', NO_DEFAULTS);

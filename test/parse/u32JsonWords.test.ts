@@ -51,6 +51,14 @@ describe('u32 words in tc -j', () => {
     expect(r.observations[0]?.legacy?.filters.map((f) => [f.handle, f.u32?.matchesEvery, f.source?.line])).toEqual([['800::800', true, 4], ['801::800', false, 7], ['802::800', true, 10]]);
   });
 
+  test('nesting too deep for the word reader leaves the words unknown, the filters read', () => {
+    const deep = `[{"protocol":"all","pref":1,"kind":"bpf","chain":0,"x":${'['.repeat(20_000)}${']'.repeat(20_000)}},\n${DUMP.slice(1)}`;
+    expect(u32JsonWords(deep)).toBeUndefined();
+    const r = parseTcJsonText(deep, 'j', NO_DEFAULTS);
+    expect(r.errors).toEqual([]);
+    expect(r.observations[0]?.legacy?.filters.map((f) => [f.pref, f.u32?.matchesEvery])).toEqual([[5, null], [6, null], [7, null]]);
+  });
+
   test('a dump without u32 has no words', () => {
     expect(u32JsonWords('[{"protocol":"all","pref":1,"kind":"bpf","chain":0}]').size).toBe(0);
   });
