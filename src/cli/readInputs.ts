@@ -1,7 +1,7 @@
 // Offline inputs: files, directories (recursively, sorted for determinism) or stdin ("-").
 // Reading is bounded: files over the cap are refused with a message instead of loaded.
 import { isAscii } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParseError } from '../parse/types.js';
@@ -20,6 +20,8 @@ export interface InputText {
 export const STDIN_HINT = 'tc-audit: reading a dump from standard input (end it with Ctrl-D); name files or directories to analyze those instead\n';
 
 async function readStdin(): Promise<string> {
+  // `analyze - < dir` reads as an empty stream: say what it is instead.
+  if (fstatSync(0).isDirectory()) throw new Error('standard input is a directory; name it as a path to read its files');
   if (process.stdin.isTTY) process.stderr.write(STDIN_HINT);
   const chunks: Buffer[] = [];
   let size = 0;

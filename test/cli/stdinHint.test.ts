@@ -1,7 +1,7 @@
 // `tc-audit analyze` with no path reads standard input. At a terminal it says so on stderr
 // (it would otherwise wait without a word); from a pipe it says nothing extra.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { STDIN_HINT } from '../../src/cli/readInputs.js';
@@ -18,6 +18,17 @@ describe('analyze from standard input', () => {
     expect(out).toContain(STDIN_HINT);
     expect(out).toMatch(/tc-audit: FAIL .*\(offline, 1 node\(s\)\)/);
     expect(r.status).toBe(1);
+  });
+
+  it('from a directory (`analyze - < dir`): said so, not "empty"', () => {
+    const fd = openSync('fixtures', 'r');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'analyze', '-'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe('-: cannot read: standard input is a directory; name it as a path to read its files');
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('from a pipe: the report alone', () => {
