@@ -14,7 +14,7 @@ const verdictJson = (v: Verdict) => ({
   evidence: v.evidence,
 });
 
-const filterJson = (f: AnalyzedFilter) => ({
+export const filterJson = (f: AnalyzedFilter) => ({
   pref: f.filter.pref,
   protocol: f.filter.protocol,
   chain: f.filter.chain,

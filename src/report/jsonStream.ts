@@ -4,7 +4,8 @@
 // to write it, and the garbage collector pays for all three. Pieces stay small, and the CLI
 // writes them as they come (src/cli/outputOptions.ts).
 import type { AuditResult } from '../model/result.js';
-import { findingJson, hookJson, nodeJson, toJsonReport } from './jsonModel.js';
+import type { AnalyzedHook } from '../model/analysis.js';
+import { filterJson, findingJson, hookJson, nodeJson, toJsonReport } from './jsonModel.js';
 
 /** A string JSON never produces unescaped, to mark where a streamed part goes. */
 const HOLE = '\u0000tc-audit:part\u0000';
@@ -44,6 +45,20 @@ function* array<T>(items: readonly T[], level: number, item: (x: T) => Iterable<
   yield `${pad(level)}]`;
 }
 
+/** A hook at level 4: whole, or filter by filter when it has so many that its text would
+ *  pass the longest string V8 makes (a dump of one hook with 350,000 filters did). */
+const BIG_HOOK = 10_000;
+function* hookPieces(h: AnalyzedHook): Generator<string> {
+  if (h.filters === null || h.filters.length <= BIG_HOOK) {
+    yield at(hookJson(h), 4);
+    return;
+  }
+  const [before, after] = around({ ...hookJson({ ...h, filters: [] }), filters: HOLE }, 4);
+  yield before;
+  yield* array(h.filters, 5, (f) => [at(filterJson(f), 6)]);
+  yield after;
+}
+
 function* pieces(r: AuditResult, toolVersion: string): Generator<string> {
   // Everything but the nodes and findings is small: serialise it whole, holes for the two.
   const report = { ...toJsonReport({ ...r, analysis: { nodes: [] }, findings: [] }, toolVersion), nodes: HOLE, findings: HOLE };
@@ -53,7 +68,7 @@ function* pieces(r: AuditResult, toolVersion: string): Generator<string> {
   yield* array(r.analysis.nodes, 1, function* (n) {
     const [before, after] = around({ ...nodeJson({ ...n, hooks: [] }), interfaces: HOLE }, 2);
     yield before;
-    yield* array(n.hooks, 3, (h) => [at(hookJson(h), 4)]);
+    yield* array(n.hooks, 3, hookPieces);
     yield after;
   });
   yield rest.slice(0, j);

@@ -24,6 +24,17 @@ describe('json in pieces', () => {
     expect([...jsonChunks(r, '1.2.3', 300)].join('')).toBe(plain(r));
   });
 
+  it('a hook with more than 10,000 filters comes filter by filter, the same bytes', () => {
+    const r = sampleResult();
+    const node = r.analysis.nodes[0]!;
+    const hook = node.hooks.find((h) => (h.filters?.length ?? 0) > 0)!;
+    const many = { ...hook, filters: Array.from({ length: 10_001 }, (_, i) => hook.filters![i % hook.filters!.length]!) };
+    const big: AuditResult = { ...r, analysis: { nodes: [{ ...node, hooks: [many, ...node.hooks] }] } };
+    expect([...jsonChunks(big, '1.2.3')].join('')).toBe(plain(big));
+    const empty: AuditResult = { ...r, analysis: { nodes: [{ ...node, hooks: [{ ...hook, filters: [] }] }] } };
+    expect([...jsonChunks(empty, '1.2.3')].join('')).toBe(plain(empty));
+  });
+
   it('hostile strings', () => {
     fc.assert(fc.property(hostileResult(), (r) => {
       expect([...jsonChunks(r, '1.2.3', 500)].join('')).toBe(plain(r));
