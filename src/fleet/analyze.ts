@@ -8,7 +8,7 @@ import type { RecommendContext } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/types.js';
 import { FleetAccumulator } from './accumulate.js';
 import { auditRepresentatives } from './audit.js';
-import { readBundles, type BundleSource } from './read.js';
+import { readBundles, type BundleSource } from '../collect/bundleFiles.js';
 import type { FleetResult, ShapeGroup } from './types.js';
 import { findingCounts, forcingNodes } from './verdicts.js';
 

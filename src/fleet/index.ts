@@ -4,10 +4,10 @@ import { audit } from '../analyze/audit.js';
 import type { Assumptions } from '../analyze/contracts.js';
 import { recommend } from '../recommend/recommend.js';
 import { analyzeFleetWith } from './analyze.js';
-import type { BundleSource } from './read.js';
+import type { BundleSource } from '../collect/bundleFiles.js';
 import type { FleetResult } from './types.js';
 
-export { bundleFilesIn, type BundleSource } from './read.js';
+export { bundleFilesIn, type BundleSource } from '../collect/bundleFiles.js';
 export { renderFleet } from './render.js';
 export type * from './types.js';
 

@@ -1,4 +1,4 @@
-// `--metrics-addr` read apart from the server (src/watch/metrics.ts loads prom-client), so
+// `--metrics-addr` read apart from the server (src/cli/watchMetrics.ts loads prom-client), so
 // the command line can refuse a bad address before anything starts.
 
 export interface MetricsAddr {

@@ -3,7 +3,7 @@ import type { AgentSettings } from '../agent/types.js';
 import type { Assumptions } from '../analyze/contracts.js';
 import type { LiveOptions } from '../collect/live.js';
 import type { Runner } from '../collect/runner.js';
-import type { WatchMetrics } from './metrics.js';
+import type { WatchMetrics } from '../cli/watchMetrics.js';
 
 export interface WatchOptions {
   live: LiveOptions;

@@ -11,12 +11,12 @@ import type { Capabilities } from '../collect/versions.js';
 import type { Netns, NodeSnapshot } from '../model/snapshot.js';
 import type { NsCandidate } from '../collect/namespaces.js';
 import { auditEvents, audited, type Audited } from './auditEvents.js';
-import { Monitor } from './monitor.js';
-import { NamespaceTracker, targetOf } from './namespaces.js';
+import { Monitor } from '../collect/watch/monitor.js';
+import { NamespaceTracker, targetOf } from '../collect/watch/namespaces.js';
 import { parseLinkMonitorLine, parseTcMonitorLine } from './parseMonitor.js';
 import { ProcessRunner } from '../collect/runner.js';
-import { killAllChildren } from './runner.js';
-import { deathSignalGuard } from './deathSignal.js';
+import { killAllChildren } from '../collect/watch/runner.js';
+import { deathSignalGuard } from '../collect/watch/deathSignal.js';
 import { PendingWork } from './pending.js';
 import { refreshHooks } from './refresh.js';
 import { hookKey, removeDevice, removeNetns, upsertNetns } from './state.js';
@@ -37,7 +37,7 @@ export class Watcher {
   private tcxTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly tracker: NamespaceTracker;
-  /** ./deathSignal.ts, known once start() has probed for it. */
+  /** src/collect/watch/deathSignal.ts, known once start() has probed for it. */
   private guard: readonly string[] = [];
 
   constructor(private readonly o: WatchOptions) {

@@ -164,7 +164,7 @@ describeLive('tc-audit watch', () => {
   });
 
   // A monitor that outlived the watch kept running in the namespace and kept it alive after
-  // `ip netns del` (or after its pod was gone): src/watch/deathSignal.ts.
+  // `ip netns del` (or after its pod was gone): src/collect/watch/deathSignal.ts.
   it('takes its monitors with it even when killed with SIGKILL', async () => {
     const ns = createVethNetns('kill');
     try {

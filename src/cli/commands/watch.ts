@@ -47,7 +47,7 @@ export const watchCommand: CommandModule<object, WatchArgs> = {
   builder: (y: Argv<object>) => withWatchOptions(withAgentOptions(withScopeOptions(y, { existing: false }))) as unknown as Argv<WatchArgs>,
   handler: async (argv: ArgumentsCamelCase<WatchArgs>) => {
     // Loaded on use: the watcher (execa) and prom-client are start-up time for every other command.
-    const [{ Watcher }, { WatchMetrics }] = await Promise.all([import('../../watch/watcher.js'), import('../../watch/metrics.js')]);
+    const [{ Watcher }, { WatchMetrics }] = await Promise.all([import('../../watch/watcher.js'), import('../watchMetrics.js')]);
     const agentErrors: LayerError[] = [];
     const assumeErrors: string[] = [];
     const agent = agentSettingsFromArgs(argv, agentErrors);

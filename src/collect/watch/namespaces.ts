@@ -2,8 +2,8 @@
 // (discoverNamespaces), re-applied when /var/run/netns changes (fs.watch) and on a
 // periodic /proc rescan, since pod namespaces appear without touching /var/run/netns.
 import { watch, type FSWatcher } from 'node:fs';
-import { discoverNamespaces, type NsCandidate, type ScopeOptions } from '../collect/namespaces.js';
-import type { NsTarget } from '../collect/runner.js';
+import { discoverNamespaces, type NsCandidate, type ScopeOptions } from '../namespaces.js';
+import type { NsTarget } from '../runner.js';
 
 export const targetOf = (c: NsCandidate): NsTarget => ({ label: c.id, path: c.own ? null : (c.paths[0] ?? null) });
 

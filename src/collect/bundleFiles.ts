@@ -1,5 +1,5 @@
-// Streaming bundle reader: a few files in flight (to overlap disk and parsing), yielded
-// in input order, each dropped by the caller before the next is needed.
+// Streaming bundle reader for the fleet mode (src/fleet): a few files in flight (to overlap
+// disk and parsing), yielded in input order, each dropped by the caller before the next is needed.
 import { opendir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Bundle } from '../model/bundle.js';

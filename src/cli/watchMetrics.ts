@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { AuditResult } from '../model/result.js';
-import type { MetricsAddr } from './metricsAddr.js';
+import type { MetricsAddr } from '../watch/metricsAddr.js';
 
 export class WatchMetrics {
   readonly registry = new Registry();
