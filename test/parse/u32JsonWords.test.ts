@@ -60,6 +60,6 @@ describe('u32 words in tc -j', () => {
   });
 
   test('a dump without u32 has no words', () => {
-    expect(u32JsonWords('[{"protocol":"all","pref":1,"kind":"bpf","chain":0}]').size).toBe(0);
+    expect(u32JsonWords('[{"protocol":"all","pref":1,"kind":"bpf","chain":0}]')?.size).toBe(0);
   });
 });
