@@ -91,28 +91,23 @@ describe('audit by hook shape', () => {
     }
   });
 
-  it('u32 keys that differ only in the terminal flag are different shapes', () => {
-    const key = (terminal: boolean | null): LegacyFilter =>
-      ({ ...filter(1, 'u', 'u', 1), kind: 'u32', handle: '800::800', tcName: null, program: null, directAction: null, u32: { terminal, link: null } });
-    const devices = [false, true, null, false].map((t, i) => ({ name: `v${i}`, ifindex: i + 2, linkKind: 'veth',
-      hooks: [{ direction: 'ingress' as const, legacy: [key(t), filter(2, 'x.o:[tc]', 'x', 10 + i)], legacyPrefsKnown: true, tcx: [] }] }));
+  // Each case: one u32 key per device, differing only in `u32`, then a bpf filter whose IPv4
+  // reach the key decides.
+  type U32 = NonNullable<LegacyFilter['u32']>;
+  it.each<[string, Partial<LegacyFilter>, U32[], Array<boolean | null>]>([
+    ['the terminal flag', {}, [false, true, null, false].map((terminal) => ({ terminal, link: null })), [true, null, null, true]],
+    ['whether they match every packet', { protocol: 'ip', classid: '1:1' },
+      [true, false, null, true].map((matchesEvery) => ({ terminal: true, link: null, matchesEvery })), [false, null, null, false]],
+  ])('u32 keys that differ only in %s are different shapes', (_, base, keys, reaches) => {
+    const key = (u32: U32): LegacyFilter =>
+      ({ ...filter(1, 'u', 'u', 1), kind: 'u32', handle: '800::800', tcName: null, program: null, directAction: null, ...base, u32 });
+    const devices = keys.map((u, i) => ({ name: `v${i}`, ifindex: i + 2, linkKind: 'veth',
+      hooks: [{ direction: 'ingress' as const, legacy: [key(u), filter(2, 'x.o:[tc]', 'x', 10 + i)], legacyPrefsKnown: true, tcx: [] }] }));
     const nodes: NodeSnapshot[] = [{ name: 'n', versions: { kernel: '6.8.0', iproute2: null, bpftool: null }, tcxVisible: null,
       netns: [{ id: 'host', inode: null, path: null, owner: null, devices }], programs: [], progArrays: [] }];
     const { shaped, alone } = bothWays(nodes);
     expect(JSON.stringify(shaped)).toBe(JSON.stringify(alone));
-    expect(shaped.analysis.nodes[0]?.hooks.map((h) => h.filters?.[1]?.reaches.ipv4)).toEqual([true, null, null, true]);
-  });
-
-  it('u32 keys that differ only in whether they match every packet are different shapes', () => {
-    const key = (matchesEvery: boolean | null): LegacyFilter =>
-      ({ ...filter(1, 'u', 'u', 1), protocol: 'ip', kind: 'u32', handle: '800::800', tcName: null, program: null, directAction: null, classid: '1:1', u32: { terminal: true, link: null, matchesEvery } });
-    const devices = [true, false, null, true].map((m, i) => ({ name: `v${i}`, ifindex: i + 2, linkKind: 'veth',
-      hooks: [{ direction: 'ingress' as const, legacy: [key(m), filter(2, 'x.o:[tc]', 'x', 10 + i)], legacyPrefsKnown: true, tcx: [] }] }));
-    const nodes: NodeSnapshot[] = [{ name: 'n', versions: { kernel: '6.8.0', iproute2: null, bpftool: null }, tcxVisible: null,
-      netns: [{ id: 'host', inode: null, path: null, owner: null, devices }], programs: [], progArrays: [] }];
-    const { shaped, alone } = bothWays(nodes);
-    expect(JSON.stringify(shaped)).toBe(JSON.stringify(alone));
-    expect(shaped.analysis.nodes[0]?.hooks.map((h) => h.filters?.[1]?.reaches.ipv4)).toEqual([false, null, null, false]);
+    expect(shaped.analysis.nodes[0]?.hooks.map((h) => h.filters?.[1]?.reaches.ipv4)).toEqual(reaches);
   });
 
   it('live mode', () => {
