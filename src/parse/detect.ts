@@ -21,11 +21,13 @@ function detectJson(head: string): InputFormat {
 export function afterLeadingComments(text: string): number {
   let at = 0;
   for (;;) {
-    const m = /^[ \t\r\n]*#(?:[ \t][^\n]*)?(?:\n|$)/.exec(text.slice(at, at + MAX_LINE + 2));
+    COMMENT_LINE.lastIndex = at;
+    const m = COMMENT_LINE.exec(text);
     if (m === null || m[0].length === 0) return at;
     at += m[0].length;
   }
 }
+const COMMENT_LINE = /[ \t\r\n]*#(?:[ \t][^\n]*)?(?:\n|$)/y;
 
 /** The text with its leading comment lines (afterLeadingComments) emptied, so that a JSON
  *  reader's line numbers are still the file's. */
