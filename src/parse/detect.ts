@@ -55,10 +55,13 @@ export function detectFormat(text: string): Detection {
   }
   const whole = text.slice(0, HEAD);
   const { lines } = splitLines(whole.slice(0, whole.lastIndexOf('\n') + 1 || whole.length), '');
-  // Every line of the head: a dump may follow a long preamble (a qdisc listing, notes).
-  const clean = stripCommentPrefix(lines).map((l) => l.trim());
+  // Every line of the head: a dump may follow a long preamble (a qdisc listing, notes). A
+  // pasted comment prefix (` * `) is judged on the first lines, and lines are trimmed only
+  // as far as they are looked at (most inputs say what they are on their first line or two).
+  const opening = stripCommentPrefix(lines.slice(0, 400));
   let qdiscs = false;
-  for (const t of clean) {
+  for (let i = 0; i < lines.length; i++) {
+    const t = (i < opening.length ? opening[i]! : lines[i]!).trim();
     if (t === '' || (t.startsWith('# ') && !/\btc\b.*\bfilter\b/.test(t))) continue;
     if (CAPTURE_MARKER.test(t)) return { format: 'capture', error: null };
     if (/^filter\s/.test(t) || t === 'filter' || /^(\++|\$|#) .*\btc\b.*\bfilter\b/.test(t)) return { format: 'tc-text', error: null };
