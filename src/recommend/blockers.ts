@@ -40,6 +40,18 @@ export function blockersOf(hooks: readonly AnalyzedHook[], agent: AgentSettings)
   return { audited, tcx, legacy };
 }
 
+/** Foreign non-eBPF filters (u32, matchall, …) that may end the walk at or before pref `P` on
+ *  the hooks the agent uses. The checklist leaves them out (not-ebpf-classifier), so they
+ *  force no answer; a `keep` says they are there rather than "nothing runs before". */
+export function nonBpfAhead(hooks: readonly AnalyzedHook[], agent: AgentSettings, P: number): number {
+  let n = 0;
+  for (const h of hooks) {
+    if (!agentUsesHook(h, agent) || h.filters === null) continue;
+    for (const f of h.filters) if (f.filter.kind !== 'bpf' && f.filter.pref !== null && f.filter.pref <= P && !isAgent(f) && mayHide(f)) n++;
+  }
+  return n;
+}
+
 function toBlocker(h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx, attach: 'legacy' | 'tcx'): Blocker {
   return {
     node: h.node,

@@ -5,7 +5,7 @@ import type { AgentSettings } from '../agent/types.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
-import { blockersOf } from './blockers.js';
+import { blockersOf, nonBpfAhead } from './blockers.js';
 import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
 import { disableNetworkSnippets, setPrioritySnippets } from './snippets.js';
 import type { Blocker, Recommendation } from './types.js';
@@ -82,7 +82,10 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   if (ctx.tcxBlind) {
     return unknown(['tcx attachments were not visible (kernel >= 6.6 without a tcx-capable bpftool >= 7.3); a tcx program would run before every classifier']);
   }
-  return { action: 'keep', classifierPriority: P, reasons: [`no foreign classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`], blockers: [], vendorAlternatives: [], snippets: null };
+  const other = nonBpfAhead(audited, agent, P);
+  const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`];
+  if (other > 0) reasons.push(`${other} non-eBPF filter(s) that may end the walk run at or before pref ${P} (not-ebpf-classifier): the checklist leaves them out, but they hide what they match from the agent`);
+  return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: null };
 
   function disable(reasons: string[], blockers: Blocker[]): Recommendation {
     return { action: 'disable-network', classifierPriority: null, reasons, blockers, vendorAlternatives: knobs(blockers), snippets: disableNetworkSnippets() };

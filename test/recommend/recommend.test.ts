@@ -16,6 +16,17 @@ describe('recommend', () => {
     const r = rec([bpf(1, null, { program: { id: 1, name: 'endpoint_ingres', tag: null } }), bpf(10, DD)]);
     expect(r).toMatchObject({ action: 'keep', classifierPriority: 10 });
   });
+  it('keep says so when non-eBPF filters that may end the walk run before the agent', () => {
+    const mirrorAll = bpf(3, null, { kind: 'u32', protocol: 'ip', handle: '800::800', directAction: null, program: null, classid: '1:1', u32: { terminal: true, link: null, matchesEvery: true } });
+    const r = rec([mirrorAll, bpf(10, DD)]);
+    expect(r.action).toBe('keep');
+    expect(r.reasons).toEqual([
+      'no foreign eBPF classifier that may end the walk runs at or before pref 10 on 2 audited hook(s)',
+      '1 non-eBPF filter(s) that may end the walk run at or before pref 10 (not-ebpf-classifier): the checklist leaves them out, but they hide what they match from the agent',
+    ]);
+    // One that never ends the walk (no terminal flag) is not mentioned.
+    expect(rec([{ ...mirrorAll, u32: { terminal: false, link: null, matchesEvery: true } }, bpf(10, DD)]).reasons).toHaveLength(1);
+  });
   it('disable-network for a terminal classifier at pref 1', () => {
     const r = rec([bpf(1, 'cil_from_container-lxc1'), bpf(10, DD)]);
     expect(r.action).toBe('disable-network');
