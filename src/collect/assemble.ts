@@ -28,7 +28,7 @@ function textFilters(h: RawHook, text: string, file: string, iproute2: string | 
 
 function legacyOf(h: RawHook, file: string, iproute2: string | null, errors: ParseError[]): LegacyFilter[] | null {
   if (h.json !== null) {
-    const r = parseTcJsonEntries(h.json, file);
+    const r = parseTcJsonEntries(h.json, file, undefined, undefined, h.direction);
     append(errors, r.errors);
     // The text dump of a hook with u32 keys: only for their terminal flags (nsCollect.ts).
     if (h.text !== null) takeU32Flags(r.filters, textFilters(h, h.text, `${file} (text)`, iproute2, errors));

@@ -12,8 +12,8 @@ export { normaliseHandle } from './tcWords.js';
  *  hash table its id and classifier (u32Table: whether a key sits in its classifier's only
  *  table, src/parse/u32Words.ts). */
 export type FilterLine =
-  | { device: string | null; direction: Direction | null; header: false; filter: LegacyFilter }
-  | { device: string | null; direction: Direction | null; header: true; u32Table?: U32Table };
+  | { device: string | null; direction: Direction | null; header: false; filter: LegacyFilter; legacyIngress?: true }
+  | { device: string | null; direction: Direction | null; header: true; u32Table?: U32Table; legacyIngress?: true };
 
 /** A u32 hash table (`fh 800: ht divisor 1`): its id ("800") and the classifier it belongs
  *  to, as chain|pref|protocol. */
@@ -22,9 +22,16 @@ export interface U32Table { id: string; classifier: string }
 /** The classifier a u32 line belongs to, as U32Table names it. */
 export const u32Classifier = (chain: number | null, pref: number | null, protocol: string | null): string => `${chain ?? ''}|${pref ?? ''}|${protocol ?? ''}`;
 
+/** The legacy `ingress` qdisc (handle ffff:, which runs on ingress only): tc prints its
+ *  filters' parent as `ffff:`, and lists them for `tc filter show dev X egress` as well as
+ *  for ingress (the kernel finds the qdisc by the parent's major number). */
+export const isLegacyIngressParent = (p: string): boolean => /^ffff:0{0,4}$/i.test(p);
+
+const LEGACY = { legacyIngress: true } as const;
+
 function directionOfParent(p: string): Direction | null {
   const v = p.toLowerCase();
-  if (v === 'ffff:fff2') return 'ingress';
+  if (v === 'ffff:fff2' || isLegacyIngressParent(v)) return 'ingress';
   if (v === 'ffff:fff3') return 'egress';
   return null;
 }
@@ -75,11 +82,16 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
   let protocol: string | null = null;
   let pref: number | null = null;
   let kind: string | undefined;
+  let legacy = false; // `parent ffff:`: the legacy ingress qdisc's
   while (t.next()) {
     if (t.is('dev')) device = t.next() ? t.text() : null;
     else if (t.is('ingress')) direction = 'ingress';
     else if (t.is('egress')) direction = 'egress';
-    else if (t.is('parent')) direction = directionOfParent(t.next() ? t.text() : '') ?? direction;
+    else if (t.is('parent')) {
+      const p = t.next() ? t.text() : '';
+      direction = directionOfParent(p) ?? direction;
+      legacy = isLegacyIngressParent(p);
+    }
     else if (t.is('block')) t.next();
     else if (t.is('protocol')) protocol = t.next() ? shared(t) : null;
     else if (t.is('pref') || t.is('prio') || t.is('priority')) {
@@ -121,7 +133,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
           if (!t.next()) return { error: `\`${w}\` without a value` };
           const h = shared(t);
           // u32 "fh 800:" is the hash table itself, not a key node that classifies.
-          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, u32Table: { id: h.slice(0, -1).toLowerCase(), classifier: u32Classifier(f.chain, f.pref, f.protocol) } };
+          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, u32Table: { id: h.slice(0, -1).toLowerCase(), classifier: u32Classifier(f.chain, f.pref, f.protocol) }, ...(legacy ? LEGACY : {}) };
           f.handle = kind === 'u32' ? h.toLowerCase() : normaliseHandle(h);
           header = false;
           continue;
@@ -193,7 +205,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
   // matchesEvery is the key's match lines' to say (src/parse/u32Words.ts), set with the others
   // so that every key object has one layout.
   if (kind === 'u32' && !header) f.u32 = { terminal: u32TerminalOf(mark, star), link, matchesEvery: null };
-  if (header) return { device, direction, header };
+  if (header) return { device, direction, header, ...(legacy ? LEGACY : {}) };
   if (progId !== null || tag !== null || progName !== null) f.program = { id: progId, name: progName, tag };
-  return { device, direction, header, filter: f };
+  return { device, direction, header, filter: f, ...(legacy ? LEGACY : {}) };
 }

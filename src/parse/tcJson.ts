@@ -1,8 +1,8 @@
 // `tc -j filter show` -> LegacyFilters. Entries without `options` are the per-tcf_proto
 // header messages (and u32 hash tables): they prove the hook exists but are not filters.
-import type { LegacyFilter, TcAction } from '../model/snapshot.js';
+import type { Direction, LegacyFilter, TcAction } from '../model/snapshot.js';
 import { isRecord, objectLines, parseJson } from './json.js';
-import { normaliseHandle, u32Classifier, type U32Table } from './tcFilterLine.js';
+import { isLegacyIngressParent, normaliseHandle, u32Classifier, type U32Table } from './tcFilterLine.js';
 import { MAX_PREF } from './tcWords.js';
 import type { ParseDefaults, ParseError, ParsedFile } from './types.js';
 import { u32JsonWords } from './u32JsonWords.js';
@@ -79,13 +79,16 @@ function u32TableOf(e: unknown): U32Table | null {
 
 /** Entries of one `tc -j filter show dev X ingress|egress`. With `words` (each entry's u32
  *  match words, u32JsonWords) u32 keys also get matchesEvery; the live collector, which has
- *  the entries parsed already, takes it from a text dump of the hook instead. */
-export function parseTcJsonEntries(entries: unknown[], file: string, lines?: number[], words?: Map<number, Array<U32Word | null>>): { filters: LegacyFilter[]; errors: ParseError[] } {
+ *  the entries parsed already, takes it from a text dump of the hook instead. `direction`:
+ *  the hook asked for; an egress dump's entries of the legacy ingress qdisc ("parent":
+ *  "ffff:", which tc lists for both directions and which runs on ingress only) are left out. */
+export function parseTcJsonEntries(entries: unknown[], file: string, lines?: number[], words?: Map<number, Array<U32Word | null>>, direction: Direction | null = null): { filters: LegacyFilter[]; errors: ParseError[] } {
   const filters: LegacyFilter[] = [];
   const errors: ParseError[] = [];
   let u32: U32Words | null = null;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
+    if (direction === 'egress' && isRecord(e) && typeof e.parent === 'string' && isLegacyIngressParent(e.parent)) continue;
     const line = lines?.[i] ?? null;
     const r = entryToFilter(e);
     if (typeof r === 'string') errors.push({ file, line: line ?? 1, message: `tc -j entry ${i}: ${r}` });
@@ -111,7 +114,7 @@ export function parseTcJsonText(text: string, file: string, defaults: ParseDefau
   const j = parseJson(text);
   if (!j.ok) return { ...base, errors: [{ file, line: j.line + firstLine - 1, message: j.message }] };
   if (!Array.isArray(j.value)) return { ...base, errors: [{ file, line: firstLine, message: 'tc -j output must be a JSON array' }] };
-  const r = parseTcJsonEntries(j.value, file, objectLines(text, 1, firstLine), text.includes('"u32"') ? u32JsonWords(text) : undefined);
+  const r = parseTcJsonEntries(j.value, file, objectLines(text, 1, firstLine), text.includes('"u32"') ? u32JsonWords(text) : undefined, defaults.direction);
   base.errors = r.errors;
   base.observations.push({
     node: defaults.node, netns: defaults.netns ?? null, device: defaults.device, ifindex: null,

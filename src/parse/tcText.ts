@@ -137,8 +137,15 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
         words = null;
         continue;
       }
-      const list = hook(r.device ?? dump.device, r.direction ?? dump.direction);
       words = null;
+      // A legacy ingress qdisc's filter in an egress dump: tc lists it for both directions,
+      // but it runs on ingress only, where the ingress dump has it.
+      if (r.legacyIngress && dump.direction === 'egress') {
+        hook(r.device ?? dump.device, 'egress');
+        current = null;
+        continue;
+      }
+      const list = hook(r.device ?? dump.device, r.direction ?? dump.direction);
       if (r.header) {
         if (r.u32Table !== undefined) (u32 ??= new U32Words()).table(list, r.u32Table);
         current = null;

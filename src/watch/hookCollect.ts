@@ -27,7 +27,7 @@ export async function collectHookFilters(runner: Runner, ns: NsTarget, device: s
   if (!Array.isArray(value)) return { error: `${argv.join(' ')} in ${ns.label}: expected a JSON array` };
   // u32 keys' words are repeated "match" keys, which JSON.parse does not keep: read apart.
   const words = r.stdout.includes('"u32"') ? u32JsonWords(r.stdout) : undefined;
-  const { filters, errors } = parseTcJsonEntries(value, argv.join(' '), undefined, words);
+  const { filters, errors } = parseTcJsonEntries(value, argv.join(' '), undefined, words, direction);
   return errors.length > 0 && filters.length === 0 ? { error: errors[0]!.message } : { filters };
 }
 

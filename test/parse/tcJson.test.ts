@@ -8,6 +8,11 @@ import { NO_DEFAULTS, recorded } from './fixtures.js';
 const noSource = (fs: LegacyFilter[] | undefined) => (fs ?? []).map((f) => ({ ...f, source: null }));
 
 describe('tc -j filter show', () => {
+  test('an egress dump leaves out the legacy ingress qdisc\'s entries ("parent":"ffff:"), which tc lists for both', () => {
+    const text = '[{"parent":"ffff:","protocol":"all","pref":4,"kind":"bpf","chain":0},{"parent":"ffff:","protocol":"all","pref":4,"kind":"bpf","chain":0,"options":{"handle":"0x1","bpf_name":"da_pass.o:[tc]","direct-action":true,"not_in_hw":true,"prog":{"id":131632,"name":"rec_da_pass","tag":"59f4a931744dcdc6","jited":1}}}]';
+    const prefs = (direction: 'ingress' | 'egress') => parseTcJsonText(text, 'j', { ...NO_DEFAULTS, device: 'w1', direction }).observations[0]?.legacy?.filters.map((f) => f.pref);
+    expect([prefs('ingress'), prefs('egress')]).toEqual([[4], []]);
+  });
   test('a pref tc cannot print (negative, over 65535) is reported with its entry', () => {
     const r = parseTcJsonText('[{"protocol":"all","pref":-3,"kind":"bpf","chain":0,"options":{"handle":"0x1"}},\n{"protocol":"all","pref":70000,"kind":"bpf","chain":0,"options":{"handle":"0x1"}},\n{"protocol":"all","pref":7,"kind":"bpf","chain":0,"options":{"handle":"0x1"}}]', 'j', NO_DEFAULTS);
     expect(r.errors.map((e) => [e.line, e.message])).toEqual([

@@ -153,3 +153,20 @@ describe('hasCommentPrefix', () => {
     expect(hasCommentPrefix(lines, 0, lines.length)).toBe(want);
   });
 });
+
+describe('tc filter show text: the legacy ingress qdisc', () => {
+  // As iproute2 6.1 prints `parent ffff:` filters (a qdisc added with `tc qdisc add dev w1
+  // ingress`) for `show dev w1 ingress` and, the same, for `show dev w1 egress`.
+  const LINES = 'filter parent ffff: protocol all pref 4 bpf chain 0 \nfilter parent ffff: protocol all pref 4 bpf chain 0 handle 0x1 da_pass.o:[tc] direct-action not_in_hw id 131632 name rec_da_pass tag 59f4a931744dcdc6 jited \n';
+  const hooks = (text: string, direction: 'ingress' | 'egress' | null) =>
+    parseTcText(text, 't', { ...NO_DEFAULTS, device: 'w1', direction }).observations.map((o) => [o.direction, o.legacy?.filters.map((f) => f.pref)]);
+
+  test('its filters are ingress filters, also where an egress dump lists them', () => {
+    expect(hooks(LINES, 'ingress')).toEqual([['ingress', [4]]]);
+    expect(hooks(LINES, 'egress')).toEqual([['egress', []]]);
+    expect(hooks(LINES, null)).toEqual([['ingress', [4]]]);
+    // Both dumps in one text, as a pasted session shows them.
+    const both = `$ tc filter show dev w1 ingress\n${LINES}$ tc filter show dev w1 egress\n${LINES}`;
+    expect(hooks(both, null)).toEqual([['ingress', [4]], ['egress', []]]);
+  });
+});

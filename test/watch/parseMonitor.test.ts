@@ -15,6 +15,10 @@ describe('parseTcMonitorLine', () => {
     expect(parseTcMonitorLine(line)).toMatchObject(want);
   });
 
+  it('a filter of the legacy ingress qdisc (`parent ffff:`) is an ingress one', () => {
+    expect(parseTcMonitorLine('added filter dev w1 parent ffff: protocol all pref 4 bpf chain 0 handle 0x1 x.o:[tc] direct-action')?.direction).toBe('ingress');
+    expect(parseTcMonitorLine('added filter dev w1 parent 1: protocol all pref 4 u32 chain 0 fh 800::800')?.direction).toBeNull();
+  });
   it('ignores chain events and continuation lines', () => {
     expect(parseTcMonitorLine('added chain dev v0 parent ffff: chain 0 ')).toBeNull();
     expect(parseTcMonitorLine('  match 00000000/00000000 at 0')).toBeNull();
