@@ -89,7 +89,7 @@ function rejectStrayWords(c: CommandModule<object, never>): CommandModule<object
 /** Repeatable options that need a value. yargs leaves one given without it empty, which would
  *  silently mean "none" (`analyze node.capture --assume`). Not -o: yargs reads `-o -` (stdout)
  *  as -o without a value, and the report targets read the words themselves (src/report/targets.ts). */
-const NEEDS_VALUE = ['format', 'assume', 'agent-env'] as const;
+const NEEDS_VALUE = ['format', 'assume', 'agent-env', 'netns', 'netns-path', 'interface'] as const;
 /** Names that mean nothing empty: `--dev` given no value would name every hook's device "". */
 const NEEDS_NAME = ['dev', 'node-name'] as const;
 function valuesGiven(argv: Record<string, unknown>): true | string {

@@ -51,10 +51,24 @@ export function discoverNamespaces(opts: ScopeOptions): NsCandidate[] {
   });
   const explicit = opts.netns.length > 0 || opts.netnsPaths.length > 0;
   if (explicit) {
-    return [
-      ...opts.netns.map((n) => make(n, inodeOf(`${netnsDir}/${n}`), `${netnsDir}/${n}`)),
-      ...opts.netnsPaths.map((p) => make(p, inodeOf(p), p)),
-    ];
+    // One namespace named twice (a name and its /proc/PID/ns/net, or the same name again) is
+    // audited once, as the default scope does: its findings would otherwise count twice.
+    // (By path when it does not exist yet: watch follows a name before it appears.)
+    const out: NsCandidate[] = [];
+    const seen = new Map<number | string, NsCandidate>();
+    const named: Array<[string, string]> = [...opts.netns.map((n): [string, string] => [n, `${netnsDir}/${n}`]), ...opts.netnsPaths.map((p): [string, string] => [p, p])];
+    for (const [id, path] of named) {
+      const ino = inodeOf(path);
+      const known = seen.get(ino ?? path);
+      if (known !== undefined) {
+        if (!known.paths.includes(path)) known.paths.push(path);
+        continue;
+      }
+      const c = make(id, ino, path);
+      seen.set(ino ?? path, c);
+      out.push(c);
+    }
+    return out;
   }
   // The host namespace is PID 1's; tc-audit itself may run inside a container.
   const host = make('host', inodeOf(`${proc}/1/ns/net`) ?? ownInode, `${proc}/1/ns/net`);

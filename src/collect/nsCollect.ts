@@ -40,7 +40,11 @@ async function enter(rec: Recorder, cand: NsCandidate, argv: string[]): Promise<
     if (!nsenterFailed(r)) return { r, target };
     last = r;
   }
-  rec.note('vanished-netns', cand.id, null, `namespace went away before it could be entered (${last?.stderr.trim() ?? 'no path'})`);
+  // Gone (no such file) is the usual story; anything else (a path that is no network
+  // namespace, privileges) is said as what nsenter said.
+  const stderr = last?.stderr.trim() ?? 'no path';
+  const what = last === null || /No such file/i.test(stderr) ? 'namespace went away before it could be entered' : 'namespace could not be entered';
+  rec.note('vanished-netns', cand.id, null, `${what} (${stderr})`);
   return null;
 }
 

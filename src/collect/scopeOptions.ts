@@ -1,5 +1,5 @@
 // Scope and collection flags shared by `audit` and `collect`.
-import { statSync } from 'node:fs';
+import { readlinkSync, statfsSync, statSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { LiveOptions } from './live.js';
 
@@ -45,17 +45,44 @@ function missing(path: string): string | null {
   }
 }
 
+/** nsfs (include/uapi/linux/magic.h NSFS_MAGIC): what /var/run/netns/NAME bind mounts and
+ *  /proc/PID/ns/net links are on. */
+const NSFS_MAGIC = 0x6e736673;
+
+/** Why a path that exists is no network namespace, or null when it is one (or cannot be
+ *  told: privileges, which the audit itself reports). A /proc/PID/ns link names its kind
+ *  (`mnt:[…]`); a bind mount does not, and nsenter tells then. */
+function notANetns(path: string): string | null {
+  try {
+    const kind = /^(\w+):\[/.exec(readlinkSync(path))?.[1];
+    if (kind !== undefined) return kind === 'net' ? null : `a ${kind} namespace, not a network one`;
+  } catch {
+    // a bind mount (no link to read), or a link we may not read
+  }
+  try {
+    if (BigInt(statfsSync(path, { bigint: true }).type) !== BigInt(NSFS_MAGIC)) return 'not a namespace file (a bind mount in /var/run/netns or /proc/PID/ns/net is)';
+  } catch {
+    // not ours to tell (privileges): the audit reports what nsenter says
+  }
+  return null;
+}
+
 /** Usage errors before any collection: a mistyped namespace would otherwise be audited as
  *  "nothing there", and with nothing to block the agent the answer would be keep (exit 0);
  *  a timeout or job count that is no number silently fell back to the default. */
 function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interface?: string[]; timeout?: number; jobs?: number }, existing: boolean): true | string {
+  // An empty name is the directory /var/run/netns itself; an empty path is nothing.
+  if (a.netns?.includes('')) return '--netns needs a name (`ip netns list` shows them)';
+  if (a['netns-path']?.includes('')) return '--netns-path needs a path (e.g. /proc/PID/ns/net)';
   for (const n of existing ? (a.netns ?? []) : []) {
-    const why = missing(`/var/run/netns/${n}`);
+    const why = missing(`/var/run/netns/${n}`) ?? notANetns(`/var/run/netns/${n}`);
     if (why !== null) return `--netns ${n}: no such network namespace (${why}; \`ip netns list\` shows the named ones)`;
   }
   for (const p of existing ? (a['netns-path'] ?? []) : []) {
-    const why = missing(p);
-    if (why !== null) return `--netns-path ${p}: no such namespace (${why})`;
+    const missingWhy = missing(p);
+    if (missingWhy !== null) return `--netns-path ${p}: no such namespace (${missingWhy})`;
+    const why = notANetns(p);
+    if (why !== null) return `--netns-path ${p}: not a network namespace (${why})`;
   }
   // An empty glob matches no device, so the audit would see nothing (nothing-audited).
   if (a.interface?.includes('')) return '--interface: an empty pattern matches no device (quote a glob such as "lxc*")';

@@ -1,12 +1,16 @@
 // Scope flags are checked before any collection. A mistyped --netns used to be audited as a
 // namespace with nothing in it, and with nothing to block the agent the answer was keep,
 // exit 0: a CI gate passed on a typo. A --timeout or --jobs that is no number silently fell
-// back to the default. watch alone follows a named namespace that does not exist yet.
+// back to the default. watch alone follows a named namespace that does not exist yet. A path
+// that is no network namespace, or a scope flag with no value, is refused too; a namespace
+// named twice is audited once.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
-import { createNetns, deleteNetns } from '../helpers/netns.js';
+import { createNetns, createVethNetns, deleteNetns, inNs } from '../helpers/netns.js';
+import { join } from 'node:path';
+import { ROOT } from '../parse/fixtures.js';
 
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
 const usage = (message: string) => `tc-audit: ${message}\nRun tc-audit --help for usage.\n`;
@@ -25,6 +29,16 @@ describe('scope flags', () => {
     [['collect', '-j', '2.5', '-o', '-'], '--jobs: expected a whole number of 1 or more, got 2.5'],
     [['-i', ''], '--interface: an empty pattern matches no device (quote a glob such as "lxc*")'],
     [['watch', '-i', 'lxc*', '-i', ''], '--interface: an empty pattern matches no device (quote a glob such as "lxc*")'],
+    // A path that exists but is no network namespace was audited as one that "went away".
+    [['--netns-path', '/etc/passwd'], '--netns-path /etc/passwd: not a network namespace (not a namespace file (a bind mount in /var/run/netns or /proc/PID/ns/net is))'],
+    [['--netns-path', '/proc/self/ns/mnt'], '--netns-path /proc/self/ns/mnt: not a network namespace (a mnt namespace, not a network one)'],
+    // Given no value (an unset $NS in a script), a scope flag used to mean "every namespace".
+    [['--netns'], '--netns needs a value'],
+    [['--netns='], '--netns needs a value'],
+    [['watch', '--netns-path='], '--netns-path needs a value'],
+    [['-i'], '--interface needs a value'],
+    [['--netns=', '-q'], '--netns needs a name (`ip netns list` shows them)'],
+    [['collect', '--netns-path=', '-q', '-o', '-'], '--netns-path needs a path (e.g. /proc/PID/ns/net)'],
   ])('%j: usage error, nothing collected', (args, message) => {
     const r = run(args);
     expect(r.stderr).toBe(usage(message));
@@ -54,3 +68,24 @@ describeLive('a scope that matches no device', () => {
   });
 });
 
+
+describeLive('a namespace named twice', () => {
+  let ns = '';
+  beforeAll(() => {
+    ns = createVethNetns('twice');
+    inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+    inNs(ns, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'pref', '4', 'bpf', 'da', 'obj', join(ROOT, 'fixtures/recorded/bpf/da_pass.o'), 'sec', 'tc']);
+  });
+  afterAll(() => deleteNetns(ns));
+
+  it('by name, or by name and path, is audited once, as the default scope does', () => {
+    const report = (args: string[]) => {
+      const j = JSON.parse(run([...args, '-q', '--json']).stdout) as { nodes: { interfaces: { name: string; direction: string }[] }[]; findings: { ruleId: string }[] };
+      return { hooks: j.nodes[0]!.interfaces.map((i) => `${i.name} ${i.direction}`), findings: j.findings.map((f) => f.ruleId) };
+    };
+    const once = report(['--netns', ns]);
+    expect(once.hooks.length).toBeGreaterThan(0);
+    expect(report(['--netns', ns, '--netns', ns])).toEqual(once);
+    expect(report(['--netns', ns, '--netns-path', `/var/run/netns/${ns}`])).toEqual(once);
+  });
+});
