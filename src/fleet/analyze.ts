@@ -8,6 +8,7 @@ import type { RecommendContext } from '../recommend/recommend.js';
 import type { Recommendation } from '../recommend/types.js';
 import { FleetAccumulator } from './accumulate.js';
 import { auditRepresentatives } from './audit.js';
+import { representativeSnapshots } from './represent.js';
 import { readBundles, type BundleSource } from '../collect/bundleFiles.js';
 import type { FleetResult, ShapeGroup } from './types.js';
 import { findingCounts, forcingNodes } from './verdicts.js';
@@ -51,6 +52,13 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
   const agent = resolveAgentPriority(options.agent, { nodes: [{ name: null, versions: { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, hooks: hooksOf(usedShapes) }] });
   const answer = (idx: number[]): Recommendation =>
     recommendFn(hooksOf(idx), agent, { tcxBlind: idx.some((i) => acc.store.reps[i]!.tcxVisible === false) });
+  // Findings about a node as a whole depend on all of its hooks (its vendors, whether any
+  // hook is the agent's): one audit of each group's representatives together gives them.
+  // Node-level facts (versions, tcx visibility) are part of every shape key.
+  const wholeNode = (idx: number[]) =>
+    auditFn(representativeSnapshots(idx.map((i) => acc.store.reps[i]!)), {
+      agent: options.agent, mode: 'offline', assume: options.assume, errors: [], notes: [], inputs: ['fleet group'],
+    }).findings.filter((f) => f.interface === null && f.direction === null);
 
   const members = new Map<number, string[]>();
   for (const n of kept) {
@@ -69,7 +77,7 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
       nodes: members.get(g) ?? [],
       hookShapes: idx.length,
       recommendation: answer(idx),
-      findings: findingCounts(idx, shapes.findings),
+      findings: findingCounts(idx, shapes.findings, wholeNode(idx)),
     };
   });
 

@@ -2,6 +2,7 @@
 // summary. Pure: the CLI writes the string.
 import { SNIPPET_TITLES, type Recommendation, type Snippets } from '../recommend/types.js';
 import type { FleetResult } from './types.js';
+import { safeLine } from '../report/text.js';
 
 export type FleetFormat = 'json' | 'text';
 
@@ -9,12 +10,14 @@ const answer = (r: Recommendation): string =>
   r.action === 'set-priority' || r.action === 'keep' ? `${r.action} ${r.classifierPriority ?? ''}`.trim() : r.action;
 
 const list = (names: string[], max = 8): string =>
-  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  safeLine(names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`);
 
 export function renderFleetText(r: FleetResult): string {
   const out: string[] = [];
   out.push(`Cluster answer: ${answer(r.recommendation)} (${r.nodes.length} node(s), ${r.groups.length} shape group(s))`);
-  for (const reason of r.recommendation.reasons) out.push(`  ${reason}`);
+  // Names from the bundles (node, device, file) are shown as the node report shows them:
+  // control characters as \xNN, never written to the terminal.
+  for (const reason of r.recommendation.reasons) out.push(`  ${safeLine(reason)}`);
   if (r.forcingNodes.length > 0) out.push(`  forced by: ${list(r.forcingNodes)}`);
   const snippets = r.recommendation.snippets;
   // Every form, as the node report gives them: on a cluster Helm or the Operator is the usual one.
@@ -29,11 +32,11 @@ export function renderFleetText(r: FleetResult): string {
   }
   if (r.duplicates.length > 0) {
     out.push('', 'Node names seen more than once (counted once, newest kept):');
-    for (const d of r.duplicates) out.push(`  ${d.node}: ${d.files.join(', ')} -> kept ${d.kept}`);
+    for (const d of r.duplicates) out.push(`  ${safeLine(`${d.node}: ${d.files.join(', ')} -> kept ${d.kept}`)}`);
   }
   if (r.errors.length > 0) {
     out.push('', 'Inputs not analysed:');
-    for (const e of r.errors) out.push(`  ${e.file}: ${e.message}`);
+    for (const e of r.errors) out.push(`  ${safeLine(`${e.file}: ${e.message}`)}`);
   }
   return `${out.join('\n')}\n`;
 }

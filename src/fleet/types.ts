@@ -21,8 +21,12 @@ export interface FleetNodeVerdict {
 export interface FindingCount {
   ruleId: string;
   severity: Severity;
-  /** Distinct hook shapes in the group that raised it (not hook instances). */
+  /** Distinct hook shapes in the group that raised it (not hook instances); 0 for a
+   *  finding about the whole node (wholeNode). */
   shapes: number;
+  /** About each node of the group as a whole (destructive-vendor, agent-config-hazard,
+   *  nothing-audited, …), not one of its hooks. */
+  wholeNode?: true;
 }
 
 /** Nodes whose hooks have the same set of distinct chain shapes. */

@@ -32,8 +32,12 @@ export function forcingNodes(
   return chosen.flatMap((g) => g.nodes).sort();
 }
 
-export function findingCounts(shapeIdx: number[], findings: ReadonlyMap<number, Finding[]>): FindingCount[] {
+export function findingCounts(shapeIdx: number[], findings: ReadonlyMap<number, Finding[]>, wholeNode: readonly Finding[] = []): FindingCount[] {
   const counts = new Map<string, FindingCount>();
+  for (const f of wholeNode) {
+    const k = `${f.ruleId}\0${f.severity}\0node`;
+    if (!counts.has(k)) counts.set(k, { ruleId: f.ruleId, severity: f.severity, shapes: 0, wholeNode: true });
+  }
   for (const i of shapeIdx) {
     const seen = new Set<string>();
     for (const f of findings.get(i) ?? []) {

@@ -18,6 +18,15 @@ describe('renderFleetText', () => {
     expect(out.indexOf('Datadog Operator')).toBeLessThan(out.indexOf('Shape groups:'));
   });
 
+  it('names from the bundles never write control characters to the terminal', async () => {
+    const evil = 'evil\u001b[2J\u001b[31mnode\nFAKE LINE';
+    const files = writeBundles([{ index: 0, variant: 'cilium-pref5', name: evil }, { index: 1, variant: 'cilium-pref5', name: evil }]);
+    const out = renderFleetText(await analyzeFleet(files, { agent: defaultAgentSettings(), assume: {} }));
+    expect(out).not.toMatch(/\u001b/);
+    expect(out).not.toContain('\nFAKE LINE');
+    expect(out).toContain('evil\\x1b[2J\\x1b[31mnode⏎FAKE LINE');
+  });
+
   it('keep has no snippets', async () => {
     const files = writeBundles([{ index: 0, variant: 'agent-first' }, { index: 1, variant: 'agent-first' }]);
     const out = renderFleetText(await analyzeFleet(files, { agent: defaultAgentSettings(), assume: {} }));
