@@ -64,6 +64,12 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
     if (n === null) {
       return disable([`every pref below ${lowest} is taken on the audited hooks; the agent must not share a pref`], early);
     }
+    // A foreign classifier seen without a pref may sit below n: the priority cannot be told.
+    if (prefless.length > 0) {
+      return unknown([
+        `${prefless.length} foreign classifier(s) that may end the walk were seen without a pref (bpftool net output only) and may sit below ${n}, the priority the others would allow; capture \`tc filter show\` for those hooks`,
+      ], prefless.concat(early));
+    }
     return {
       action: 'set-priority',
       classifierPriority: n,

@@ -27,6 +27,17 @@ describe('recommend', () => {
     // One that never ends the walk (no terminal flag) is not mentioned.
     expect(rec([{ ...mirrorAll, u32: { terminal: false, link: null, matchesEvery: true } }, bpf(10, DD)]).reasons).toHaveLength(1);
   });
+  it('a foreign classifier without a pref (bpftool only) on another hook makes set-priority unknown', () => {
+    const prefless = { ...hook('ingress', [bpf(1, 'cil_from_container-lxc2', { pref: null })]), legacyPrefsKnown: false };
+    const a = analyzeSnapshots([node([
+      { name: 'lxc1', hooks: [hook('ingress', [bpf(5, 'cil_from_container-lxc1'), bpf(10, DD)]), hook('egress', [])] },
+      { name: 'lxc2', hooks: [prefless, hook('egress', [])] },
+    ])], { assume: {}, bytecode: null });
+    const r = recommend(a.nodes[0]!.hooks, defaultAgentSettings(), { tcxBlind: false });
+    expect(r.action).toBe('unknown');
+    expect(r.reasons[0]).toMatch(/^1 foreign classifier\(s\) that may end the walk were seen without a pref .* may sit below 4, the priority the others would allow/);
+    expect(r.blockers.map((b) => [b.device, b.pref])).toEqual([['lxc2', null], ['lxc1', 5]]);
+  });
   it('disable-network for a terminal classifier at pref 1', () => {
     const r = rec([bpf(1, 'cil_from_container-lxc1'), bpf(10, DD)]);
     expect(r.action).toBe('disable-network');
