@@ -1,10 +1,13 @@
 // `diff` core: compare two AuditResults (BEFORE, AFTER) and decide whether AFTER is worse.
-// Worse = a new error finding, a stricter action (actionRank), or, with the same
-// set-priority action, a lower classifier priority needed.
+// Worse = a new error finding, a stricter action (actionRank), with the same set-priority
+// action a lower classifier priority needed, the agent's classifier gone from a hook that is
+// still there, or a hook whose filters BEFORE read and AFTER does not show.
 import type { Finding } from '../model/findings.js';
 import type { AuditResult } from '../model/result.js';
 import { actionRank, type Recommendation } from '../recommend/types.js';
-import { hookLabel, locationKey } from '../report/describe.js';
+import type { AnalyzedHook } from '../model/analysis.js';
+import { isAgent } from '../recommend/blockers.js';
+import { allHooks, hookKey, hookLabel, hookLocation, locationKey } from '../report/describe.js';
 import { diffHooks } from './hooks.js';
 import type { DiffResult } from './types.js';
 
@@ -28,11 +31,30 @@ export const recommendationRegressions = (b: Recommendation, a: Recommendation):
   return [];
 };
 
+const hasAgent = (h: AnalyzedHook): boolean => (h.filters ?? []).some(isAgent) || (h.tcx ?? []).some(isAgent);
+
+/** Hooks present on both sides that lost what BEFORE showed: the agent's classifier, or
+ *  their filters altogether (AFTER's input does not show them: its findings would read as
+ *  "resolved" for want of data). A hook that is gone with its device is not one. */
+export const hookRegressions = (before: AuditResult, after: AuditResult): string[] => {
+  const now = new Map(allHooks(after.analysis.nodes).map((h) => [hookKey(h), h]));
+  const out: string[] = [];
+  for (const b of allHooks(before.analysis.nodes)) {
+    const a = now.get(hookKey(b));
+    if (a === undefined) continue;
+    const where = hookLabel(hookLocation(b));
+    if (b.filters !== null && a.filters === null) out.push(`${where}: its legacy filters were read before and are not in AFTER's input`);
+    else if (hasAgent(b) && !hasAgent(a)) out.push(`the agent's classifier is gone from ${where}`);
+  }
+  return out;
+};
+
 export function diffResults(before: AuditResult, after: AuditResult): DiffResult {
   const newFindings = minus(after.findings, before.findings);
   const regressions = [
     ...newFindings.filter((f) => f.severity === 'error').map((f) => `new error ${f.ruleId} at ${hookLabel(f)}: ${f.message}`),
     ...recommendationRegressions(before.recommendation, after.recommendation),
+    ...hookRegressions(before, after),
   ];
   return {
     before,

@@ -23,6 +23,24 @@ describe('diffResults', () => {
     ]));
   });
 
+  it('the agent\'s classifier gone from a hook that is still there: worse', () => {
+    const before = cleanResult();
+    const node = before.analysis.nodes[0]!;
+    const after = { ...before, analysis: { nodes: [{ ...node, hooks: [hook('eth0', 'ingress', [], []), node.hooks[1]!] }] } };
+    const d = diffResults(before, after);
+    expect(diffExitCode(d)).toBe(1);
+    expect(d.regressions).toEqual(['the agent\'s classifier is gone from node-a / host / eth0 / ingress']);
+    // Gone with its device (a pod that went away) is no regression.
+    expect(diffResults(before, { ...before, analysis: { nodes: [{ ...node, hooks: [node.hooks[1]!] }] } }).regressions).toEqual([]);
+  });
+
+  it('a hook whose filters AFTER does not show is worse, not "resolved"', () => {
+    const before = cleanResult();
+    const node = before.analysis.nodes[0]!;
+    const after = { ...before, analysis: { nodes: [{ ...node, hooks: [{ ...node.hooks[0]!, filters: null }, node.hooks[1]!] }] } };
+    expect(diffResults(before, after).regressions).toEqual(['node-a / host / eth0 / ingress: its legacy filters were read before and are not in AFTER\'s input']);
+  });
+
   it('the fix is not worse', () => {
     const d = diffResults(sampleResult(), cleanResult());
     expect(diffExitCode(d)).toBe(0);
