@@ -42,10 +42,16 @@ export default defineRule({
           : f.filter.pref < P ? `it runs before the agent at pref ${P}`
           : f.filter.pref === P ? `it shares pref ${P} with the agent`
           : `it runs after the agent at pref ${P}`;
+        // One that ends the walk for every packet of its protocol, at or before the agent's
+        // pref, hides that traffic from the agent for certain: a warning, with the fix.
+        const hides = used && f.verdict.terminal === 'always' && f.filter.pref !== null && f.filter.pref <= P;
         out.push({
           ...aboutFilter(h, f),
+          ...(hides ? { severity: 'warning' as const } : {}),
           message: `${f.filter.kind} filter at pref ${f.filter.pref ?? '?'} is outside the eBPF checklist: ${effect(f)}; ${order}.`,
-          remediation: null,
+          remediation: hides
+            ? `the agent sees none of that traffic on this hook: set classifier_priority below ${f.filter.pref}, or move the filter after the agent (tc filter replace ... pref N with N > ${P})`
+            : null,
         });
       }
     }

@@ -23,6 +23,18 @@ describe('not-ebpf-classifier', () => {
 
   it('ignores bpf filters', () => expect(run(foreign(1, 'always'))).toEqual([]));
 
+  it('a warning, with the fix, when it ends the walk for every packet at or before the agent', () => {
+    for (const pref of [2, 10]) {
+      const [f] = run(foreign(pref, 'always', { kind: 'u32', protocol: 'ip' }));
+      expect([f!.severity, f!.remediation]).toEqual(['warning', `the agent sees none of that traffic on this hook: set classifier_priority below ${pref}, or move the filter after the agent (tc filter replace ... pref N with N > 10)`]);
+    }
+    // Otherwise an info, as the rule is: only some packets, after the agent, or a hook the agent leaves alone.
+    for (const f of [run(foreign(5, 'sometimes', { kind: 'u32' }))[0]!, run(foreign(20, 'always', { kind: 'matchall' }))[0]!]) {
+      expect([f.severity, f.remediation]).toEqual([undefined, null]);
+    }
+    expect(run(foreign(2, 'always', { kind: 'matchall' }), ctx({ agent: { ingressEnabled: false } }))[0]!.severity).toBeUndefined();
+  });
+
   it('notes when the agent does not attach to the hook', () => {
     const [f] = run(foreign(2, 'always', { kind: 'matchall' }), ctx({ agent: { ingressEnabled: false } }));
     expect(f!.message).toContain('the agent does not attach to this hook');
