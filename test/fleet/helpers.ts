@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-// @ts-expect-error plain JS generator shared with the benchmark
 import { makeBundle } from '../../scripts/gen-bundles.mjs';
 
 export interface Spec {
