@@ -133,10 +133,12 @@ function compareWithKb(v: Verdict, kv: KnownVerdict | null, vendorId: string): V
 
 export function resolveFilterVerdict(f: LegacyFilter, vendor: VendorMatch, ctx: VerdictContext): Verdict {
   const mode = filterMode(f);
-  if (mode === 'not-bpf') return nonBpfVerdict(f);
+  // Every classifier skips a skip_sw filter in software (cls_bpf, u32_classify's key loop,
+  // mall_classify, fl_classify): the walk goes on past it.
   if (f.flags.includes('skip_sw')) {
     return verdict({ terminal: 'never', returnCodes: null, source: 'none', mode, evidence: ['skip_sw: runs only in hardware; in software it counts as UNSPEC'] });
   }
+  if (mode === 'not-bpf') return nonBpfVerdict(f);
   const kv = VENDORS[vendor.id].legacy;
   const prog = f.program?.id != null ? ctx.programs.get(f.program.id) : undefined;
   const bc = prog ? fromBytecode(prog, f, mode, ctx) : null;

@@ -135,6 +135,14 @@ describe('u32 keys: only a key with the terminal flag can end the walk (cls_u32.
     expect(every({ protocol: 'ip' }, { matchesEvery: null }).terminal).toBe('sometimes');
     expect(every({ protocol: 'ip' }, { matchesEvery: false }).terminal).toBe('sometimes');
   });
+  it('skip_sw: u32, matchall and flower filters run only in hardware, as bpf ones: never', () => {
+    const every = u32(true, null, { protocol: 'ip', classid: '1:1', flags: ['skip_sw', 'in_hw'], u32: { terminal: true, link: null, matchesEvery: true } });
+    expect(v(every)).toMatchObject({ terminal: 'never', evidence: ['skip_sw: runs only in hardware; in software it counts as UNSPEC'] });
+    for (const kind of ['matchall', 'flower']) {
+      const f = bpf(1, null, { kind, directAction: null, flags: ['skip_sw'], actions: [{ order: 1, kind: 'gact', control: 'drop', detail: null }] });
+      expect(v(f).terminal, kind).toBe('never');
+    }
+  });
   it('--assume is about vendors of bpf programs and does not touch u32 keys', () => {
     const f = u32(false, null);
     expect(resolveFilterVerdict(f, identifyFilter(f), ctx({ assume: { unknown: 'terminal' } })).terminal).toBe('never');

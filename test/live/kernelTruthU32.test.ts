@@ -53,6 +53,10 @@ const cases: Case[] = [
     verdicts: [['800::800', 'never']], ran: [true, true], reaches: [true, true],
   },
   {
+    name: 'skip_sw: the key runs only in hardware (veth has none), so software walks past it: never',
+    u32: [key('classid', '1:1', 'skip_sw')], verdicts: [['800::800', 'never']], ran: [true, true], reaches: [true, true],
+  },
+  {
     name: '`protocol all`: every IP packet matches, a non-IP frame only when long enough: sometimes',
     u32: [['add', 'protocol', 'all', 'pref', '1', 'u32', ...MATCH_ALL, 'classid', '1:1']],
     verdicts: [['800::800', 'sometimes']], ran: [false, false], reaches: [null, null],
