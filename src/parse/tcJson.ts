@@ -98,6 +98,10 @@ export function parseTcJsonEntries(entries: unknown[], file: string, lines?: num
       if (words !== undefined && r.u32 != null) {
         const w = (u32 ??= new U32Words()).key(filters, r);
         for (const x of words.get(i) ?? []) U32Words.add(w, x);
+        // The key's mark and input device, which tc -j prints as plain keys.
+        const o = isRecord(e) && isRecord(e.options) ? e.options : {};
+        if (o.input_dev !== undefined) U32Words.test(w, 'input dev -');
+        if (o.fwmark_value !== undefined || o.fwmark_mask !== undefined) U32Words.test(w, `mark ${String(o.fwmark_value ?? '?')} ${String(o.fwmark_mask ?? '?')}`);
       }
     } else if (words !== undefined) {
       const t = u32TableOf(e);

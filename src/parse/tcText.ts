@@ -167,6 +167,8 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
     if (current === null) continue;
     if (words !== null && trimmed.startsWith('match')) {
       if (!U32Words.word(words, trimmed)) errors.push({ file, line: lineNo, message: 'unreadable u32 match word: expected `match VALUE/MASK at OFFSET` (MASK 8 hex digits)' });
+    } else if (words !== null && (trimmed.startsWith('mark ') || trimmed.startsWith('input dev') || trimmed.startsWith('Invalid mark'))) {
+      U32Words.test(words, trimmed);
     } else if (trimmed.startsWith('action order')) {
       const a = actionOfLine(trimmed);
       // (An array of one for the first action: a push on [] reserves 17 slots.)

@@ -64,6 +64,21 @@ export class U32Words {
     return m !== null || !RAW_LOOKING.test(line);
   }
 
+  /** The key's other tests (tc/f_u32.c prints them under the key, and u32_classify checks
+   *  them before the words): `mark VAL MASK` (CONFIG_CLS_U32_MARK: a key matches only when
+   *  (skb->mark & MASK) == VAL, so any but 0/0 leaves packets out) and `input dev D` (only
+   *  packets that came in on D). A key with either does not match every packet; one whose
+   *  mark line cannot be read is unknown. */
+  static test(words: U32KeyWords, line: string): void {
+    if (/^input dev\s/.test(line)) {
+      words.tests = true;
+      return;
+    }
+    const m = /^mark\s+(0x[0-9a-f]+|\d+)\s+(0x[0-9a-f]+|\d+)(?:\s|$)/i.exec(line);
+    if (m === null) words.unsure = true;
+    else if (Number(m[1]) !== 0 || Number(m[2]) !== 0) words.tests = true;
+  }
+
   /** A word of a key, as text or JSON shows it; null when it cannot be read. */
   static add(words: U32KeyWords, w: U32Word | null): void {
     words.count++;

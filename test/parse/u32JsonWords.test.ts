@@ -59,6 +59,12 @@ describe('u32 words in tc -j', () => {
     expect(r.observations[0]?.legacy?.filters.map((f) => [f.pref, f.u32?.matchesEvery])).toEqual([[5, null], [6, null], [7, null]]);
   });
 
+  test('a key with an input device or a mark (plain keys in tc -j) does not match every packet', () => {
+    const entry = (extra: string) => `[{"protocol":"ip","pref":1,"kind":"u32","chain":0,"options":{"fh":"800:","ht_divisor":1}},{"protocol":"ip","pref":1,"kind":"u32","chain":0,"options":{"fh":"800::800","match":{"value":"0","mask":"0","offmask":"","off":0}${extra}}}]`;
+    const every = (extra: string) => parseTcJsonText(entry(extra), 'j', NO_DEFAULTS).observations[0]?.legacy?.filters[0]?.u32?.matchesEvery;
+    expect([every(''), every(',"input_dev":"v1"'), every(',"fwmark_value":"0x1","fwmark_mask":"0xff"'), every(',"fwmark_value":"0x0","fwmark_mask":"0x0"')]).toEqual([true, false, false, true]);
+  });
+
   test('a dump without u32 has no words', () => {
     expect(u32JsonWords('[{"protocol":"all","pref":1,"kind":"bpf","chain":0}]')?.size).toBe(0);
   });

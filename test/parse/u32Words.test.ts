@@ -30,6 +30,16 @@ describe('u32 match words', () => {
     expect(matchesEvery(text)).toEqual([['800::800', want]]);
   });
 
+  test.each([
+    // tc/f_u32.c's lines for the key's other tests (this kernel has no CONFIG_CLS_U32_MARK to record them).
+    ['a mark test', ['match 00000000/00000000 at 0', 'mark 0x0001 0x00ff (success 0)'], false],
+    ['a mark of 0/0, which every packet passes', ['mark 0x0000 0x0000 (success 7)', 'match 00000000/00000000 at 0'], true],
+    ['an input device', ['match 00000000/00000000 at 0', 'input dev eth1'], false],
+    ['a mark iproute2 could not read', ['match 00000000/00000000 at 0', 'Invalid mark (kernel&iproute2 mismatch)'], null],
+  ])('%s under the key', (_, lines, want) => {
+    expect(matchesEvery(HEAD + TABLE('800') + KEY('800::800') + lines.map((l) => `  ${l}\n`).join(''))).toEqual([['800::800', want]]);
+  });
+
   test('spacing changed by a paste is taken', () => {
     const text = HEAD + TABLE('800') + KEY('800::800') + '  match  00000000/00000000\tat  0\n';
     expect(matchesEvery(text)).toEqual([['800::800', true]]);

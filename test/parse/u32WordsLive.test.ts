@@ -16,6 +16,8 @@ const SETUPS: Array<[string[][], Array<[string, boolean | null]>]> = [
   [[['protocol', 'ip', 'pref', '6', 'handle', '1:', 'u32', 'divisor', '1'],
     ['protocol', 'ip', 'pref', '6', 'u32', 'ht', '1:', 'match', 'u32', '0', '0', 'classid', '1:6'],
     ['protocol', 'ip', 'pref', '6', 'u32', 'ht', '805:', 'match', 'u32', '0', '0', 'link', '1:']], [['1::800', null], ['805::800', null]]],
+  // A key that also tests the input device (`input dev v1`) matches only what came in there.
+  [[['protocol', 'ip', 'pref', '7', 'u32', 'match', 'u32', '0', '0', 'indev', 'v1', 'classid', '1:7']], [['806::800', false]]],
 ];
 
 describeLive('u32 match words: text and tc -j agree with each other and with the setup', () => {
