@@ -6,7 +6,7 @@ import type { Finding } from '../model/findings.js';
 import type { AuditResult } from '../model/result.js';
 import { actionRank, type Recommendation } from '../recommend/types.js';
 import type { AnalyzedHook } from '../model/analysis.js';
-import { isAgent } from '../recommend/blockers.js';
+import { agentUsesHook, isAgent } from '../recommend/blockers.js';
 import { allHooks, hookKey, hookLabel, hookLocation, locationKey } from '../report/describe.js';
 import { diffHooks } from './hooks.js';
 import type { DiffResult } from './types.js';
@@ -33,9 +33,11 @@ export const recommendationRegressions = (b: Recommendation, a: Recommendation):
 
 const hasAgent = (h: AnalyzedHook): boolean => (h.filters ?? []).some(isAgent) || (h.tcx ?? []).some(isAgent);
 
-/** Hooks present on both sides that lost what BEFORE showed: the agent's classifier, or
- *  their filters altogether (AFTER's input does not show them: its findings would read as
- *  "resolved" for want of data). A hook that is gone with its device is not one. */
+/** Hooks present on both sides that lost what BEFORE showed: the agent's classifier where
+ *  AFTER's agent still attaches (not after network detection, or ingress, was turned off,
+ *  as a disable-network answer says to), or their filters altogether (AFTER's input does
+ *  not show them: its findings would read as "resolved" for want of data). A hook that is
+ *  gone with its device is not one. */
 export const hookRegressions = (before: AuditResult, after: AuditResult): string[] => {
   const now = new Map(allHooks(after.analysis.nodes).map((h) => [hookKey(h), h]));
   const out: string[] = [];
@@ -44,7 +46,7 @@ export const hookRegressions = (before: AuditResult, after: AuditResult): string
     if (a === undefined) continue;
     const where = hookLabel(hookLocation(b));
     if (b.filters !== null && a.filters === null) out.push(`${where}: its legacy filters were read before and are not in AFTER's input`);
-    else if (hasAgent(b) && !hasAgent(a)) out.push(`the agent's classifier is gone from ${where}`);
+    else if (hasAgent(b) && !hasAgent(a) && after.agent.networkEnabled && agentUsesHook(a, after.agent)) out.push(`the agent's classifier is gone from ${where}`);
   }
   return out;
 };

@@ -32,6 +32,10 @@ describe('diffResults', () => {
     expect(d.regressions).toEqual(['the agent\'s classifier is gone from node-a / host / eth0 / ingress']);
     // Gone with its device (a pod that went away) is no regression.
     expect(diffResults(before, { ...before, analysis: { nodes: [{ ...node, hooks: [node.hooks[1]!] }] } }).regressions).toEqual([]);
+    // Nor after network detection (or ingress detection) was turned off, as disable-network says.
+    for (const off of [{ networkEnabled: false }, { ingressEnabled: false }]) {
+      expect(diffResults(before, { ...after, agent: { ...after.agent, ...off } }).regressions, JSON.stringify(off)).toEqual([]);
+    }
   });
 
   it('a hook whose filters AFTER does not show is worse, not "resolved"', () => {
