@@ -25,6 +25,14 @@ function effect(f: AnalyzedFilter): string {
   }
 }
 
+/** What takes the filter out of the agent's way. tc cannot move a filter to another pref
+ *  (replace finds it by its pref): it is added again after the agent and the old one
+ *  deleted. Below pref 1 nothing runs, so there only moving it helps. */
+function fixFor(pref: number, P: number): string {
+  const move = `move the filter after the agent (add it again at a pref above ${P}, then \`tc filter del ... pref ${pref}\`)`;
+  return `the agent sees none of that traffic on this hook: ${pref <= 1 ? `no classifier_priority runs before pref 1, so ${move}` : `set classifier_priority below ${pref}, or ${move}`}`;
+}
+
 export default defineRule({
   id: 'not-ebpf-classifier',
   severity: 'info',
@@ -49,9 +57,7 @@ export default defineRule({
           ...aboutFilter(h, f),
           ...(hides ? { severity: 'warning' as const } : {}),
           message: `${f.filter.kind} filter at pref ${f.filter.pref ?? '?'} is outside the eBPF checklist: ${effect(f)}; ${order}.`,
-          remediation: hides
-            ? `the agent sees none of that traffic on this hook: set classifier_priority below ${f.filter.pref}, or move the filter after the agent (tc filter replace ... pref N with N > ${P})`
-            : null,
+          remediation: hides ? fixFor(f.filter.pref!, P) : null,
         });
       }
     }

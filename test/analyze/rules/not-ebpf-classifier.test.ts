@@ -26,8 +26,10 @@ describe('not-ebpf-classifier', () => {
   it('a warning, with the fix, when it ends the walk for every packet at or before the agent', () => {
     for (const pref of [2, 10]) {
       const [f] = run(foreign(pref, 'always', { kind: 'u32', protocol: 'ip' }));
-      expect([f!.severity, f!.remediation]).toEqual(['warning', `the agent sees none of that traffic on this hook: set classifier_priority below ${pref}, or move the filter after the agent (tc filter replace ... pref N with N > 10)`]);
+      expect([f!.severity, f!.remediation]).toEqual(['warning', `the agent sees none of that traffic on this hook: set classifier_priority below ${pref}, or move the filter after the agent (add it again at a pref above 10, then \`tc filter del ... pref ${pref}\`)`]);
     }
+    // At pref 1 no priority can run before it: only moving the filter helps.
+    expect(run(foreign(1, 'always', { kind: 'matchall' }))[0]!.remediation).toBe('the agent sees none of that traffic on this hook: no classifier_priority runs before pref 1, so move the filter after the agent (add it again at a pref above 10, then `tc filter del ... pref 1`)');
     // Otherwise an info, as the rule is: only some packets, after the agent, or a hook the agent leaves alone.
     for (const f of [run(foreign(5, 'sometimes', { kind: 'u32' }))[0]!, run(foreign(20, 'always', { kind: 'matchall' }))[0]!]) {
       expect([f.severity, f.remediation]).toEqual([undefined, null]);
