@@ -33,10 +33,7 @@ function rememberedTokenLine(trimmed: string, star: StarMeaning): FilterLine | {
   }
   // Headers and errors are read-only answers; a filter is the caller's to complete (its
   // source, actions and flags), so each line gets its own copy.
-  if (!('filter' in r)) return r;
-  const line: FilterLine = { device: r.device, direction: r.direction, header: false, filter: copyOf(r.filter) };
-  if (r.legacyIngress) line.legacyIngress = true;
-  return line;
+  return 'filter' in r ? { device: r.device, direction: r.direction, header: false, filter: copyOf(r.filter) } : r;
 }
 
 /** A filter as tokenFilterLine makes it (fields in its order), with objects of its own. */

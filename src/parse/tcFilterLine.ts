@@ -12,8 +12,8 @@ export { normaliseHandle } from './tcWords.js';
  *  hash table its id and classifier (u32Table: whether a key sits in its classifier's only
  *  table, src/parse/u32Words.ts). */
 export type FilterLine =
-  | { device: string | null; direction: Direction | null; header: false; filter: LegacyFilter; legacyIngress?: true }
-  | { device: string | null; direction: Direction | null; header: true; u32Table?: U32Table; legacyIngress?: true };
+  | { device: string | null; direction: Direction | null; header: false; filter: LegacyFilter }
+  | { device: string | null; direction: Direction | null; header: true; u32Table?: U32Table };
 
 /** A u32 hash table (`fh 800: ht divisor 1`): its id ("800") and the classifier it belongs
  *  to, as chain|pref|protocol. */
@@ -27,7 +27,10 @@ export const u32Classifier = (chain: number | null, pref: number | null, protoco
  *  for ingress (the kernel finds the qdisc by the parent's major number). */
 export const isLegacyIngressParent = (p: string): boolean => /^ffff:0{0,4}$/i.test(p);
 
-const LEGACY = { legacyIngress: true } as const;
+/** A printed parent that says ingress: clsact's ffff:fff2 or the legacy qdisc's ffff:. A
+ *  legacy ingress qdisc's filters carry the parent of the last `tc filter add` (its block's
+ *  classid): tc prints `parent ffff:`, or `ingress` for ffff:fff2, also in egress dumps. */
+export const isIngressParent = (p: string): boolean => /^ffff:fff2$/i.test(p) || isLegacyIngressParent(p);
 
 function directionOfParent(p: string): Direction | null {
   const v = p.toLowerCase();
@@ -82,16 +85,11 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
   let protocol: string | null = null;
   let pref: number | null = null;
   let kind: string | undefined;
-  let legacy = false; // `parent ffff:`: the legacy ingress qdisc's
   while (t.next()) {
     if (t.is('dev')) device = t.next() ? t.text() : null;
     else if (t.is('ingress')) direction = 'ingress';
     else if (t.is('egress')) direction = 'egress';
-    else if (t.is('parent')) {
-      const p = t.next() ? t.text() : '';
-      direction = directionOfParent(p) ?? direction;
-      legacy = isLegacyIngressParent(p);
-    }
+    else if (t.is('parent')) direction = directionOfParent(t.next() ? t.text() : '') ?? direction;
     else if (t.is('block')) t.next();
     else if (t.is('protocol')) protocol = t.next() ? shared(t) : null;
     else if (t.is('pref') || t.is('prio') || t.is('priority')) {
@@ -133,7 +131,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
           if (!t.next()) return { error: `\`${w}\` without a value` };
           const h = shared(t);
           // u32 "fh 800:" is the hash table itself, not a key node that classifies.
-          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, u32Table: { id: h.slice(0, -1).toLowerCase(), classifier: u32Classifier(f.chain, f.pref, f.protocol) }, ...(legacy ? LEGACY : {}) };
+          if (kind === 'u32' && h.endsWith(':')) return { device, direction, header: true, u32Table: { id: h.slice(0, -1).toLowerCase(), classifier: u32Classifier(f.chain, f.pref, f.protocol) } };
           f.handle = kind === 'u32' ? h.toLowerCase() : normaliseHandle(h);
           header = false;
           continue;
@@ -205,7 +203,7 @@ export function tokenFilterLine(trimmed: string, star: StarMeaning = null): Filt
   // matchesEvery is the key's match lines' to say (src/parse/u32Words.ts), set with the others
   // so that every key object has one layout.
   if (kind === 'u32' && !header) f.u32 = { terminal: u32TerminalOf(mark, star), link, matchesEvery: null };
-  if (header) return { device, direction, header, ...(legacy ? LEGACY : {}) };
+  if (header) return { device, direction, header };
   if (progId !== null || tag !== null || progName !== null) f.program = { id: progId, name: progName, tag };
-  return { device, direction, header, filter: f, ...(legacy ? LEGACY : {}) };
+  return { device, direction, header, filter: f };
 }

@@ -2,7 +2,7 @@
 // header messages (and u32 hash tables): they prove the hook exists but are not filters.
 import type { Direction, LegacyFilter, TcAction } from '../model/snapshot.js';
 import { isRecord, objectLines, parseJson } from './json.js';
-import { isLegacyIngressParent, normaliseHandle, u32Classifier, type U32Table } from './tcFilterLine.js';
+import { isIngressParent, normaliseHandle, u32Classifier, type U32Table } from './tcFilterLine.js';
 import { MAX_PREF } from './tcWords.js';
 import type { ParseDefaults, ParseError, ParsedFile } from './types.js';
 import { u32JsonWords } from './u32JsonWords.js';
@@ -80,15 +80,15 @@ function u32TableOf(e: unknown): U32Table | null {
 /** Entries of one `tc -j filter show dev X ingress|egress`. With `words` (each entry's u32
  *  match words, u32JsonWords) u32 keys also get matchesEvery; the live collector, which has
  *  the entries parsed already, takes it from a text dump of the hook instead. `direction`:
- *  the hook asked for; an egress dump's entries of the legacy ingress qdisc ("parent":
- *  "ffff:", which tc lists for both directions and which runs on ingress only) are left out. */
+ *  the hook asked for; an egress dump's entries whose parent says ingress (a legacy ingress
+ *  qdisc's, which tc lists for both directions and which run on ingress only) are left out. */
 export function parseTcJsonEntries(entries: unknown[], file: string, lines?: number[], words?: Map<number, Array<U32Word | null>>, direction: Direction | null = null): { filters: LegacyFilter[]; errors: ParseError[] } {
   const filters: LegacyFilter[] = [];
   const errors: ParseError[] = [];
   let u32: U32Words | null = null;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
-    if (direction === 'egress' && isRecord(e) && typeof e.parent === 'string' && isLegacyIngressParent(e.parent)) continue;
+    if (direction === 'egress' && isRecord(e) && (e.ingress === true || (typeof e.parent === 'string' && isIngressParent(e.parent)))) continue;
     const line = lines?.[i] ?? null;
     const r = entryToFilter(e);
     if (typeof r === 'string') errors.push({ file, line: line ?? 1, message: `tc -j entry ${i}: ${r}` });

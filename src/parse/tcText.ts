@@ -138,9 +138,11 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
         continue;
       }
       words = null;
-      // A legacy ingress qdisc's filter in an egress dump: tc lists it for both directions,
-      // but it runs on ingress only, where the ingress dump has it.
-      if (r.legacyIngress && dump.direction === 'egress') {
+      // A line that says ingress (`parent ffff:`, or `ingress`) in an egress dump: a legacy
+      // ingress qdisc's filter, which tc lists for both directions; it runs on ingress only,
+      // where the ingress dump has it. (clsact's egress dump never holds ingress filters.)
+      // A line that names its device (`tc monitor`'s) says where it belongs itself.
+      if (r.direction === 'ingress' && r.device === null && dump.direction === 'egress') {
         hook(r.device ?? dump.device, 'egress');
         current = null;
         continue;

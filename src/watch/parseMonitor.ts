@@ -5,7 +5,7 @@
 //   deleted qdisc clsact ffff: dev v0 parent ffff:fff1 refcnt 0
 //   3: v0@v1: <BROADCAST,...> ...   /   Deleted 3: v0@NONE: <...> ...
 import type { Direction } from '../model/snapshot.js';
-import { isLegacyIngressParent } from '../parse/tcFilterLine.js';
+import { isIngressParent } from '../parse/tcFilterLine.js';
 
 export type TcOp = 'added' | 'replaced' | 'deleted';
 
@@ -40,8 +40,8 @@ export function parseTcMonitorLine(line: string): TcMonitorEvent | null {
     const pref = /\bpref (\d+)/.exec(rest);
     const kind = /\bpref \d+ (\S+)/.exec(rest);
     const handle = /\b(?:handle|fh) (\S+)/.exec(rest);
-    // `parent ffff:`: the legacy ingress qdisc's filter, which runs on ingress only.
-    const dir = f[3] === 'ingress' || f[3] === 'egress' ? f[3] : isLegacyIngressParent(f[3]!.slice('parent '.length)) ? 'ingress' : null;
+    // `parent ffff:` (or ffff:fff2): the legacy ingress qdisc's filter, which runs on ingress only.
+    const dir = f[3] === 'ingress' || f[3] === 'egress' ? f[3] : isIngressParent(f[3]!.slice('parent '.length)) ? 'ingress' : null;
     return {
       object: 'filter', op: (f[1] as TcOp | undefined) ?? 'added', device: f[2]!, direction: dir,
       pref: pref ? Number(pref[1]) : null, kind: kind?.[1] ?? null, handle: handle?.[1] ?? null, raw,

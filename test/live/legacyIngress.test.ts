@@ -53,4 +53,12 @@ describeLive('kernel truth: a legacy ingress qdisc runs on ingress only', () => 
     expect([c2.get(ok)! - c1.get(ok)!, c2.get(unspec)! - c1.get(unspec)!]).toEqual([0, 0]);
     expect(tx() - tx0).toBeGreaterThanOrEqual(3); // and the datagrams did leave through v0
   });
+
+  it('a filter added with the `ingress` keyword makes tc print `filter ingress ...` in the egress dump: still ingress only', async () => {
+    inNs(rig.a, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '6', 'bpf', 'da', 'obj', `${BPF_TRUTH}/t_unspec.o`, 'sec', 'tc']);
+    expect(inNs(rig.a, 'tc', ['filter', 'show', 'dev', 'v0', 'egress'])).toContain('filter ingress protocol all pref 6 bpf');
+    const c = await collectLive(new ProcessRunner(), { ...liveOptions([rig.a]), interfaces: ['v0'] });
+    const hooks = auditCollection(c, defaultAgentSettings(), {}).analysis.nodes[0]!.hooks;
+    expect(hooks.filter((h) => h.device === 'v0').map((h) => [h.direction, h.filters?.map((f) => f.filter.pref)])).toEqual([['ingress', [4, 5, 6]], ['egress', []]]);
+  });
 });

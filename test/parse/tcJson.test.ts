@@ -12,6 +12,9 @@ describe('tc -j filter show', () => {
     const text = '[{"parent":"ffff:","protocol":"all","pref":4,"kind":"bpf","chain":0},{"parent":"ffff:","protocol":"all","pref":4,"kind":"bpf","chain":0,"options":{"handle":"0x1","bpf_name":"da_pass.o:[tc]","direct-action":true,"not_in_hw":true,"prog":{"id":131632,"name":"rec_da_pass","tag":"59f4a931744dcdc6","jited":1}}}]';
     const prefs = (direction: 'ingress' | 'egress') => parseTcJsonText(text, 'j', { ...NO_DEFAULTS, device: 'w1', direction }).observations[0]?.legacy?.filters.map((f) => f.pref);
     expect([prefs('ingress'), prefs('egress')]).toEqual([[4], []]);
+    // Added with `tc filter add dev w1 ingress`, they carry "ingress":true instead (iproute2 6.1 on 6.18).
+    const ingressKey = text.replace(/"parent":"ffff:"/g, '"ingress":true');
+    expect(parseTcJsonText(ingressKey, 'j', { ...NO_DEFAULTS, device: 'w1', direction: 'egress' }).observations[0]?.legacy?.filters).toEqual([]);
   });
   test('a pref tc cannot print (negative, over 65535) is reported with its entry', () => {
     const r = parseTcJsonText('[{"protocol":"all","pref":-3,"kind":"bpf","chain":0,"options":{"handle":"0x1"}},\n{"protocol":"all","pref":70000,"kind":"bpf","chain":0,"options":{"handle":"0x1"}},\n{"protocol":"all","pref":7,"kind":"bpf","chain":0,"options":{"handle":"0x1"}}]', 'j', NO_DEFAULTS);

@@ -168,5 +168,7 @@ describe('tc filter show text: the legacy ingress qdisc', () => {
     // Both dumps in one text, as a pasted session shows them.
     const both = `$ tc filter show dev w1 ingress\n${LINES}$ tc filter show dev w1 egress\n${LINES}`;
     expect(hooks(both, null)).toEqual([['ingress', [4]], ['egress', []]]);
+    // Added with `tc filter add dev w1 ingress`, the same filters print as `filter ingress ...`.
+    expect(hooks(LINES.replace(/parent ffff: /g, 'ingress '), 'egress')).toEqual([['egress', []]]);
   });
 });
