@@ -10,9 +10,11 @@ import { redactU32Text } from './redactU32.js';
 export { redactToken } from './redactText.js';
 
 /** JSON keys whose string values are addresses: ip link (address, broadcast, permaddr;
- *  vxlan local/remote, local6/remote6/group6), ip addr/route (local, peer, gateway,
- *  prefsrc), flower keys (src_ip, enc_dst_ip...), u32 pretty keys (src, dst). */
-const ADDRESS_KEY = /(^|_)(ip|ip4|ip6|addr|address|broadcast|perm_address|permaddr|mac|src|dst|lladdr|local|local6|remote|remote6|group6|peer|gateway|prefsrc)$/i;
+ *  vxlan local/remote, local6/remote6/group6; a bridge's and its ports' bridge_id/root_id
+ *  and designated_root/designated_bridge, `8000.2:de:ad:be:ef:1`: priority and MAC with the
+ *  bytes' leading zeros dropped, which no MAC pattern sees), ip addr/route (local, peer,
+ *  gateway, prefsrc), flower keys (src_ip, enc_dst_ip...), u32 pretty keys (src, dst). */
+const ADDRESS_KEY = /(^|_)(ip|ip4|ip6|addr|address|broadcast|perm_address|permaddr|mac|src|dst|lladdr|local|local6|remote|remote6|group6|peer|gateway|prefsrc|bridge_id|root_id|designated_root|designated_bridge)$/i;
 
 function redactText(s: string, known: ReadonlyMap<string, string>): string {
   let out = redactAddressesInText(s);

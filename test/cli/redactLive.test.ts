@@ -38,6 +38,8 @@ function words(): string[] {
   return [...v6, v4, mac.slice(0, 8)].filter((w) => w !== '00000000');
 }
 
+const BRIDGE_MAC = '02:de:ad:be:ef:01';
+
 describeLive('collect --redact leaves no address of an IPv6 setup in the bundle', () => {
   let ns = '';
   let dir = '';
@@ -56,6 +58,11 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
     inNs(ns, 'ip', ['-6', 'addr', 'add', 'fd00:5ec::11/128', 'dev', 'v1', 'nodad']);
     inNs(ns, 'ip', ['-6', 'addr', 'add', '::ffff:198.51.100.12/128', 'dev', 'v1', 'nodad']);
     inNs(ns, 'ip', ['link', 'add', 'vx6', 'type', 'vxlan', 'id', '42', 'remote', VXLAN_REMOTE, 'local', '2001:db8:5ec::10', 'dstport', '4789']);
+    // A bridge: ip -j -d link prints its MAC again in bridge_id/root_id, without leading zeros.
+    inNs(ns, 'ip', ['link', 'add', 'br0', 'type', 'bridge']);
+    inNs(ns, 'ip', ['link', 'set', 'br0', 'address', BRIDGE_MAC]);
+    inNs(ns, 'ip', ['link', 'add', 'p0', 'type', 'veth', 'peer', 'name', 'p1']);
+    inNs(ns, 'ip', ['link', 'set', 'p0', 'master', 'br0']);
     // Free text: ip -j -d link prints it under "ifalias", no address key.
     inNs(ns, 'ip', ['link', 'set', 'dev', 'v0', 'alias', `uplink to ${ALIAS_PEER}/64 (fh 800::800), up since 12:00:01`]);
     inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
@@ -88,6 +95,7 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
 
   it('the unredacted bundle has the addresses (so the check below can see a leak)', () => {
     expect(plain).toContain(VXLAN_REMOTE);
+    expect(plain).toContain('8000.2:de:ad:be:ef:1'); // br0's bridge_id, inside the ip -j evidence
     expect(plain).toContain(`uplink to ${ALIAS_PEER}/64`);
     expect(plain).toContain(macs[0]);
     expect(u32Leaks(plain, words())).not.toEqual([]);
@@ -101,6 +109,7 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
       for (const form of addressForms(a)) expect(bytes, `${a} as ${form}`).not.toContain(form);
     }
     expect(u32Leaks(red, words())).toEqual([]);
+    expect(bytes).not.toContain('de:ad:be:ef'); // the bridge's MAC in its ids, unpadded
     // Around the address the alias is kept: its prefix length, a u32 handle, a time.
     expect(red).toMatch(/uplink to redacted-[0-9a-f]{12}\/64 \(fh 800::800\), up since 12:00:01/);
   });

@@ -101,6 +101,16 @@ describe('redactBundle', () => {
     expect(red.snapshot.netns[0]!.devices[0]!.hooks[0]!.legacy![0]!.actions.at(-1)!.detail).toBe(`egress mirror to ${ipv6Token('2001:db8::1')}`);
   });
 
+  it('hides a bridge\'s MAC in its bridge and root ids, which ip prints without leading zeros', () => {
+    // As `ip -j -d link show` printed a bridge br0 (address 02:de:ad:be:ef:01) and its port p0.
+    const link = '[{"ifname":"br0","address":"02:de:ad:be:ef:01","linkinfo":{"info_kind":"bridge","info_data":{"bridge_id":"8000.2:de:ad:be:ef:1","root_id":"8000.2:de:ad:be:ef:1"}}},' +
+      '{"ifname":"p0","linkinfo":{"info_slave_kind":"bridge","info_slave_data":{"root_id":"8000.2:de:ad:be:ef:1","bridge_id":"8000.2:de:ad:be:ef:1","designated_root":"8000.2:de:ad:be:ef:1","designated_bridge":"8000.2:de:ad:be:ef:1"}}}]';
+    const b = redactBundle({ ...sampleBundle(false), evidence: [ev(['ip', '-j', '-d', 'link', 'show'], link)] });
+    const out = b.evidence[0]!.stdout;
+    expect(out).not.toMatch(/de:ad:be:ef/);
+    expect(out).toContain(`"bridge_id":"${redactToken('8000.2:de:ad:be:ef:1')}"`);
+  });
+
   it('gives one address one token everywhere: JSON keys, text, stderr, notes', () => {
     const t = ipv6Token('2001:db8:ffff::2');
     const where = [red.evidence[0]!.stdout, red.evidence[4]!.stdout, red.notes[0]!.message, red.snapshot.netns[0]!.devices[0]!.hooks[0]!.legacy![0]!.tcName ?? ''];
