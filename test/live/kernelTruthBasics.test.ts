@@ -57,6 +57,17 @@ describeLive('kernel truth: hand-picked chains', () => {
     });
   }
 
+  it('bpf_throw ends the program (its exception callback returns the cookie): tc-audit says unknown, never "reaches"', async () => {
+    installChain(rig, [{ pref: 1, protocol: 'all', prog: 't_throw' }, { pref: 2, protocol: 'all', prog: 't_unspec' }], []);
+    const r = await checkTruth(rig);
+    expect(r.mismatches).toEqual([]);
+    const after = r.claims.find((x) => x.label.startsWith('pref 2'))!;
+    // The kernel: the datagrams (longer than 10 bytes) never got past the throw.
+    expect([(r.ran.ipv4.get(after.progId) ?? 0) > 0, (r.ran.ipv6.get(after.progId) ?? 0) > 0]).toEqual([false, false]);
+    expect([after.reaches.ipv4, after.reaches.ipv6]).toEqual([null, null]);
+    expect(r.hook.filters?.[0]?.verdict.evidence.join('\n')).toContain('bpf_throw ends the program');
+  });
+
   it('several filters at one pref: the newest runs first, and tc lists them in run order', async () => {
     // add order: t_ok, then t_unspec, then t_pipe, all at pref 1
     installChain(rig, [{ pref: 1, protocol: 'all', prog: 't_ok' }, { pref: 1, protocol: 'all', prog: 't_unspec' },

@@ -124,9 +124,25 @@ function call(run: Run, s: State, at: number, depth: number): boolean {
     clobberCall(s, r0); // r6-r9 are callee-saved: they stay as they were
     return true;
   }
+  if (i.src === 2) {
+    // A kfunc (BPF_PSEUDO_KFUNC_CALL): bpf_throw never returns; the program ends with its
+    // exception callback's return (the cookie, with the verifier's default callback; a
+    // program may give its own). Checked on 6.18: `if (len > 10) bpf_throw(0)` before
+    // `return -1` ended the walk for every datagram. Other kfuncs return as helpers do.
+    if (helperName(i) === 'bpf_throw') {
+      run.outcomes.push({ val: TOP, why: `pc ${i.slot}: bpf_throw ends the program with its exception callback's return: unknown` });
+      return false;
+    }
+    clobberCall(s, TOP);
+    return true;
+  }
   const name = i.src === 0 ? helperName(i) : null;
   if (name === 'bpf_tail_call') {
-    run.tailCall(s, at);
+    // From a subprogram, a tail call's target returns to the subprogram's caller (the
+    // kernel unwinds only the subprogram's frame), not out of the program: its codes are
+    // not the program's, and what the caller makes of them is not followed here.
+    if (depth > 0) run.outcomes.push({ val: TOP, why: `pc ${i.slot}: tail call inside a subprogram: its target returns to the subprogram's caller; not followed, unknown` });
+    else run.tailCall(s, at);
     clobberCall(s, TOP); // failure (empty slot, bad index, depth limit) falls through
     return true;
   }

@@ -83,6 +83,30 @@ describe('bytecode interpreter', () => {
     expect(codes([movK(0, 0), jK(0x10, 1, 0, 1), call(2), exit(), exit(), ja(-1)])?.returnCodes).toEqual([0]);
   });
 
+  it('a tail call inside a subprogram returns to its caller: the program\'s codes are unknown', () => {
+    // As clang built `static __noinline int sub(skb) { bpf_tail_call(skb, &jmp, 0); return 1; }`
+    // called as `return sub(skb) - 1`: the kernel ran the filter after it, although the
+    // target returns OK (6.18, run counters). Not followed here: unknown, never "always".
+    const call = (off: number): Raw => ({ code: 0x85, src: 1, imm: 1, off, disasm: `(85) call pc+${off}#sub` });
+    const ctx = { programs: new Map([[20, prog([movK(0, 0), exit()], 20)]]), progArrays: [{ id: 5, name: 'jt', entries: [{ key: 0, progId: 20 }] }] };
+    const v = codes([call(3), { code: 0x07, dst: 0, imm: -1 }, exit(), exit(), // main: r0 = sub() - 1
+      { code: 0x18, dst: 2, src: 1, imm: 5, disasm: '(18) r2 = map[id:5]' }, movK(3, 0), helper('bpf_tail_call'), movK(0, 1), exit()], ctx);
+    expect(v?.terminal).toBe('unknown');
+    expect(v?.evidence.join('\n')).toContain('tail call inside a subprogram');
+  });
+
+  it('bpf_throw (a kfunc) ends the program with its exception callback\'s return: unknown', () => {
+    // `if (skb->len > 10) bpf_throw(0); return TC_ACT_UNSPEC;` as 6.18 translated it; the
+    // kernel ended the walk for every datagram (the default callback returns the cookie, 0).
+    const v = codes([ldxW(1, 1, 112), jK(0xa0, 1, 11, 2), movK(1, 0), { code: 0x85, src: 2, imm: 290304, disasm: '(85) call bpf_throw#290304' },
+      { code: 0xb4, dst: 0, imm: -1 }, exit(), { code: 0xbf, dst: 0, src: 1 }, exit()]);
+    expect(v?.terminal).toBe('unknown');
+    expect(v?.evidence.join('\n')).toContain('bpf_throw ends the program');
+    // Another kfunc returns as a helper does.
+    const other = codes([{ code: 0x85, src: 2, imm: 1, disasm: '(85) call bpf_dynptr_from_skb#1' }, movK(0, -1), exit()]);
+    expect(other?.returnCodes).toEqual([-1]);
+  });
+
   it('malformed programs are unknown with a reason, never an exception', () => {
     const bad = [[ja(5), exit()], [movK(0, 1)], [{ code: 0xb7, dst: 12, imm: 1 }, exit()], [{ code: 0x95, src: 0 }, { code: 0xff }]];
     for (const insns of bad.slice(0, 3)) {
