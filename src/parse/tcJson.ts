@@ -70,6 +70,10 @@ function entryToFilter(e: unknown): LegacyFilter | null | string {
   return f;
 }
 
+/** A mark field of tc -j ("0x1" or a number); null when it is neither. */
+const markNumber = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^(0x[0-9a-f]+|\d+)$/i.test(v) ? Number(v) : null;
+
 /** A u32 hash-table entry ("fh":"800:"), or null. */
 function u32TableOf(e: unknown): U32Table | null {
   if (!isRecord(e) || e.kind !== 'u32' || !isRecord(e.options)) return null;
@@ -100,8 +104,8 @@ export function parseTcJsonEntries(entries: unknown[], file: string, lines?: num
         for (const x of words.get(i) ?? []) U32Words.add(w, x);
         // The key's mark and input device, which tc -j prints as plain keys.
         const o = isRecord(e) && isRecord(e.options) ? e.options : {};
-        if (o.input_dev !== undefined) U32Words.test(w, 'input dev -');
-        if (o.fwmark_value !== undefined || o.fwmark_mask !== undefined) U32Words.test(w, `mark ${String(o.fwmark_value ?? '?')} ${String(o.fwmark_mask ?? '?')}`);
+        if (o.input_dev !== undefined) U32Words.inputDev(w);
+        if (o.fwmark_value !== undefined || o.fwmark_mask !== undefined) U32Words.mark(w, markNumber(o.fwmark_value), markNumber(o.fwmark_mask));
       }
     } else if (words !== undefined) {
       const t = u32TableOf(e);

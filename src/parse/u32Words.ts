@@ -71,12 +71,22 @@ export class U32Words {
    *  mark line cannot be read is unknown. */
   static test(words: U32KeyWords, line: string): void {
     if (/^input dev\s/.test(line)) {
-      words.tests = true;
+      U32Words.inputDev(words);
       return;
     }
     const m = /^mark\s+(0x[0-9a-f]+|\d+)\s+(0x[0-9a-f]+|\d+)(?:\s|$)/i.exec(line);
-    if (m === null) words.unsure = true;
-    else if (Number(m[1]) !== 0 || Number(m[2]) !== 0) words.tests = true;
+    U32Words.mark(words, m === null ? null : Number(m[1]), m === null ? null : Number(m[2]));
+  }
+
+  /** A key's mark test (value, mask); null for one that cannot be read. */
+  static mark(words: U32KeyWords, val: number | null, mask: number | null): void {
+    if (val === null || mask === null || Number.isNaN(val) || Number.isNaN(mask)) words.unsure = true;
+    else if (val !== 0 || mask !== 0) words.tests = true;
+  }
+
+  /** A key that tests the input device (`input dev D`): only packets that came in on D. */
+  static inputDev(words: U32KeyWords): void {
+    words.tests = true;
   }
 
   /** A word of a key, as text or JSON shows it; null when it cannot be read. */
