@@ -47,6 +47,12 @@ export function send(rig: Rig, family: 'ipv4' | 'ipv6', n = 3): void {
   execFileSync('sleep', ['0.02']); // veth delivers through the backlog softirq; let it run
 }
 
+/** n UDP datagrams from A's v0 out to B (v0 egress). */
+export function sendOut(rig: Rig, family: 'ipv4' | 'ipv6', n = 3): void {
+  inNs(rig.a, process.execPath, ['-e', SEND, family === 'ipv4' ? 'udp4' : 'udp6', family === 'ipv4' ? '10.77.0.2' : 'fd77::2', String(n)]);
+  execFileSync('sleep', ['0.02']);
+}
+
 export interface LegacySpec {
   pref: number;
   protocol: 'all' | 'ip' | 'ipv6';
