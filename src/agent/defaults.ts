@@ -20,3 +20,7 @@ export function defaultAgentSettings(): AgentSettings {
     trace: [],
   };
 }
+
+/** The agent's order of precedence for each network setting (layers.ts RANK), for reports. */
+export const AGENT_PRECEDENCE =
+  'the agent takes runtime_security_config.network.* from system-probe.yaml (where the Helm chart writes network.enabled) over DD_EVENT_MONITORING_CONFIG_NETWORK_*, over DD_RUNTIME_SECURITY_CONFIG_NETWORK_*, over event_monitoring_config.network.*; --agent-priority overrides them all';

@@ -1,27 +1,68 @@
-// Helm values for the datadog chart: the chart renders
-// datadog.securityAgent.runtime.network.enabled into runtime_security_config.network.enabled
-// and has no priority value; a priority comes from agents.containers.systemProbe.env.
-import { fromEnv, parseYaml, type Layer, type LayerError } from './layers.js';
+// Helm values for the datadog chart, read as the chart renders them for system-probe:
+// - templates/system-probe-configmap.yaml always writes
+//   runtime_security_config.network.enabled (datadog.securityAgent.runtime.network.enabled,
+//   default true) into system-probe.yaml, and that key wins over the environment
+//   (layers.ts RANK): with the chart, DD_*_NETWORK_ENABLED changes nothing;
+// - the chart has no priority value; the system-probe container's env is datadog.env, then
+//   datadog.envDict (templates/_helpers.tpl containers-common-env), then
+//   agents.containers.systemProbe.env (_container-system-probe.yaml), and Kubernetes keeps
+//   the last of a repeated name;
+// - additional-env-entries writes `value:` only when the value is truthy in Go templates:
+//   an unquoted false, 0 or empty value becomes an empty variable, which the agent ignores.
+import { fromEnv, parseYaml, RANK, type Layer, type LayerError } from './layers.js';
+import { agentBool } from './goValues.js';
+
+const CHART_KEY = 'datadog.securityAgent.runtime.network.enabled';
+/** The chart's default for CHART_KEY (charts/datadog/values.yaml). */
+const CHART_DEFAULT_ENABLED = true;
+
+const goTruthy = (v: unknown): boolean =>
+  !(v === null || v === undefined || v === false || v === 0 || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && Object.keys(v as object).length === 0));
+
+/** Go's %v of a scalar, as `quote` renders it. */
+const rendered = (v: unknown): string => (typeof v === 'string' ? v : String(v));
 
 export function fromHelmValues(text: string, file: string, errors: LayerError[]): Layer[] {
   const doc = parseYaml(text, file, errors);
-  if (doc.errors.length > 0) return [];
-  const chart: Layer = { from: 'helm-values', file, values: {}, raw: [] };
-  const enabled = doc.getIn(['datadog', 'securityAgent', 'runtime', 'network', 'enabled']);
-  if (typeof enabled === 'boolean') {
-    chart.values.enabled = enabled;
-    chart.raw.push({ key: 'datadog.securityAgent.runtime.network.enabled', value: String(enabled) });
-  } else if (enabled !== undefined && enabled !== null) {
-    errors.push({ file, line: null, message: `datadog.securityAgent.runtime.network.enabled: expected true or false, got ${JSON.stringify(enabled)}` });
+  const values = (doc.errors.length > 0 ? null : doc.toJS()) as Record<string, unknown> | null;
+  const at = (...path: string[]): unknown => path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values);
+  const chart: Layer = { from: 'helm-values', file, rank: RANK.rsFile, values: {}, raw: [] };
+  const given = at('datadog', 'securityAgent', 'runtime', 'network', 'enabled');
+  if (values !== null || doc.errors.length === 0) {
+    const set = given !== undefined && given !== null;
+    const r = agentBool(set ? (typeof given === 'object' ? given : rendered(given)) : CHART_DEFAULT_ENABLED);
+    if (r.problem !== null) errors.push({ file, line: null, message: `${CHART_KEY}: ${r.problem}` });
+    chart.values.enabled = r.value;
+    chart.raw.push({ key: set ? CHART_KEY : `${CHART_KEY} (chart default)`, value: set ? rendered(given) : String(CHART_DEFAULT_ENABLED), setting: 'enabled' });
   }
-  const envList = doc.getIn(['agents', 'containers', 'systemProbe', 'env']);
   const env: Record<string, string> = {};
-  const items = (envList as { toJSON?: () => unknown } | undefined)?.toJSON?.();
-  if (Array.isArray(items)) {
-    for (const item of items) {
-      if (item && typeof item === 'object' && 'name' in item && 'value' in item) env[String(item.name)] = String(item.value);
+  const fromList = (list: unknown, where: string): void => {
+    if (!Array.isArray(list)) return;
+    for (const item of list) {
+      if (item === null || typeof item !== 'object' || !('name' in item)) continue;
+      const name = String((item as { name: unknown }).name);
+      const value = (item as { value?: unknown }).value;
+      if (goTruthy(value)) {
+        env[name] = rendered(value);
+      } else {
+        // Rendered as valueFrom: a reference tc-audit cannot follow, or nothing at all.
+        delete env[name];
+        if (!name.includes('_NETWORK_')) continue;
+        const from = (item as { valueFrom?: unknown }).valueFrom;
+        errors.push({ file, line: null, message: from ? `${where}: ${name} comes from valueFrom, which tc-audit cannot read; pass its value with --agent-env ${name}=VALUE` : `${where}: ${name} has the value ${JSON.stringify(value ?? null)}, which the chart renders as an empty variable that the agent ignores; quote it ("${rendered(value ?? '')}")` });
+      }
+    }
+  };
+  fromList(at('datadog', 'env'), 'datadog.env');
+  const dict = at('datadog', 'envDict');
+  if (dict !== null && typeof dict === 'object' && !Array.isArray(dict)) {
+    for (const [name, value] of Object.entries(dict)) {
+      if (value !== null && typeof value === 'object') {
+        delete env[name];
+        if (name.includes('_NETWORK_')) errors.push({ file, line: null, message: `datadog.envDict: ${name} is set from a reference tc-audit cannot read; pass its value with --agent-env ${name}=VALUE` });
+      } else env[name] = rendered(value);
     }
   }
-  // Container env overrides what the chart renders into system-probe.yaml.
+  fromList(at('agents', 'containers', 'systemProbe', 'env'), 'agents.containers.systemProbe.env');
   return [chart, fromEnv(env, 'helm-values', file, errors)];
 }

@@ -1,7 +1,10 @@
 // Reading the agent's network settings out of each place they can be set. Pure: callers
 // pass file text or an environment map. Precedence is applied in resolve.ts.
 import { yaml } from '../lazy.js';
+import { LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
+import { agentBool, agentUint16, type Reading } from './goValues.js';
 import type { SettingSource } from './types.js';
+import { yamlLeaves } from './yamlKeys.js';
 
 export interface NetworkValues {
   enabled?: boolean;
@@ -11,12 +14,21 @@ export interface NetworkValues {
   rawPacket?: boolean;
 }
 
+/** Where a layer sits in the agent's precedence (higher wins; resolve.ts). The agent reads
+ *  each setting from `event_monitoring_config.network.*`, bound to two environment variables,
+ *  except that the deprecated `runtime_security_config.network.*` key wins when a file sets
+ *  it (pkg/security/probe/config/config.go getInt/getBool check it first; no variable binds
+ *  it). Environment beats the file for the same key. So: the runtime_security_config key of
+ *  a file > the environment > the event_monitoring_config key of a file > the default. */
+export const RANK = { emFile: 1, env: 2, rsFile: 3 } as const;
+
 export interface Layer {
   from: SettingSource;
   file: string | null;
+  rank: (typeof RANK)[keyof typeof RANK];
   values: NetworkValues;
-  /** key -> raw value as written, for the report's trace. */
-  raw: Array<{ key: string; value: string }>;
+  /** Each value as written, with the setting it sets, for the report's trace. */
+  raw: Array<{ key: string; value: string; setting: keyof NetworkValues }>;
 }
 
 export interface LayerError {
@@ -43,33 +55,35 @@ const ENV_SUFFIX = {
 
 const NUMERIC = new Set<keyof NetworkValues>(['priority', 'handle']);
 
-function coerce(key: keyof NetworkValues, v: unknown): boolean | number | undefined {
+/** YAML 1.1 words for true: older YAML parsers read them unquoted as true, newer ones as a
+ *  string, which the agent then reads as false. */
+const YAML11_TRUE = /^(y|yes|on)$/i;
+
+/** The value the agent uses for `raw` (goValues.ts), and what to tell the user about it. */
+function reading(key: keyof NetworkValues, raw: unknown, plain: boolean): Reading<number | boolean> {
   if (NUMERIC.has(key)) {
-    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*(0x[0-9a-f]+|\d+)\s*$/i.test(v) ? Number(v.trim()) : NaN;
-    return Number.isInteger(n) && n >= 0 && n <= 0xffff ? n : undefined;
+    const r = agentUint16(raw);
+    if (key === 'priority' && r.value === 0 && r.problem !== null) return { value: 0, problem: `${r.problem}, which its library turns into pref ${LIBRARY_FALLBACK_PRIORITY}` };
+    return r;
   }
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'string' && /^(true|1|yes)$/i.test(v.trim())) return true;
-  if (typeof v === 'string' && /^(false|0|no)$/i.test(v.trim())) return false;
-  return undefined;
+  if (plain && typeof raw === 'string' && YAML11_TRUE.test(raw)) {
+    return { value: true, problem: `unquoted ${raw} is true to older YAML parsers but a string to newer ones, which the agent then reads as false; tc-audit assumes true: write true or false` };
+  }
+  return agentBool(raw);
 }
 
-function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: string, errors: LayerError[], file: string, line: number | null): void {
+function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: string, errors: LayerError[], file: string, line: number | null, plain = false): void {
   if (raw === undefined || raw === null) return;
-  const v = coerce(key, raw);
-  if (v === undefined) {
-    errors.push({ file, line, message: `${label}: expected ${NUMERIC.has(key) ? 'an integer 0..65535' : 'true or false'}, got ${JSON.stringify(raw)}` });
-    return;
-  }
-  (layer.values as Record<string, unknown>)[key] = v;
-  layer.raw.push({ key: label, value: String(raw) });
+  const r = reading(key, raw, plain);
+  if (r.problem !== null) errors.push({ file, line, message: `${label}: ${r.problem}` });
+  (layer.values as Record<string, unknown>)[key] = r.value;
+  layer.raw.push({ key: label, value: String(raw), setting: key });
 }
 
 /** A YAML document, its syntax errors added to `errors` with their lines. (yaml gives an
  *  error's line only through a LineCounter or in pretty messages, which would repeat the
  *  place after file:line, so without one every YAML error was reported with no line.) */
-export function parseYaml(text: string, file: string, errors: LayerError[]): ReturnType<ReturnType<typeof yaml>['parseDocument']> {
-  const lines = new (yaml().LineCounter)();
+export function parseYaml(text: string, file: string, errors: LayerError[], lines = new (yaml().LineCounter)()): ReturnType<ReturnType<typeof yaml>['parseDocument']> {
   const doc = yaml().parseDocument(text, { prettyErrors: false, lineCounter: lines });
   for (const e of doc.errors) {
     // The library's own words for a second `---` name its API; say what the file holds.
@@ -79,33 +93,37 @@ export function parseYaml(text: string, file: string, errors: LayerError[]): Ret
   return doc;
 }
 
-/** `runtime_security_config.network.*` wins over `event_monitoring_config.network.*`
- *  (the agent checks the deprecated alias first when it is set). */
-export function fromSystemProbeYaml(text: string, file: string, errors: LayerError[], from: SettingSource = 'system-probe.yaml'): Layer {
-  const layer: Layer = { from, file, values: {}, raw: [] };
-  const doc = parseYaml(text, file, errors);
-  if (doc.errors.length > 0) return layer;
-  const lineOf = (path: string[]): number | null => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    if (!node?.range) return null;
-    return text.slice(0, node.range[0]).split('\n').length;
-  };
-  for (const root of ['event_monitoring_config', 'runtime_security_config']) {
+/** A system-probe.yaml as two layers: its event_monitoring_config keys (below the
+ *  environment) and its runtime_security_config keys (above it). Dotted keys count. */
+export function fromSystemProbeYaml(text: string, file: string, errors: LayerError[], from: SettingSource = 'system-probe.yaml'): Layer[] {
+  const em: Layer = { from, file, rank: RANK.emFile, values: {}, raw: [] };
+  const rs: Layer = { from, file, rank: RANK.rsFile, values: {}, raw: [] };
+  const lines = new (yaml().LineCounter)();
+  const doc = parseYaml(text, file, errors, lines);
+  if (doc.errors.length > 0) return [em, rs];
+  const leaves = yamlLeaves(doc, lines);
+  for (const [root, layer] of [['event_monitoring_config', em], ['runtime_security_config', rs]] as const) {
     for (const key of Object.keys(KEYS) as Array<keyof NetworkValues>) {
-      const path = [root, 'network', ...KEYS[key]];
-      setValue(layer, key, doc.getIn(path), path.join('.'), errors, file, lineOf(path));
+      const path = [root, 'network', ...KEYS[key]].join('.');
+      const leaf = leaves.get(path);
+      if (leaf) setValue(layer, key, leaf.value, path, errors, file, leaf.line, leaf.plain);
     }
   }
-  return layer;
+  return [em, rs];
 }
 
-/** DD_RUNTIME_SECURITY_CONFIG_NETWORK_* beats DD_EVENT_MONITORING_CONFIG_NETWORK_*. */
+/** The agent's environment. Both prefixes feed one setting; DD_EVENT_MONITORING_CONFIG_* is
+ *  bound first and the first variable set (and not empty) wins (pkg/config/setup
+ *  eventMonitorBindEnvAndSetDefault; nodetreemodel buildEnvVars). */
 export function fromEnv(env: Readonly<Record<string, string | undefined>>, from: SettingSource, file: string | null, errors: LayerError[]): Layer {
-  const layer: Layer = { from, file, values: {}, raw: [] };
-  for (const prefix of ['DD_EVENT_MONITORING_CONFIG_NETWORK_', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_']) {
-    for (const key of Object.keys(ENV_SUFFIX) as Array<keyof NetworkValues>) {
+  const layer: Layer = { from, file, rank: RANK.env, values: {}, raw: [] };
+  for (const key of Object.keys(ENV_SUFFIX) as Array<keyof NetworkValues>) {
+    for (const prefix of ['DD_EVENT_MONITORING_CONFIG_NETWORK_', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_']) {
       const name = prefix + ENV_SUFFIX[key];
-      setValue(layer, key, env[name], name, errors, file ?? 'environment', null);
+      const v = env[name];
+      if (v === undefined || v === '') continue;
+      setValue(layer, key, v, name, errors, file ?? 'environment', null);
+      break;
     }
   }
   return layer;

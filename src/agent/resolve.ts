@@ -1,17 +1,10 @@
-// Combine configuration layers by precedence: --agent-priority flag > environment >
-// Helm container env > system-probe.yaml > Helm chart value > default.
+// Combine configuration layers by the agent's precedence (layers.ts RANK): a file's
+// runtime_security_config key > the environment > a file's event_monitoring_config key >
+// the default; --agent-priority overrides the priority. Within a rank, later layers win
+// (the caller passes them in the order the agent would meet them).
 import { defaultAgentSettings, LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
-import type { Layer } from './layers.js';
-import type { AgentSettings, SettingSource } from './types.js';
-
-const RANK: Record<SettingSource, number> = {
-  default: 0,
-  observed: 0,
-  'helm-values': 1,
-  'system-probe.yaml': 2,
-  env: 3,
-  flag: 4,
-};
+import type { Layer, NetworkValues } from './layers.js';
+import type { AgentSettings } from './types.js';
 
 export interface AgentFlags {
   priority?: number;
@@ -22,7 +15,9 @@ export interface AgentFlags {
 export function resolveAgentSettings(layers: readonly Layer[], flags: AgentFlags): AgentSettings {
   const s = defaultAgentSettings();
   // Stable sort keeps the caller's order within a rank (Helm chart before Helm env).
-  const ordered = [...layers].sort((a, b) => RANK[a.from] - RANK[b.from]);
+  const ordered = [...layers].sort((a, b) => a.rank - b.rank);
+  // The layer whose value each setting ends up with: the others are shown as ignored.
+  const winner = new Map<keyof NetworkValues, Layer>();
   for (const layer of ordered) {
     const v = layer.values;
     if (v.enabled !== undefined) s.networkEnabled = v.enabled;
@@ -33,12 +28,18 @@ export function resolveAgentSettings(layers: readonly Layer[], flags: AgentFlags
       s.configuredPriority = v.priority;
       s.source = layer.from;
     }
-    for (const r of layer.raw) s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file });
+    for (const r of layer.raw) winner.set(r.setting, layer);
+  }
+  for (const layer of ordered) {
+    for (const r of layer.raw) {
+      const used = winner.get(r.setting) === layer && !(r.setting === 'priority' && flags.priority !== undefined);
+      s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file, used });
+    }
   }
   if (flags.priority !== undefined) {
     s.configuredPriority = flags.priority;
     s.source = 'flag';
-    s.trace.push({ key: '--agent-priority', value: String(flags.priority), from: 'flag', file: null });
+    s.trace.push({ key: '--agent-priority', value: String(flags.priority), from: 'flag', file: null, used: true });
   }
   if (s.configuredPriority !== null) {
     // ebpf-manager replaces 0 with its own default (DefaultTCFilterPriority = 50).

@@ -22,6 +22,7 @@ export interface AgentSettings {
   classifierHandle: number | null;
   agentVersion: string | null;
   cniVersion: string | null;
-  /** Every configuration value read, in precedence order, for the report. */
-  trace: Array<{ key: string; value: string; from: SettingSource; file: string | null }>;
+  /** Every configuration value read, lowest precedence first; `used` is false for a value
+   *  a higher-precedence source overrides. */
+  trace: Array<{ key: string; value: string; from: SettingSource; file: string | null; used: boolean }>;
 }

@@ -90,14 +90,23 @@ export function agentSettingsFromArgs(a: AgentArgs, errors: LayerError[], env: N
       return null;
     }
   };
-  if (a.helmValues) {
-    const t = read(a.helmValues, '--helm-values');
-    if (t !== null) layers.push(...fromHelmValues(t, a.helmValues, errors));
-  }
-  if (a.agentConfig) {
-    const t = read(a.agentConfig, '--agent-config');
-    if (t !== null) layers.push(fromSystemProbeYaml(t, a.agentConfig, errors));
-  }
+  // A file YAML cannot parse is a usage error: the agent cannot load it either, and what
+  // parsed of it may lack the very key that matters.
+  const fromFile = (file: string, flag: string, layersOf: (text: string, file: string, errors: LayerError[]) => Layer[]): void => {
+    const t = read(file, flag);
+    if (t === null) return;
+    const own: LayerError[] = [];
+    const ls = layersOf(t, file, own);
+    const syntax = own.filter((e) => e.message.startsWith('YAML:'));
+    if (syntax.length > 0) {
+      usage.push(...syntax.map((e) => `${flag} ${file}${e.line !== null ? `:${e.line}` : ''}: ${e.message}; the agent cannot load this file either: fix it, or leave ${flag} out`));
+      return;
+    }
+    errors.push(...own);
+    layers.push(...ls);
+  };
+  if (a.helmValues) fromFile(a.helmValues, '--helm-values', fromHelmValues);
+  if (a.agentConfig) fromFile(a.agentConfig, '--agent-config', fromSystemProbeYaml);
   layers.push(fromEnv(env, 'env', null, errors));
   if (a.agentEnv?.length) {
     const kv: Record<string, string> = {};

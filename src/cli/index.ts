@@ -7,7 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WriteError } from './writeFile.js';
-import { UsageError } from './usageError.js';
+import { UsageError, usageText } from './usageError.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     // Usage errors exit 2 (findings use 1), with the message and no stack trace.
     .fail((msg, err) => {
       if (err && !msg) throw err; // a handler's own failure: main() reports it
-      process.stderr.write(`tc-audit: ${msg}\nRun tc-audit --help for usage.\n`);
+      process.stderr.write(usageText(msg));
       process.exit(2);
     })
     .parseAsync();
@@ -149,8 +149,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 main().catch((e: unknown) => {
   // A file the user named that cannot be written: theirs to fix, not ours.
+  // A report that cannot be written is no mistake in the call: no pointer to --help then.
   if (e instanceof WriteError || e instanceof UsageError) {
-    process.stderr.write(`tc-audit: ${e.message}\n`);
+    process.stderr.write(e instanceof UsageError ? usageText(e.message) : `tc-audit: ${e.message}\n`);
     process.exit(2);
   }
   // Last line of defence: a clear message, never a stack trace (set TC_AUDIT_DEBUG=1 for one).

@@ -7,6 +7,7 @@ import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
 import { blockersOf, nonBpfAhead } from './blockers.js';
 import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
+import { configCautions } from './cautions.js';
 import { disableNetworkSnippets, setPrioritySnippets } from './snippets.js';
 import type { Blocker, Recommendation } from './types.js';
 
@@ -73,7 +74,7 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
     return {
       action: 'set-priority',
       classifierPriority: n,
-      reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing)}; ${n} is the largest free pref below ${lowest}`],
+      reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing)}; ${n} is the largest free pref below ${lowest}`, ...configCautions(agent, 'set-priority')],
       blockers: early,
       vendorAlternatives: knobs(early),
       snippets: setPrioritySnippets(n),
@@ -94,7 +95,7 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: null };
 
   function disable(reasons: string[], blockers: Blocker[]): Recommendation {
-    return { action: 'disable-network', classifierPriority: null, reasons, blockers, vendorAlternatives: knobs(blockers), snippets: disableNetworkSnippets() };
+    return { action: 'disable-network', classifierPriority: null, reasons: [...reasons, ...configCautions(agent, 'disable-network')], blockers, vendorAlternatives: knobs(blockers), snippets: disableNetworkSnippets() };
   }
   function unknown(reasons: string[], blockers: Blocker[] = []): Recommendation {
     return { action: 'unknown', classifierPriority: null, reasons, blockers, vendorAlternatives: knobs(blockers), snippets: null };

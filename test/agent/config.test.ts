@@ -7,7 +7,7 @@ describe('agent configuration', () => {
   it('runtime_security_config wins over event_monitoring_config in system-probe.yaml', () => {
     const errors: LayerError[] = [];
     const l = fromSystemProbeYaml('event_monitoring_config:\n  network:\n    classifier_priority: 7\nruntime_security_config:\n  network:\n    classifier_priority: 5\n    ingress:\n      enabled: false\n', 'sp.yaml', errors);
-    const s = resolveAgentSettings([l], {});
+    const s = resolveAgentSettings(l, {});
     expect(errors).toEqual([]);
     expect(s).toMatchObject({ classifierPriority: 5, source: 'system-probe.yaml', ingressEnabled: false });
   });
@@ -15,14 +15,86 @@ describe('agent configuration', () => {
     const s = resolveAgentSettings([fromEnv({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '0' }, 'env', null, [])], {});
     expect(s).toMatchObject({ configuredPriority: 0, classifierPriority: 50 });
   });
-  it('precedence: flag > env > system-probe.yaml > helm', () => {
+  it('precedence as the agent has it: flag > runtime_security_config in the file > env > event_monitoring_config in the file', () => {
     const errors: LayerError[] = [];
     const helm = fromHelmValues('agents:\n  containers:\n    systemProbe:\n      env:\n        - name: DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY\n          value: "3"\n', 'v.yaml', errors);
-    const yaml = fromSystemProbeYaml('runtime_security_config:\n  network:\n    classifier_priority: 4\n', 'sp.yaml', errors);
+    const em = fromSystemProbeYaml('event_monitoring_config:\n  network:\n    classifier_priority: 4\n', 'sp.yaml', errors);
+    const rs = fromSystemProbeYaml('runtime_security_config:\n  network:\n    classifier_priority: 5\n', 'sp.yaml', errors);
     const env = fromEnv({ DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '6' }, 'env', null, errors);
-    expect(resolveAgentSettings([...helm, yaml], {}).classifierPriority).toBe(4);
-    expect(resolveAgentSettings([...helm, yaml, env], {}).classifierPriority).toBe(6);
-    expect(resolveAgentSettings([...helm, yaml, env], { priority: 2 })).toMatchObject({ classifierPriority: 2, source: 'flag' });
+    expect(errors).toEqual([]);
+    // The environment (the Helm container's too) beats event_monitoring_config in the file...
+    expect(resolveAgentSettings([...helm, ...em], {})).toMatchObject({ classifierPriority: 3, source: 'helm-values' });
+    expect(resolveAgentSettings([...helm, ...em, env], {})).toMatchObject({ classifierPriority: 6, source: 'env' });
+    // ...and runtime_security_config in the file beats every variable.
+    const s = resolveAgentSettings([...helm, ...rs, env], {});
+    expect(s).toMatchObject({ classifierPriority: 5, source: 'system-probe.yaml' });
+    expect(s.trace.map((t) => [t.key, t.used])).toEqual([
+      ['DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY', false],
+      ['DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY', false],
+      ['datadog.securityAgent.runtime.network.enabled (chart default)', true],
+      ['runtime_security_config.network.classifier_priority', true],
+    ]);
+    expect(resolveAgentSettings([...helm, ...rs, env], { priority: 2 })).toMatchObject({ classifierPriority: 2, source: 'flag' });
+  });
+  it('DD_EVENT_MONITORING_CONFIG_* wins over DD_RUNTIME_SECURITY_CONFIG_*, and an empty variable counts as unset', () => {
+    const both = fromEnv({ DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '3', DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '7' }, 'env', null, []);
+    expect(resolveAgentSettings([both], {}).classifierPriority).toBe(3);
+    const empty = fromEnv({ DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '', DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '7' }, 'env', null, []);
+    expect(resolveAgentSettings([empty], {}).classifierPriority).toBe(7);
+  });
+  it('a priority the agent cannot read as given is the value it will use, with the reason', () => {
+    const read = (v: string) => {
+      const errors: LayerError[] = [];
+      const s = resolveAgentSettings([fromEnv({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: v }, 'env', null, errors)], {});
+      return { p: s.classifierPriority, configured: s.configuredPriority, why: errors.map((e) => e.message).join('; ') };
+    };
+    expect(read('abc')).toEqual({ p: 50, configured: 0, why: expect.stringContaining('reads it as 0, which its library turns into pref 50') });
+    expect(read(' 9')).toMatchObject({ p: 50, configured: 0 });
+    expect(read('-1')).toEqual({ p: 65535, configured: 65535, why: expect.stringContaining('16-bit') });
+    expect(read('65536')).toMatchObject({ p: 50, configured: 0 });
+    expect(read('65546')).toMatchObject({ p: 10, configured: 10 });
+    expect(read('010')).toEqual({ p: 8, configured: 8, why: expect.stringContaining('octal') });
+    expect(read('0x9')).toEqual({ p: 9, configured: 9, why: '' });
+    expect(read('9.0')).toEqual({ p: 9, configured: 9, why: '' });
+    expect(read('9')).toEqual({ p: 9, configured: 9, why: '' });
+  });
+  it('a boolean the agent cannot read is false to it', () => {
+    const errors: LayerError[] = [];
+    const s = resolveAgentSettings([fromEnv({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_ENABLED: 'yes', DD_RUNTIME_SECURITY_CONFIG_NETWORK_INGRESS_ENABLED: 'T' }, 'env', null, errors)], {});
+    expect(s).toMatchObject({ networkEnabled: false, ingressEnabled: true });
+    expect(errors).toEqual([{ file: 'environment', line: null, message: expect.stringContaining('reads it as false') }]);
+  });
+  it('dotted and upper-case keys in system-probe.yaml count, as the agent splits and lowercases them', () => {
+    const errors: LayerError[] = [];
+    const s = resolveAgentSettings(fromSystemProbeYaml('runtime_security_config.network.classifier_priority: 3\nEvent_Monitoring_Config:\n  network.ingress.enabled: false\n', 'sp.yaml', errors), {});
+    expect(errors).toEqual([]);
+    expect(s).toMatchObject({ classifierPriority: 3, ingressEnabled: false });
+    expect(s.trace.map((t) => t.key)).toEqual(['event_monitoring_config.network.ingress.enabled', 'runtime_security_config.network.classifier_priority']);
+  });
+  it('Helm: the chart writes network.enabled into system-probe.yaml, so container env cannot change it', () => {
+    const errors: LayerError[] = [];
+    const off = 'agents:\n  containers:\n    systemProbe:\n      env:\n        - name: DD_RUNTIME_SECURITY_CONFIG_NETWORK_ENABLED\n          value: "false"\n';
+    expect(resolveAgentSettings(fromHelmValues(off, 'v.yaml', errors), {}).networkEnabled).toBe(true); // the chart's default true wins
+    const on = 'datadog:\n  securityAgent:\n    runtime:\n      network:\n        enabled: false\n  env:\n    - name: DD_EVENT_MONITORING_CONFIG_NETWORK_ENABLED\n      value: "true"\n';
+    expect(resolveAgentSettings(fromHelmValues(on, 'v.yaml', errors), {}).networkEnabled).toBe(false);
+    expect(errors).toEqual([]);
+  });
+  it('Helm: datadog.env, then datadog.envDict, then the system-probe container env, the last one winning', () => {
+    const errors: LayerError[] = [];
+    const v = (extra: string) => resolveAgentSettings(fromHelmValues(`datadog:\n  env:\n    - name: DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY\n      value: "20"\n${extra}`, 'v.yaml', errors), {}).classifierPriority;
+    expect(v('')).toBe(20);
+    expect(v('  envDict:\n    DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: 7\n')).toBe(7);
+    expect(v('  envDict:\n    DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: 7\nagents:\n  containers:\n    systemProbe:\n      env:\n        - name: DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY\n          value: "4"\n')).toBe(4);
+    expect(errors).toEqual([]);
+  });
+  it('Helm: an unquoted 0 or false renders as an empty variable, and valueFrom cannot be read: both said, neither used', () => {
+    const errors: LayerError[] = [];
+    const s = resolveAgentSettings(fromHelmValues('agents:\n  containers:\n    systemProbe:\n      env:\n        - name: DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY\n          value: 0\n        - name: DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_HANDLE\n          valueFrom:\n            configMapKeyRef: {name: x, key: y}\n', 'v.yaml', errors), {});
+    expect(s).toMatchObject({ classifierPriority: 10, configuredPriority: null, classifierHandle: null });
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('renders as an empty variable that the agent ignores; quote it ("0")'),
+      expect.stringContaining('comes from valueFrom, which tc-audit cannot read'),
+    ]);
   });
   it('Helm chart network.enabled false disables network detection', () => {
     const s = resolveAgentSettings(fromHelmValues('datadog:\n  securityAgent:\n    runtime:\n      network:\n        enabled: false\n', 'v.yaml', []), {});
@@ -31,7 +103,7 @@ describe('agent configuration', () => {
   it('bad values are errors with file and line, not exceptions', () => {
     const errors: LayerError[] = [];
     fromSystemProbeYaml('runtime_security_config:\n  network:\n    classifier_priority: high\n', 'sp.yaml', errors);
-    expect(errors).toEqual([{ file: 'sp.yaml', line: 3, message: expect.stringContaining('expected an integer') }]);
+    expect(errors).toEqual([{ file: 'sp.yaml', line: 3, message: expect.stringContaining('"high" is not an integer; the agent reads it as 0') }]);
     const e2: LayerError[] = [];
     fromSystemProbeYaml('a: [1,\n', 'bad.yaml', e2);
     expect(e2[0]).toMatchObject({ file: 'bad.yaml', line: 2, message: expect.stringContaining('YAML') });

@@ -3,7 +3,10 @@
 // no KEY=VALUE is a usage error before any work, and a version the checks cannot read is said
 // in the report (then treated as unknown), not silently dropped.
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureBuilt } from '../helpers/cli.js';
 
 const CAPTURE = 'fixtures/scenarios/collision.capture';
@@ -52,7 +55,7 @@ describe('--assume', () => {
     const r = run(['--assume', 'cillium=ok']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('tc-audit: --assume cillium=ok: "cillium" is no vendor id; expected one of cilium, calico, aws-network-policy-agent, retina, beyla, netobserv, kubeskoop, bpfman, merbridge, azure-ipv6-hp, datadog, unknown\n');
+    expect(r.stderr).toBe('tc-audit: --assume cillium=ok: "cillium" is no vendor id; expected one of cilium, calico, aws-network-policy-agent, retina, beyla, netobserv, kubeskoop, bpfman, merbridge, azure-ipv6-hp, datadog, unknown\nRun tc-audit --help for usage.\n');
   });
 
   it('a known vendor id is taken', () => {
@@ -65,9 +68,9 @@ describe('--assume', () => {
 describe('agent files and --agent-env', () => {
   // Read past, these would leave the agent's defaults in their place and could pass a gate.
   it.each([
-    [['--agent-config', '/nonexistent/system-probe.yaml'], 'tc-audit: --agent-config /nonexistent/system-probe.yaml: cannot read: ENOENT\n'],
-    [['--helm-values', '/nonexistent/values.yaml'], 'tc-audit: --helm-values /nonexistent/values.yaml: cannot read: ENOENT\n'],
-    [['--agent-env', 'FOO'], 'tc-audit: --agent-env: expected KEY=VALUE, got "FOO"\n'],
+    [['--agent-config', '/nonexistent/system-probe.yaml'], 'tc-audit: --agent-config /nonexistent/system-probe.yaml: cannot read: ENOENT\nRun tc-audit --help for usage.\n'],
+    [['--helm-values', '/nonexistent/values.yaml'], 'tc-audit: --helm-values /nonexistent/values.yaml: cannot read: ENOENT\nRun tc-audit --help for usage.\n'],
+    [['--agent-env', 'FOO'], 'tc-audit: --agent-env: expected KEY=VALUE, got "FOO"\nRun tc-audit --help for usage.\n'],
   ])('%j: exit 2 before any report', (args, stderr) => {
     const r = run(args);
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', stderr]);
@@ -78,5 +81,55 @@ describe('agent files and --agent-env', () => {
       const r = run([a]);
       expect([r.status, r.stderr.split('\n')[0]]).toEqual([2, `tc-audit: ${a.replace('=', '')} needs a value`]);
     }
+  });
+});
+
+describe('the agent configuration, with the agent\'s own precedence (vendor-pref5: a terminal classifier at pref 5)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tcat-agentcfg-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string): string => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const pref5 = (args: string[]) => spawnSync(process.execPath, [CLI, 'analyze', 'fixtures/scenarios/vendor-pref5.capture', '--json', ...args], { encoding: 'utf8', timeout: 30_000 });
+  const outOf = (args: string[]) => {
+    const r = pref5(args);
+    const j = JSON.parse(r.stdout) as { agent: { classifierPriority: number; source: string; trace: Array<{ key: string; used: boolean }> }; recommendation: { action: string; classifierPriority: number | null; reasons: string[] }; errors: Array<{ message: string }> };
+    return { status: r.status, ...j };
+  };
+
+  it('runtime_security_config in system-probe.yaml wins over the environment: a variable set to 3 does not make the agent safe', () => {
+    const sp = file('rs9.yaml', 'runtime_security_config:\n  network:\n    classifier_priority: 9\n');
+    const r = outOf(['--agent-config', sp, '--agent-env', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=3']);
+    expect(r.agent).toMatchObject({ classifierPriority: 9, source: 'system-probe.yaml' });
+    expect(r.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+    expect(r.recommendation.reasons).toContainEqual(expect.stringContaining(`${sp} sets runtime_security_config.network.classifier_priority, which the agent takes over every environment variable: change it there`));
+    expect(r.agent.trace.map((t) => [t.key, t.used])).toEqual([['DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY', false], ['runtime_security_config.network.classifier_priority', true]]);
+    expect(r.status).toBe(1);
+  });
+
+  it('a priority the agent cannot parse is pref 50 to it, not the default 10', () => {
+    const r = outOf(['--agent-env', 'DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY=abc']);
+    expect(r.agent.classifierPriority).toBe(50);
+    expect(r.errors.map((e) => e.message)).toContainEqual(expect.stringContaining('"abc" is not an integer; the agent reads it as 0, which its library turns into pref 50'));
+    expect(r.recommendation.action).toBe('set-priority');
+  });
+
+  it('a system-probe.yaml YAML cannot parse is a usage error, not a run on the defaults', () => {
+    const bad = file('bad.yaml', 'runtime_security_config:\n  network:\n    classifier_priority: 3\nbad: [unclosed\n');
+    const r = pref5(['--agent-config', bad]);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toMatch(new RegExp(`^tc-audit: --agent-config ${bad}:\\d+: YAML: .*the agent cannot load this file either: fix it, or leave --agent-config out\\nRun tc-audit --help for usage\\.\\n$`));
+  });
+
+  it('the table marks overridden values and says the order', () => {
+    const sp = file('rs9b.yaml', 'runtime_security_config:\n  network:\n    classifier_priority: 9\n');
+    const r = spawnSync(process.execPath, [CLI, 'analyze', 'fixtures/scenarios/vendor-pref5.capture', '--agent-config', sp, '--agent-env', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=3'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stdout).toContain('DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY = 3 (env, --agent-env) ignored: overridden');
+    expect(r.stdout).toContain('the agent takes runtime_security_config.network.* from system-probe.yaml');
   });
 });

@@ -82,6 +82,6 @@ describe('tc-audit diff with stdin', () => {
     const r = bin(['diff', '-', '-'], readFileSync(`${S}/retina-unspec.capture`, 'utf8'));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('tc-audit: BEFORE and AFTER cannot both be - (stdin is read once); give one of them as a file\n');
+    expect(r.stderr).toBe('tc-audit: BEFORE and AFTER cannot both be - (stdin is read once); give one of them as a file\nRun tc-audit --help for usage.\n');
   });
 });

@@ -152,9 +152,9 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
     writeFileSync(join(dir, 'short.key'), 'hunter2');
     const short = cli(['collect', '--netns', ns, '-q', '--redact-key-file', join(dir, 'short.key'), '-o', join(dir, 'no.json')]);
     expect(short.status).toBe(2);
-    expect(short.stderr).toBe(`tc-audit: --redact-key-file ${join(dir, 'short.key')}: 7 bytes; use a secret of 16 bytes or more (head -c 32 /dev/urandom > FILE)\n`);
+    expect(short.stderr).toBe(`tc-audit: --redact-key-file ${join(dir, 'short.key')}: 7 bytes; use a secret of 16 bytes or more (head -c 32 /dev/urandom > FILE)\nRun tc-audit --help for usage.\n`);
     const missing = cli(['collect', '--netns', ns, '-q', '--redact-key-file', join(dir, 'nope.key'), '-o', join(dir, 'no.json')]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe(`tc-audit: --redact-key-file ${join(dir, 'nope.key')}: cannot read (ENOENT)\n`);
+    expect(missing.stderr).toBe(`tc-audit: --redact-key-file ${join(dir, 'nope.key')}: cannot read (ENOENT)\nRun tc-audit --help for usage.\n`);
   });
 });

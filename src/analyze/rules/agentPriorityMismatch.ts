@@ -1,7 +1,7 @@
 // The configured priority and the prefs the agent's filters actually sit at should agree;
 // when they don't, the running agent has not applied the setting (no restart, another
 // source wins) or stale filters of an earlier agent remain, and the lower pref is what runs.
-import { LIBRARY_FALLBACK_PRIORITY } from '../../agent/defaults.js';
+import { AGENT_PRECEDENCE, LIBRARY_FALLBACK_PRIORITY } from '../../agent/defaults.js';
 import { isAgent } from '../../recommend/blockers.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { NO_LOCATION, nodeLocation } from './util/where.js';
@@ -24,7 +24,7 @@ export default defineRule({
         out.push({
           ...NO_LOCATION, filter: null, source: null,
           message: `classifier_priority is configured as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${a.source}), but the agent's filters were seen at pref ${list(observed)}; tc-audit reasons with ${a.classifierPriority}, the configured value.`,
-          remediation: `restart system-probe so it attaches at pref ${effective}, or check which source sets runtime_security_config.network.classifier_priority (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY wins over the file)`,
+          remediation: `restart system-probe so it attaches at pref ${effective}, or check which source sets the priority (${AGENT_PRECEDENCE})`,
         });
       }
     }

@@ -6,6 +6,7 @@ import { analyzeFiles, UsageError, type AnalyzeArgs } from '../analyzeInputs.js'
 import { emit, withOutputOptions, type OutputArgs } from '../outputOptions.js';
 import { expandInputs } from '../readInputs.js';
 import { isFleetInput } from '../fleetSniff.js';
+import { usageText } from '../usageError.js';
 
 type Args = AnalyzeArgs & OutputArgs & { paths: string[] };
 
@@ -37,7 +38,7 @@ export const analyzeCommand: CommandModule<object, Args> = {
       result = await analyzeFiles(files, expandErrors, argv);
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
-      process.stderr.write(`tc-audit: ${e.message}\n`);
+      process.stderr.write(usageText(e.message));
       process.exitCode = 2;
       return;
     }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 import { writeUserFile } from '../writeFile.js';
+import { usageText } from '../usageError.js';
 
 type CollectArgs = ScopeArgs & { output: string; redact?: boolean; 'redact-key-file'?: string };
 
@@ -33,7 +34,7 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
     // Read before collecting: a key that cannot be used stops the run before any work.
     const key = argv['redact-key-file'] === undefined ? null : readRedactKey(argv['redact-key-file']);
     if (typeof key === 'string') {
-      process.stderr.write(`tc-audit: ${key}\n`);
+      process.stderr.write(usageText(key));
       process.exitCode = 2;
       return;
     }

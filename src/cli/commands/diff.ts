@@ -9,6 +9,7 @@ import { INPUT_FORMATS } from '../../parse/types.js';
 import { withAgentOptions } from '../agentOptions.js';
 import { analyzeInputs, UsageError, type AnalyzeArgs } from '../analyzeInputs.js';
 import { withOutputOptions, writeOutputs, type OutputArgs } from '../outputOptions.js';
+import { usageText } from '../usageError.js';
 
 type Args = AnalyzeArgs & OutputArgs & { before: string; after: string };
 
@@ -20,7 +21,7 @@ async function side(name: string, path: string, argv: Args): Promise<AuditResult
     const errs = result.errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`).join('');
     return `${errs}tc-audit: nothing could be read from ${name} (${path}); accepted formats: ${INPUT_FORMATS.join(', ')}`;
   } catch (e) {
-    if (e instanceof UsageError) return `tc-audit: ${e.message}`;
+    if (e instanceof UsageError) return usageText(e.message).trimEnd();
     throw e;
   }
 }
@@ -45,7 +46,7 @@ export const diffCommand: CommandModule<object, Args> = {
     ) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     if (argv.before === '-' && argv.after === '-') {
-      process.stderr.write('tc-audit: BEFORE and AFTER cannot both be - (stdin is read once); give one of them as a file\n');
+      process.stderr.write(usageText('BEFORE and AFTER cannot both be - (stdin is read once); give one of them as a file'));
       process.exitCode = 2;
       return;
     }

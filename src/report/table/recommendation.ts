@@ -1,5 +1,6 @@
 // The answer first in words, then the exact configuration to apply it.
 import type { AgentSettings } from '../../agent/types.js';
+import { AGENT_PRECEDENCE } from '../../agent/defaults.js';
 import { SNIPPET_TITLES, type Blocker, type Recommendation, type Snippets } from '../../recommend/types.js';
 import { bold, green, red, yellow, safe, safeLine } from '../text.js';
 import { actionHeadline } from '../verdict.js';
@@ -64,6 +65,7 @@ export const renderAgent = (a: AgentSettings, color: boolean): string => {
   if (a.observedPriorities.length > 0) lines.push(`  agent filters seen at pref ${a.observedPriorities.join(', ')}`);
   lines.push(`  network detection ${a.networkEnabled ? 'on' : 'off'}, ingress ${a.ingressEnabled ? 'on' : 'off'}`);
   if (a.agentVersion) lines.push(`  agent ${safeLine(a.agentVersion)}`);
-  for (const t of a.trace) lines.push(`  ${safeLine(`${t.key} = ${t.value} (${t.from}${t.file ? `, ${t.file}` : ''})`)}`);
+  for (const t of a.trace) lines.push(`  ${safeLine(`${t.key} = ${t.value} (${t.from}${t.file ? `, ${t.file}` : ''})${t.used ? '' : ' ignored: overridden'}`)}`);
+  if (a.trace.some((t) => !t.used)) lines.push(`  (${AGENT_PRECEDENCE})`);
   return lines.join('\n');
 };

@@ -1,0 +1,26 @@
+// Where the agent's current configuration would stop a snippet from taking effect. The
+// agent reads runtime_security_config.network.* in system-probe.yaml over any environment
+// variable, and DD_EVENT_MONITORING_CONFIG_NETWORK_* over DD_RUNTIME_SECURITY_CONFIG_NETWORK_*
+// (src/agent/layers.ts RANK), so a snippet that sets the weaker one changes nothing while
+// the stronger one is set. Read from the settings' trace: what the inputs said, not a guess.
+import type { AgentSettings } from '../agent/types.js';
+import type { RecommendationAction } from './types.js';
+
+const SETTING = { 'set-priority': ['classifier_priority', 'CLASSIFIER_PRIORITY'], 'disable-network': ['enabled', 'ENABLED'] } as const;
+
+export function configCautions(agent: AgentSettings, action: RecommendationAction): string[] {
+  if (action !== 'set-priority' && action !== 'disable-network') return [];
+  const [key, suffix] = SETTING[action];
+  const out: string[] = [];
+  const fileKey = `runtime_security_config.network.${key}`;
+  const inFile = agent.trace.find((t) => t.key === fileKey && t.from === 'system-probe.yaml');
+  if (inFile) {
+    out.push(`${inFile.file ?? 'system-probe.yaml'} sets ${fileKey}, which the agent takes over every environment variable: change it there (the environment, Helm env and Operator forms take effect only without it)`);
+  }
+  const emVar = `DD_EVENT_MONITORING_CONFIG_NETWORK_${suffix}`;
+  const em = agent.trace.find((t) => t.key === emVar);
+  if (em) {
+    out.push(`${emVar} is set (${em.file ?? em.from}) and the agent takes it over DD_RUNTIME_SECURITY_CONFIG_NETWORK_${suffix}: give it the snippet's value, or remove it`);
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import type { AgentSettings } from '../../src/agent/types.js';
+import { configCautions } from '../../src/recommend/cautions.js';
+
+const withTrace = (trace: AgentSettings['trace']): AgentSettings => ({ ...defaultAgentSettings(), trace });
+
+describe('configCautions: where the current configuration would override a snippet', () => {
+  it('says nothing when no stronger source is set', () => {
+    expect(configCautions(withTrace([{ key: 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY', value: '9', from: 'env', file: null, used: true }]), 'set-priority')).toEqual([]);
+    expect(configCautions(withTrace([]), 'disable-network')).toEqual([]);
+  });
+
+  it('names the file key that wins over every variable, and the variable that wins over the snippet\'s', () => {
+    const a = withTrace([
+      { key: 'DD_EVENT_MONITORING_CONFIG_NETWORK_ENABLED', value: 'true', from: 'env', file: '--agent-env', used: false },
+      { key: 'runtime_security_config.network.enabled', value: 'true', from: 'system-probe.yaml', file: 'sp.yaml', used: true },
+    ]);
+    expect(configCautions(a, 'disable-network')).toEqual([
+      'sp.yaml sets runtime_security_config.network.enabled, which the agent takes over every environment variable: change it there (the environment, Helm env and Operator forms take effect only without it)',
+      'DD_EVENT_MONITORING_CONFIG_NETWORK_ENABLED is set (--agent-env) and the agent takes it over DD_RUNTIME_SECURITY_CONFIG_NETWORK_ENABLED: give it the snippet\'s value, or remove it',
+    ]);
+    // The priority's sources are not the enabled setting's.
+    expect(configCautions(a, 'set-priority')).toEqual([]);
+    expect(configCautions(a, 'keep')).toEqual([]);
+  });
+});
