@@ -11,7 +11,7 @@ import { collectNamespace } from './nsCollect.js';
 import { mapLimit } from './pool.js';
 import { ProgramFetcher } from './programDetails.js';
 import { Recorder } from './record.js';
-import type { Runner } from './runner.js';
+import type { RunResult, Runner } from './runner.js';
 import { probeCapabilities, type Capabilities } from './versions.js';
 
 export interface LiveOptions extends ScopeOptions {
@@ -44,7 +44,7 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   const rec = new Recorder(runner, opts.timeoutMs);
   const { caps, results } = await probeCapabilities(runner, opts.timeoutMs);
   for (const r of results) rec.evidence.push({ argv: r.argv, netns: null, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs });
-  capabilityNotes(rec, caps);
+  capabilityNotes(rec, caps, { tc: results[0]!, ip: results[1]!, bpftool: results[2]! }, opts.timeoutMs);
   const candidates = discoverNamespaces(opts);
   const globs = opts.interfaces.map(globToRegExp);
   const errors: ParseError[] = [];
@@ -58,10 +58,14 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   const netns: Netns[] = [];
   for (const raw of raws) if (raw) netns.push(assembleNamespace(raw, caps, errors));
   const { programs, progArrays } = fetcher ? await fetcher.finish(netns) : { programs: [], progArrays: [] };
+  // A namespace whose bpftool listing failed or timed out (its notes say which) leaves its
+  // hooks' tcx unknown (tcx: null) on a kernel that has tcx: the node cannot be called
+  // tcx-visible then, or a program that ends every walk there would go unseen ("keep").
+  const listingFailed = caps.kernelTcx && caps.bpftoolTcx && raws.some((raw) => raw !== null && raw.bpftoolNet === null);
   const snapshot: NodeSnapshot = {
     name: opts.nodeName ?? hostname(),
     versions: caps.versions,
-    tcxVisible: caps.kernelTcx ? caps.bpftoolTcx : true,
+    tcxVisible: caps.kernelTcx ? caps.bpftoolTcx && !listingFailed : true,
     netns,
     programs,
     progArrays,
@@ -69,14 +73,22 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   return { snapshot, evidence: rec.evidence, notes: rec.notes, errors, caps, scope: candidates.map(describeNs) };
 }
 
-function capabilityNotes(rec: Recorder, caps: Capabilities): void {
-  if (!caps.ipAvailable) rec.note('missing-tool', null, null, 'ip (iproute2) not found: no device can be listed, nothing was audited');
-  if (!caps.tcAvailable) rec.note('missing-tool', null, null, 'tc (iproute2) not found: legacy filters come from bpftool only, without prefs or protocols');
+/** Why a tool's version probe failed: it is missing, it hung, or it failed. */
+function unusable(r: RunResult, timeoutMs: number): string {
+  if (r.timedOut) return `did not answer its version probe within ${timeoutMs} ms (a larger --timeout may help), so it was not used`;
+  if (r.spawnError !== null && /ENOENT/.test(r.spawnError)) return 'not found';
+  return `failed its version probe (${r.stderr.trim().split('\n')[0] || r.spawnError || `exit ${r.exitCode}`}), so it was not used`;
+}
+
+function capabilityNotes(rec: Recorder, caps: Capabilities, probes: { tc: RunResult; ip: RunResult; bpftool: RunResult }, timeoutMs: number): void {
+  const kind = (r: RunResult) => (r.timedOut ? 'timeout' : 'missing-tool');
+  if (!caps.ipAvailable) rec.note(kind(probes.ip), null, null, `ip (iproute2) ${unusable(probes.ip, timeoutMs)}: no device can be listed, nothing was audited`);
+  if (!caps.tcAvailable) rec.note(kind(probes.tc), null, null, `tc (iproute2) ${unusable(probes.tc, timeoutMs)}: legacy filters come from bpftool only, without prefs or protocols`);
   else if (!caps.tcJson) {
     rec.note('old-tool', null, null, `iproute2 ${caps.versions.iproute2 ?? '?'} has no JSON for bpf filters (needs >= 5.8): read each hook's text output instead`);
   }
   if (!caps.bpftoolAvailable) {
-    rec.note('missing-tool', null, null, 'bpftool not found: no program instructions, verdicts fall back to the vendor knowledge base' +
+    rec.note(kind(probes.bpftool), null, null, `bpftool ${unusable(probes.bpftool, timeoutMs)}: no program instructions, verdicts fall back to the vendor knowledge base` +
       (caps.kernelTcx ? `; tcx programs cannot be seen (kernel ${caps.versions.kernel ?? '?'} supports tcx)` : ''));
   } else if (caps.kernelTcx && !caps.bpftoolTcx) {
     rec.note('tcx-not-visible', null, null, `bpftool ${caps.versions.bpftool ?? '?'} cannot list tcx programs (needs >= 7.3) on kernel ${caps.versions.kernel ?? '?'}: tcx programs that run before every tc filter would be invisible`);

@@ -70,9 +70,14 @@ function notANetns(path: string): string | null {
 /** Usage errors before any collection: a mistyped namespace would otherwise be audited as
  *  "nothing there", and with nothing to block the agent the answer would be keep (exit 0);
  *  a timeout or job count that is no number silently fell back to the default. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interface?: string[]; timeout?: number; jobs?: number }, existing: boolean): true | string {
   // An empty name is the directory /var/run/netns itself; an empty path is nothing.
   if (a.netns?.includes('')) return '--netns needs a name (`ip netns list` shows them)';
+  // A name is a file of /var/run/netns: `../../proc/1/ns/net` would reach out of it.
+  const pathy = a.netns?.find((n) => n.includes('/') || n === '.' || n === '..');
+  if (pathy !== undefined) return `--netns ${pathy}: a name from \`ip netns list\` holds no "/"; give a path with --netns-path`;
   if (a['netns-path']?.includes('')) return '--netns-path needs a path (e.g. /proc/PID/ns/net)';
   for (const n of existing ? (a.netns ?? []) : []) {
     const why = missing(`/var/run/netns/${n}`) ?? notANetns(`/var/run/netns/${n}`);
@@ -86,7 +91,10 @@ function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interfac
   }
   // An empty glob matches no device, so the audit would see nothing (nothing-audited).
   if (a.interface?.includes('')) return '--interface: an empty pattern matches no device (quote a glob such as "lxc*")';
-  if (a.timeout !== undefined && !(Number.isFinite(a.timeout) && a.timeout > 0)) return `--timeout: expected a number of seconds above 0, got ${numberWord(a.timeout)}`;
+  // Node's timers hold at most 2^31-1 ms (~24.8 days); a longer one fires after 1 ms.
+  if (a.timeout !== undefined && !(Number.isFinite(a.timeout) && a.timeout > 0 && a.timeout * 1000 <= MAX_TIMER_MS)) {
+    return `--timeout: expected a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${numberWord(a.timeout)}`;
+  }
   if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) return `--jobs: expected a whole number of 1 or more, got ${numberWord(a.jobs)}`;
   return true;
 }

@@ -22,9 +22,12 @@ const MAX_OUTPUT_CHARS = 256 * 1024 * 1024;
 // Children still running when tc-audit exits (an exception, self-test's signal handlers)
 // are killed: a hung bpftool must not outlive the audit.
 const live = new Set<ResultPromise>();
-process.once('exit', () => {
+/** Kills every child still running (the CLI calls it on SIGINT/SIGTERM/SIGHUP, which end
+ *  node without its 'exit' event). */
+export function killLiveChildren(): void {
   for (const c of live) c.kill('SIGKILL');
-});
+}
+process.once('exit', killLiveChildren);
 
 export async function spawnChild(argv: readonly string[], opts: { input?: string; timeoutMs: number; env: NodeJS.ProcessEnv }): Promise<SpawnResult> {
   const [file, ...args] = argv as [string, ...string[]];

@@ -23,8 +23,12 @@ describe('scope flags', () => {
     [['--netns', NAME], `--netns ${NAME}: no such network namespace (/var/run/netns/${NAME} does not exist; \`ip netns list\` shows the named ones)`],
     [['audit', '--netns-path', `/proc/${2 ** 30}/ns/net`], `--netns-path /proc/${2 ** 30}/ns/net: no such namespace (/proc/${2 ** 30}/ns/net does not exist)`],
     [['collect', '--netns', NAME, '-o', '-'], `--netns ${NAME}: no such network namespace (/var/run/netns/${NAME} does not exist; \`ip netns list\` shows the named ones)`],
-    [['--timeout', 'abc'], '--timeout: expected a number of seconds above 0, got no number'],
-    [['--timeout', '0'], '--timeout: expected a number of seconds above 0, got 0'],
+    [['--timeout', 'abc'], '--timeout: expected a number of seconds above 0 and at most 2147483, got no number'],
+    [['--timeout', '0'], '--timeout: expected a number of seconds above 0 and at most 2147483, got 0'],
+    // Node's timers overflow past 2^31-1 ms and fire after 1 ms: every command was killed.
+    [['--timeout', '3000000'], '--timeout: expected a number of seconds above 0 and at most 2147483, got 3000000'],
+    // A name is a file of /var/run/netns, not a path out of it.
+    [['--netns', '../../proc/1/ns/net'], '--netns ../../proc/1/ns/net: a name from `ip netns list` holds no "/"; give a path with --netns-path'],
     [['-j', '0'], '--jobs: expected a whole number of 1 or more, got 0'],
     [['collect', '-j', '2.5', '-o', '-'], '--jobs: expected a whole number of 1 or more, got 2.5'],
     [['-i', ''], '--interface: an empty pattern matches no device (quote a glob such as "lxc*")'],
@@ -49,7 +53,7 @@ describe('scope flags', () => {
   it('watch still takes a namespace that does not exist yet (docs/watch.md), and checks the numbers', () => {
     const w = spawnSync(process.execPath, [CLI, 'watch', '--netns', NAME], { encoding: 'utf8', timeout: 3_000, killSignal: 'SIGTERM' });
     expect(w.stdout).toMatch(/"type":"watch-started","namespaces":\[\]/);
-    expect(run(['watch', '--timeout', '-1']).stderr).toBe(usage('--timeout: expected a number of seconds above 0, got -1'));
+    expect(run(['watch', '--timeout', '-1']).stderr).toBe(usage('--timeout: expected a number of seconds above 0 and at most 2147483, got -1'));
   });
 });
 

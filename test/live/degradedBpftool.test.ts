@@ -1,12 +1,13 @@
 // Live audits with bpftool missing or too old to list tcx, through the built CLI with a
 // PATH that holds only the tools such a node would have.
-import { copyFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeLive, requireLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
-import { bookwormBpftool, cli, ensureBuilt, removeToolDirs, toolDir } from './degradedHelpers.js';
+import { bookwormBpftool, CLI, cli, ensureBuilt, removeToolDirs, toolDir, which } from './degradedHelpers.js';
 import { attachTcx, BPF_TRUTH } from './liveHelpers.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -94,4 +95,49 @@ describeLive('degraded tools: bpftool missing or too old for tcx', () => {
     expect(hook(out, 'v1').tcx).toBeNull();
     expect(out.recommendation.action).toBe('unknown');
   }, 180_000);
+
+  /** A bpftool that fails (or hangs on) the commands named, and is the real one otherwise. */
+  const wrapped = (fail: 'net' | 'version', how: 'exit' | 'hang'): string => {
+    const dir = toolDir([]);
+    const real = which('bpftool');
+    writeFileSync(join(dir, 'bpftool'), `#!/bin/sh\nfor a in "$@"; do [ "$a" = ${fail} ] && { ${how === 'exit' ? 'echo simulated failure >&2; exit 255' : 'exec sleep 30'}; }; done\nexec ${real} "$@"\n`);
+    chmodSync(join(dir, 'bpftool'), 0o755);
+    return `${dir}:${REAL_PATH}`;
+  };
+
+  it('a capable bpftool whose net listing fails: tcx unknown there, so never keep (the tcx program on v1 ends every walk)', () => {
+    const r = cli(['--netns', ns, '--json', '-q', '--interface', 'v1'], wrapped('net', 'exit'));
+    const out = report(r.stdout);
+    expect(out.nodes[0]!.versions.bpftool).not.toBeNull();
+    expect(out.nodes[0]!.tcxVisible).toBe(false);
+    expect(hook(out, 'v1').tcx).toBeNull();
+    expect(out.findings).toContainEqual(expect.objectContaining({ ruleId: 'tcx-not-visible', severity: 'warning', message: expect.stringContaining('could not be listed for 2 hook(s)') }));
+    expect(out.recommendation.action).toBe('unknown');
+  });
+
+  it('a bpftool whose version probe hangs is said to have timed out, not to be missing', () => {
+    const r = cli(['--netns', ns, '--json', '-q', '--interface', 'v1', '--timeout', '1'], wrapped('version', 'hang'));
+    const out = report(r.stdout);
+    expect(out.notes).toContainEqual(expect.objectContaining({ kind: 'timeout', message: expect.stringMatching(/^bpftool did not answer its version probe within 1000 ms \(a larger --timeout may help\)/) }));
+    expect(out.notes.map((n) => n.message).join('\n')).not.toContain('not found');
+    expect(out.recommendation.action).toBe('unknown');
+  }, 60_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s to audit and collect kills a hung bpftool instead of leaving it in the namespace', async (sig) => {
+    const mark = `37.${process.pid}${sig.length}`; // a sleep only this test starts
+    const dir = toolDir([]);
+    writeFileSync(join(dir, 'bpftool'), `#!/bin/sh\nfor a in "$@"; do [ "$a" = net ] && exec sleep ${mark}; done\nexec ${which('bpftool')} "$@"\n`);
+    chmodSync(join(dir, 'bpftool'), 0o755);
+    const hung = (): string[] => spawnSync('pgrep', ['-f', `^sleep ${mark}$`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    for (const args of [['audit', '--netns', ns, '-q'], ['collect', '--netns', ns, '-q', '-o', '/dev/null']]) {
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, PATH: `${dir}:${REAL_PATH}` }, stdio: 'ignore' });
+      for (let i = 0; i < 100 && hung().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(hung().length, 'the hung bpftool started').toBeGreaterThan(0);
+      const ended = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)));
+      child.kill(sig);
+      expect(await ended).toBe(sig); // ended by the signal, as before
+      await new Promise((r) => setTimeout(r, 200));
+      expect(hung(), `${args[0]}: no bpftool left behind`).toEqual([]);
+    }
+  }, 60_000);
 });

@@ -4,6 +4,12 @@
 import { defineRule, type FindingDraft } from './types.js';
 import { nodeLocation } from './util/where.js';
 
+/** bpftool >= 7.3 lists tcx and netkit attachments ("v7.5.0", "7.3.0"). */
+function listsTcx(version: string | null): boolean {
+  const m = version === null ? null : /(\d+)\.(\d+)/.exec(version);
+  return m !== null && (Number(m[1]) > 7 || (Number(m[1]) === 7 && Number(m[2]) >= 3));
+}
+
 export default defineRule({
   id: 'tcx-not-visible',
   severity: 'warning',
@@ -13,7 +19,13 @@ export default defineRule({
     for (const n of analysis.nodes) {
       const base = { ...nodeLocation(n), filter: null, source: null };
       if (n.tcxVisible === false) {
-        out.push({
+        const blind = n.hooks.filter((h) => h.tcx === null).length;
+        out.push(listsTcx(n.versions.bpftool) ? {
+          // A capable bpftool whose listing failed or timed out in some namespaces.
+          ...base,
+          message: `tcx attachments could not be listed for ${blind} hook(s) on this node: bpftool -j net show failed or timed out in their namespaces (the notes say which); a tcx program there would run before every classifier, so the recommendation cannot be keep.`,
+          remediation: 're-run the audit (with a larger --timeout when the notes say bpftool timed out)',
+        } : {
           ...base,
           message: `tcx attachments are not visible on this node (kernel ${n.versions.kernel ?? '>= 6.6'}, bpftool ${n.versions.bpftool ?? 'missing'} cannot list them); a tcx program would run before every classifier, so the recommendation cannot be keep.`,
           remediation: 'install bpftool 7.3 or later on the node (or in the tc-audit image) and re-run the audit',

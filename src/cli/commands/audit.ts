@@ -4,6 +4,7 @@ import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect
 import type { LayerError } from '../../agent/layers.js';
 import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
 import { emit, withOutputOptions, type OutputArgs } from '../outputOptions.js';
+import { killChildrenOnSignal } from '../liveSignals.js';
 
 type AuditArgs = ScopeArgs & AgentArgs & OutputArgs;
 
@@ -14,7 +15,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
   handler: async (argv: ArgumentsCamelCase<AuditArgs>) => {
     // Loaded here, not at the top: the live collector (execa and its ~100 modules) is
     // start-up time every other command would pay for nothing.
-    const [{ liveSession }, { auditCollection }] = await Promise.all([import('../../collect/session.js'), import('../../collect/liveAudit.js')]);
+    const [{ killLiveChildren }, { liveSession }, { auditCollection }] = await Promise.all([import('../../collect/spawn.js'), import('../../collect/session.js'), import('../../collect/liveAudit.js')]);
+    killChildrenOnSignal(killLiveChildren);
     // The agent's settings first: a config file that cannot be read is a usage error (exit 2),
     // better said before a collection than after it.
     const agentErrors: LayerError[] = [];

@@ -5,6 +5,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { liveOptionsFrom, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 import { writeUserFile } from '../writeFile.js';
 import { usageText } from '../usageError.js';
+import { killChildrenOnSignal } from '../liveSignals.js';
 
 type CollectArgs = ScopeArgs & { output: string; redact?: boolean; 'redact-key-file'?: string };
 
@@ -30,7 +31,8 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       .option('redact-key-file', { type: 'string', describe: 'Key the --redact hashes with this secret (HMAC-SHA256; at least 16 bytes, e.g. from head -c 32 /dev/urandom) so they cannot be reversed by hashing guesses; implies --redact' }) as unknown as Argv<CollectArgs>,
   handler: async (argv: ArgumentsCamelCase<CollectArgs>) => {
     // Loaded on use so other commands do not pay for the live collector at start-up.
-    const [{ liveSession }, { bundleSummary, makeBundle }] = await Promise.all([import('../../collect/session.js'), import('../../collect/bundle.js')]);
+    const [{ killLiveChildren }, { liveSession }, { bundleSummary, makeBundle }] = await Promise.all([import('../../collect/spawn.js'), import('../../collect/session.js'), import('../../collect/bundle.js')]);
+    killChildrenOnSignal(killLiveChildren);
     // Read before collecting: a key that cannot be used stops the run before any work.
     const key = argv['redact-key-file'] === undefined ? null : readRedactKey(argv['redact-key-file']);
     if (typeof key === 'string') {
