@@ -1,7 +1,7 @@
 // Which verdict a program gets, by precedence: bytecode > --assume > knowledge base > unknown.
 import type { AttachMode, Verdict, VendorMatch } from '../model/analysis.js';
 import type { LegacyFilter, ProgramInfo, TcxProgram } from '../model/snapshot.js';
-import { actionChainOutcome } from './actions.js';
+import { actionChainOutcome, runsBpfAction } from './actions.js';
 import { terminalFor } from './attachMode.js';
 import { applicability } from './evaluate.js';
 import type { Assumptions, BytecodeContext, BytecodeVerdictFn } from './contracts.js';
@@ -79,15 +79,19 @@ function nonBpfVerdict(f: LegacyFilter): Verdict {
   const every = u32MatchesEvery(f);
   const always = f.kind === 'matchall' || (every !== null && ipOnly(f.protocol));
   const terminal =
-    outcome === 'continues' ? 'never' : outcome === 'ends' ? (always ? 'always' : 'sometimes') : 'unknown';
+    outcome === 'continues' ? 'never' : outcome === 'ends' ? (always ? 'always' : 'sometimes') : outcome === 'sometimes' ? 'sometimes' : 'unknown';
   const matches = f.kind === 'matchall' ? '; matchall matches every packet' : every ?? '; whether a packet matches depends on its keys';
+  const effect = outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk'
+    : outcome === 'sometimes' ? 'ends the walk for some packets and continues it for others (a police rate or a gact random action)'
+    : runsBpfAction(f.actions) ? 'runs an eBPF program as an action (act_bpf), whose return code decides: TC_ACT_OK ends the walk, and the printed default-action applies only when it returns TC_ACT_UNSPEC'
+    : `has an effect tc-audit cannot follow (${outcome})`;
   return verdict({
     terminal,
     returnCodes: null,
     source: 'none',
     mode: 'not-bpf',
     evidence: [
-      `${f.kind} filter: a match ${outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk' : 'has an effect tc-audit cannot follow (' + outcome + ')'}${matches}`,
+      `${f.kind} filter: a match ${effect}${matches}`,
       ...(u32 ? [u32.note] : []),
     ],
   });

@@ -28,6 +28,12 @@ export function parseActionLine(trimmed: string): TcAction | null {
     const i = tokens.indexOf('action');
     control = i === -1 ? trailingControl(tokens) : trailingControl(tokens.slice(i + 1, i + 4)) ?? tokens[i + 1] ?? null;
     if (control === 'goto' || control === 'jump') control = trailingControl(tokens.slice(i + 1));
+  } else if (kind === 'police') {
+    // "police 0x1 rate 1Mbit burst 10Kb mtu 2Kb action drop/continue overhead 0b": the
+    // exceed action, then (newer iproute2) the conform one (src/analyze/actions.ts).
+    const i = tokens.indexOf('action');
+    const w = i === -1 ? undefined : tokens[i + 1];
+    control = w !== undefined && /^[a-z]+(\/[a-z]+)?$/.test(w) ? w : null;
   } else {
     control = trailingControl(tokens);
   }
@@ -37,6 +43,14 @@ export function parseActionLine(trimmed: string): TcAction | null {
     if (d) detail = `${(d[1] ?? '').toLowerCase()} ${(d[2] ?? '').toLowerCase()}`;
   }
   return { order: Number(m[1]), kind, control, detail };
+}
+
+/** gact's `random type determ continue val 2` line (printed under its action line) as the
+ *  action's detail, "random determ continue"; null when the line says something else, or
+ *  `random type none pass val 0`, which iproute2 prints for every gact without one. */
+export function gactRandomDetail(trimmed: string): string | null {
+  const m = /^random type (\S+) (.+?) val \d+$/.exec(trimmed);
+  return m && m[1] !== 'none' ? `random ${m[1]} ${m[2]}` : null;
 }
 
 /** parseActionLine's answer by line, the same (frozen) object for the same line: a node's

@@ -35,7 +35,14 @@ function actionsOf(v: unknown): TcAction[] {
     const kind = str(a.kind) ?? 'unknown';
     const dir = str(a.direction);
     const what = str(a.mirred_action);
-    return { order: int(a.order), kind, control: controlOf(a), detail: kind === 'mirred' && dir && what ? `${dir} ${what}` : null };
+    // iproute2 prints a prob object for every gact; random_type "none" means it has none.
+    const prob = kind === 'gact' && isRecord(a.prob) && str(a.prob.random_type) !== 'none' ? a.prob : null;
+    const detail = kind === 'mirred' && dir && what ? `${dir} ${what}`
+      : prob ? `random ${str(prob.random_type) ?? '?'} ${controlOf(prob) ?? '?'}` : null;
+    // police prints its exceed and conform actions under one repeated "control_action" key,
+    // of which JSON.parse keeps the last: which of the two it is cannot be told, so neither
+    // is used (src/analyze/actions.ts then says unknown; the text dump has both).
+    return { order: int(a.order), kind, control: kind === 'police' ? null : controlOf(a), detail };
   });
 }
 

@@ -3,7 +3,7 @@
 // (`++ sudo tc filter show dev eth0 egress`) or prompt (`$ tc filter show ...`) lines.
 import type { Direction, LegacyFilter } from '../model/snapshot.js';
 import { hasCommentPrefix, indentOf, splitLines, stripCommentPrefix } from './lines.js';
-import { actionOfLine } from './tcActions.js';
+import { actionOfLine, gactRandomDetail } from './tcActions.js';
 import { parseFilterLine } from './filterLineRead.js';
 import { addFlag } from './tcFilterLine.js';
 import type { HookObservation, ParseDefaults, ParseError, ParsedFile } from './types.js';
@@ -177,6 +177,11 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
       if (a && current.actions.length === 0) current.actions = [a];
       else if (a) current.actions.push(a);
       else errors.push({ file, line: lineNo, message: 'unreadable action line (expected `action order N: KIND ...`)' });
+    } else if (trimmed.startsWith('random type ')) {
+      // gact's random action, on the line under its action line.
+      const last = current.actions.at(-1);
+      const detail = gactRandomDetail(trimmed);
+      if (last?.kind === 'gact' && detail !== null) current.actions[current.actions.length - 1] = { ...last, detail };
     } else if (FLAG_LINE.test(trimmed)) {
       // flower/matchall print their flags on their own lines: "in_hw in_hw_count 1"
       const t = trimmed.split(/\s+/);

@@ -3,6 +3,7 @@ import { reachesAny } from '../analyze/evaluate.js';
 import type { AgentSettings } from '../agent/types.js';
 import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx } from '../model/analysis.js';
 import type { Blocker } from './types.js';
+import { ebpfDriven } from '../analyze/actions.js';
 
 /** The agent attaches egress always, ingress when enabled; an unnamed direction counts. */
 export function agentUsesHook(h: AnalyzedHook, agent: AgentSettings): boolean {
@@ -16,8 +17,8 @@ function mayHide(p: AnalyzedFilter | AnalyzedTcx): boolean {
 
 export const isAgent = (p: { vendor: { id: string } }): boolean => p.vendor.id === 'datadog';
 
-/** Legacy filters the checklist is about: foreign eBPF classifiers that may end the walk. */
-const blocksAsFilter = (f: AnalyzedFilter): boolean => f.filter.kind === 'bpf' && !isAgent(f) && mayHide(f);
+/** Legacy filters the checklist is about: foreign eBPF classifiers (act_bpf included) that may end the walk. */
+const blocksAsFilter = (f: AnalyzedFilter): boolean => ebpfDriven(f.filter) && !isAgent(f) && mayHide(f);
 const blocksAsTcx = (p: AnalyzedTcx): boolean => !isAgent(p) && mayHide(p);
 
 /** The blockers of the hooks the agent uses, tcx and legacy apart, in hook order. Written
@@ -47,7 +48,7 @@ export function nonBpfAhead(hooks: readonly AnalyzedHook[], agent: AgentSettings
   let n = 0;
   for (const h of hooks) {
     if (!agentUsesHook(h, agent) || h.filters === null) continue;
-    for (const f of h.filters) if (f.filter.kind !== 'bpf' && f.filter.pref !== null && f.filter.pref <= P && !isAgent(f) && mayHide(f)) n++;
+    for (const f of h.filters) if (!ebpfDriven(f.filter) && f.filter.pref !== null && f.filter.pref <= P && !isAgent(f) && mayHide(f)) n++;
   }
   return n;
 }

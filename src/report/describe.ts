@@ -1,6 +1,7 @@
 // Small shared wordings so every format names hooks, verdicts and reach the same way.
 import type { AnalyzedFilter, AnalyzedHook, Reach, Verdict } from '../model/analysis.js';
 import type { FindingLocation } from '../model/findings.js';
+import { ebpfDriven } from '../analyze/actions.js';
 
 /** ✓ reaches, ✗ never reaches, ? the data cannot tell. */
 export const reachMark = (v: boolean | null): string => (v === null ? '?' : v ? '✓' : '✗');
@@ -44,7 +45,7 @@ export const hookMatters = (h: AnalyzedHook, hasFindings: (h: AnalyzedHook) => b
   (h.filters?.some(isBpf) ?? false) ||
   hasFindings(h);
 // (Module-level: an arrow written at the call is a new closure for each of 10,000 hooks.)
-const isBpf = (f: AnalyzedFilter): boolean => f.filter.kind === 'bpf';
+const isBpf = (f: AnalyzedFilter): boolean => ebpfDriven(f.filter);
 
 /** Hooks of every node, flattened in report order. */
 export const allHooks = (nodes: ReadonlyArray<{ hooks: AnalyzedHook[] }>): AnalyzedHook[] =>

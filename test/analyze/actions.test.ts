@@ -15,6 +15,23 @@ describe('actionChainOutcome (tcf_action_exec)', () => {
     ['mirred redirect without a control word steals the packet', [a('mirred', null, 'Egress Redirect to device eth1')], 'ends'],
     ['goto chain jumps', [a('gact', 'goto chain 5')], 'jumps'],
     ['reclassify is not a plain verdict', [a('gact', 'reclassify')], 'unknown'],
+    // act_bpf: the program's return decides (act_bpf.c tcf_bpf); default-action only for UNSPEC.
+    ['act_bpf with default-action continue is the program\'s to decide', [a('bpf', 'continue')], 'unknown'],
+    ['act_bpf after a pipe', [a('skbedit', 'pipe'), a('bpf', 'pipe')], 'unknown'],
+    // police (act_police.c): exceed action, conform action for packets within the rate.
+    ['police continue/pass: over the rate continues, within it ends', [a('police', 'continue/pass')], 'sometimes'],
+    ['police drop/continue', [a('police', 'drop/continue')], 'sometimes'],
+    ['police drop/pass: both end', [a('police', 'drop/pass')], 'ends'],
+    ['police drop alone (older iproute2): the conform action is ok', [a('police', 'drop')], 'ends'],
+    ['police continue alone: over the rate continues, within it ok ends', [a('police', 'continue')], 'sometimes'],
+    ['police pipe/pipe then continue', [a('police', 'pipe/pipe'), a('gact', 'continue')], 'continues'],
+    ['police reclassify/pass: one branch unknown', [a('police', 'reclassify/pass')], 'unknown'],
+    ['police from tc -j, whose two actions cannot be told apart', [a('police', null)], 'unknown'],
+    // gact random (act_gact.c): the random action for every val-th packet or at random.
+    ['gact pass, random determ continue', [a('gact', 'pass', 'random determ continue')], 'sometimes'],
+    ['gact continue, random netrand drop', [a('gact', 'continue', 'random netrand drop')], 'sometimes'],
+    ['gact drop, random determ pass: both end', [a('gact', 'drop', 'random determ pass')], 'ends'],
+    ['gact pass, random goto chain 1', [a('gact', 'pass', 'random determ goto chain 1')], 'unknown'],
   ] as const)('%s', (_n, actions, want) => expect(actionChainOutcome(actions as unknown as TcAction[])).toBe(want));
 
   it('detects goto chain anywhere in the chain', () => {

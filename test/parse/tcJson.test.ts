@@ -60,6 +60,19 @@ describe('tc -j filter show', () => {
     expect(r.errors).toEqual([{ file: 'f', line: 1, message: 'tc -j entry 6: entry is not an object' }]);
   });
 
+  test('police: its two actions share one key, so neither is taken; gact random: the prob object', () => {
+    // tc -j of police prints "control_action" twice in one object (exceed, then conform).
+    const text = '[{"protocol":"all","pref":1,"kind":"matchall","chain":0,"options":{"handle":1,"actions":[{"order":1,"kind":"police","index":1,"control_action":{"type":"continue"},"control_action":{"type":"pass"},"overhead":0}]}},'
+      + '{"protocol":"all","pref":2,"kind":"matchall","chain":0,"options":{"handle":1,"actions":[{"order":1,"kind":"gact","control_action":{"type":"pass"},"prob":{"random_type":"determ","control_action":{"type":"continue"},"val":2}}]}},'
+      + '{"protocol":"all","pref":3,"kind":"matchall","chain":0,"options":{"handle":1,"actions":[{"order":1,"kind":"gact","control_action":{"type":"drop"},"prob":{"random_type":"none","control_action":{"type":"pass"},"val":0}}]}}]';
+    const r = parseTcJsonText(text, 'j', NO_DEFAULTS);
+    expect(r.observations[0]?.legacy?.filters.map((f) => f.actions[0])).toEqual([
+      { order: 1, kind: 'police', control: null, detail: null },
+      { order: 1, kind: 'gact', control: 'pass', detail: 'random determ continue' },
+      { order: 1, kind: 'gact', control: 'drop', detail: null },
+    ]);
+  });
+
   test('pretty JSON: sources and errors point at the entry line', () => {
     const text = '[\n  {"protocol":"all","pref":1,"kind":"bpf"},\n  {"protocol":"all","pref":1,"kind":"bpf",\n   "options":{"handle":"0x1"}},\n  {"pref":"x"}\n]\n';
     const r = parseTcJsonText(text, 'p', NO_DEFAULTS);

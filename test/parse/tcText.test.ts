@@ -96,6 +96,25 @@ describe('tc filter show text: published dumps', () => {
   });
 });
 
+describe('tc filter show text: actions that return one of two verdicts', () => {
+  // As iproute2 6.1 prints them (m_police.c print_police, m_gact.c print_gact).
+  const dump = (action: string) => parseTcText(`filter protocol all pref 1 matchall chain 0 \nfilter protocol all pref 1 matchall chain 0 handle 0x1 \n  not_in_hw\n${action}\n\tref 1 bind 1\n`, 'a.txt', { device: 'eth0', direction: 'ingress', node: null });
+  test('police: the exceed action, then the conform one', () => {
+    const r = dump('\taction order 1:  police 0x1 rate 1Mbit burst 10Kb mtu 2Kb action drop/continue overhead 0b ');
+    expect(r.errors).toEqual([]);
+    expect(r.observations[0]?.legacy?.filters[0]?.actions).toEqual([{ order: 1, kind: 'police', control: 'drop/continue', detail: null }]);
+  });
+  test('gact random: the line under the action becomes its detail', () => {
+    const r = dump('\taction order 1: gact action pass\n\t random type determ continue val 2');
+    expect(r.errors).toEqual([]);
+    expect(r.observations[0]?.legacy?.filters[0]?.actions).toEqual([{ order: 1, kind: 'gact', control: 'pass', detail: 'random determ continue' }]);
+  });
+  test('gact without random: iproute2 still prints `random type none pass val 0`, which is no random action', () => {
+    const r = dump('\taction order 1: gact action drop\n\t random type none pass val 0');
+    expect(r.observations[0]?.legacy?.filters[0]?.actions).toEqual([{ order: 1, kind: 'gact', control: 'drop', detail: null }]);
+  });
+});
+
 describe('tc filter show text: forms and pastes', () => {
   const line = 'filter protocol all pref 1 bpf chain 0 handle 0x1 cali_tc_preambl:[42] da skip_sw in_hw id 9 name cali_tc_preambl tag ABCD jited';
   test('CRLF, tabs and uniform indent parse the same', () => {

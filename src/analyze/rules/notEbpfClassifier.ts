@@ -8,6 +8,7 @@ import { defineRule, type FindingDraft } from './types.js';
 import { trafficOf } from './util/describe.js';
 import { allHooks } from './util/select.js';
 import { aboutFilter } from './util/where.js';
+import { ebpfDriven } from '../actions.js';
 
 function effect(f: AnalyzedFilter): string {
   const what = trafficOf(f.filter.protocol);
@@ -43,7 +44,7 @@ export default defineRule({
     for (const h of allHooks(analysis)) {
       const used = ctx.agent.networkEnabled && agentUsesHook(h, ctx.agent);
       for (const f of h.filters ?? []) {
-        if (f.filter.kind === 'bpf') continue;
+        if (ebpfDriven(f.filter)) continue; // the checklist's own rules speak of those
         const order =
           !used ? 'the agent does not attach to this hook'
           : f.filter.pref === null ? 'its pref is unknown'

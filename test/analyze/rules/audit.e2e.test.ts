@@ -46,6 +46,21 @@ describe('audit() end to end', () => {
     expect(ids(r)).toContain('warning:destructive-vendor');
   });
 
+  it('a matchall whose action is an eBPF program (act_bpf) at pref 5: the checklist applies, its verdict is unknown -> set-priority 4', () => {
+    // act_bpf.c tcf_bpf: the program's return decides; default-action only for TC_ACT_UNSPEC.
+    const actBpf = (): LegacyFilter => ({
+      pref: 5, protocol: 'all', chain: 0, kind: 'matchall', handle: '0x1', directAction: null, flags: ['not_in_hw'], tcName: null,
+      program: null, classid: null, actions: [{ order: 1, kind: 'bpf', control: 'continue', detail: null }], source: { file: 'node-a.tc.txt', line: ++line },
+    });
+    const r = run(snapshot('eth0', () => [actBpf()]));
+    const f = r.analysis.nodes[0]!.hooks[0]!.filters![0]!;
+    expect(f.verdict.terminal).toBe('unknown');
+    expect(f.verdict.evidence.join(' ')).toContain('runs an eBPF program as an action (act_bpf)');
+    expect(r.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+    expect(ids(r)).toContain('warning:unknown-verdict-before-agent');
+    expect(ids(r)).not.toContain('info:not-ebpf-classifier');
+  });
+
   it('Retina at pref 1 returning UNSPEC -> keep, only info findings about it', () => {
     const r = run(snapshot('eth0', (d) => [bpf(1, `host_${d}_filter:[55]`, d === 'ingress' ? 'host_ingress_fi' : 'host_egress_fil', 55)]));
     expect(r.recommendation).toMatchObject({ action: 'keep', classifierPriority: 10 });

@@ -3,6 +3,7 @@ import { reachesAny } from '../../evaluate.js';
 import type { AnalyzedFilter, AnalyzedHook, AnalyzedTcx, Analysis } from '../../../model/analysis.js';
 import { agentUsesHook, isAgent } from '../../../recommend/blockers.js';
 import type { RuleContext } from '../types.js';
+import { ebpfDriven } from '../../actions.js';
 
 export const allHooks = (a: Analysis): AnalyzedHook[] => a.nodes.flatMap((n) => n.hooks);
 
@@ -13,9 +14,10 @@ export function agentHooks(a: Analysis, ctx: RuleContext): AnalyzedHook[] {
   return allHooks(a).filter((h) => agentUsesHook(h, ctx.agent));
 }
 
-/** Foreign cls_bpf filters: the programs the Workload Protection checklist is about. */
+/** Foreign cls_bpf filters, and classifiers whose actions run an eBPF program (act_bpf): the
+ *  programs the Workload Protection checklist is about. */
 export const foreignBpf = (h: AnalyzedHook): AnalyzedFilter[] =>
-  (h.filters ?? []).filter((f) => f.filter.kind === 'bpf' && !isAgent(f));
+  (h.filters ?? []).filter((f) => ebpfDriven(f.filter) && !isAgent(f));
 
 export const foreignTcx = (h: AnalyzedHook): AnalyzedTcx[] => (h.tcx ?? []).filter((p) => !isAgent(p));
 
