@@ -25,6 +25,13 @@ export async function runFleet(files: readonly string[], argv: AnalyzeArgs & Out
   const { analyzeFleet, renderFleet } = await import('../fleet/index.js');
   const result = await analyzeFleet(files, { agent, assume });
   result.errors = append(errors, result.errors);
+  // No bundle could be read: the same exit 2 as a single input that cannot be read, not a
+  // cluster answer about no node (a CI gate would pass on nothing).
+  if (result.stats.bundles === 0) {
+    for (const e of result.errors) process.stderr.write(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
+    process.stderr.write(`tc-audit: no bundle could be read from ${result.stats.files} file(s); nothing to analyse\n`);
+    return 2;
+  }
   await writeOutputs(argv, (format) => {
     if (format === 'json') return renderFleet(result, 'json');
     if (format === 'table') return renderFleet(result, 'text');

@@ -34,7 +34,11 @@ export function decodeBundle(file: string, text: string): ReadOutcome {
   const parsed = Bundle.safeParse(j.value);
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map(describeIssue).join('; ');
-    return { file, error: { file, line: null, message: `not a tc-audit bundle (expected bundleVersion 1): ${first}` } };
+    // A bundleVersion 1 file that fails elsewhere is a damaged or hand-made bundle, not some
+    // other file: say which, not "expected bundleVersion 1" when it has just that.
+    const v = (j.value as { bundleVersion?: unknown } | null)?.bundleVersion;
+    const what = v === 1 ? 'an invalid tc-audit bundle (bundleVersion 1, but' : 'not a tc-audit bundle (expected bundleVersion 1;';
+    return { file, error: { file, line: null, message: `${what} ${first})` } };
   }
   return { file, bundle: parsed.data };
 }

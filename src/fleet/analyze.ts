@@ -81,7 +81,7 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
     };
   });
 
-  const recommendation = answer(usedShapes);
+  const recommendation = atLeastUnknown(answer(usedShapes), groups);
   const nodes = kept.map((n) => {
     const group = groups[renumber.get(n.group)!]!;
     const { action, classifierPriority } = group.recommendation;
@@ -105,4 +105,15 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
       distinctNodeShapes: groups.length,
     },
   };
+}
+
+/** The cluster answer over every hook can be keep while a group of nodes has nothing that
+ *  supports keep (nothing audited: its hooks add nothing to the pool). What works on every
+ *  node is then not known either. */
+function atLeastUnknown(r: Recommendation, groups: readonly ShapeGroup[]): Recommendation {
+  if (r.action !== 'keep') return r;
+  const open = groups.filter((g) => g.recommendation.action === 'unknown');
+  if (open.length === 0) return r;
+  const reasons = open.map((g) => `group ${g.index + 1} (${g.nodes.length} node(s): ${g.nodes.slice(0, 3).join(', ')}${g.nodes.length > 3 ? ', …' : ''}) is unknown: ${g.recommendation.reasons.join('; ')}`);
+  return { ...r, action: 'unknown', classifierPriority: null, reasons: [...reasons, ...r.reasons.map((x) => `the other nodes: ${x}`)] };
 }

@@ -1,6 +1,6 @@
 // `analyze DIR` over bundles of several nodes takes the fleet path: one cluster answer.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,39 @@ describe('analyze over many bundles', () => {
     expect(fleet.forcingNodes.length).toBeGreaterThan(0);
     expect(fleet.nodes.length).toBe(8);
     expect(fleet.duplicates.length).toBe(1);
+  });
+
+  it('a directory where no bundle can be read exits 2, as a single unreadable input does', () => {
+    const bad = mkdtempSync(join(tmpdir(), 'tcat-fleetbad-'));
+    try {
+      for (const n of ['a', 'b']) writeFileSync(join(bad, `${n}.json`), JSON.stringify({ bundleVersion: 1, node: { name: n } }));
+      const r = run([CLI, 'analyze', bad, '--fail-on', 'never']);
+      expect([r.status, r.stdout]).toEqual([2, '']);
+      expect(r.stderr).toContain('an invalid tc-audit bundle (bundleVersion 1, but ');
+      expect(r.stderr).toContain('tc-audit: no bundle could be read from 2 file(s); nothing to analyse');
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  });
+
+  it('a node with nothing audited makes the cluster answer unknown, not keep', () => {
+    const two = mkdtempSync(join(tmpdir(), 'tcat-fleetempty-'));
+    try {
+      expect(run(['scripts/gen-bundles.mjs', two, '--nodes', '1', '--devices', '2']).status).toBe(0);
+      const [file] = readdirSync(two);
+      const bundle = JSON.parse(readFileSync(join(two, file!), 'utf8'));
+      expect(JSON.parse(run([CLI, 'analyze', two, join(two, file!), '--json']).stdout).recommendation.action).not.toBe('unknown');
+      bundle.snapshot.name = 'empty-node';
+      bundle.node.name = 'empty-node';
+      bundle.snapshot.netns = [];
+      writeFileSync(join(two, 'empty.json'), JSON.stringify(bundle));
+      const fleet = JSON.parse(run([CLI, 'analyze', two, '--json']).stdout);
+      expect(fleet.mode).toBe('fleet');
+      expect(fleet.recommendation.action).toBe('unknown');
+      expect(fleet.recommendation.reasons[0]).toMatch(/^group \d \(1 node\(s\): empty-node\) is unknown: /);
+    } finally {
+      rmSync(two, { recursive: true, force: true });
+    }
   });
 
   it('refuses formats the fleet view does not render, with exit 2 and no stack trace', () => {
