@@ -7,7 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WriteError } from './writeFile.js';
-import { UsageError, usageText } from './usageError.js';
+import { UsageError, usageText, withoutCamelTwins } from './usageError.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     // Usage errors exit 2 (findings use 1), with the message and no stack trace.
     .fail((msg, err) => {
       if (err && !msg) throw err; // a handler's own failure: main() reports it
-      process.stderr.write(usageText(msg));
+      process.stderr.write(usageText(withoutCamelTwins(msg)));
       process.exit(2);
     })
     .parseAsync();

@@ -21,12 +21,16 @@ export interface OutputArgs {
   verbose?: boolean;
 }
 
-export function withOutputOptions<T>(y: Argv<T>) {
-  return y
+/** `failOn: false` (diff) leaves --fail-on out: that command's exit code says whether AFTER
+ *  is worse, and an option listed but ignored would mislead a CI script. */
+export function withOutputOptions<T>(y: Argv<T>, { failOn = true }: { failOn?: boolean } = {}) {
+  const withFailOn = failOn
+    ? y.option('fail-on', { type: 'string', choices: FAIL_ON, default: 'error' as FailOn, describe: 'exit 1 when a finding is at least this severe' })
+    : y;
+  return withFailOn
     .option('format', { alias: 'f', type: 'string', array: true, choices: OUTPUT_FORMATS, describe: 'output format; repeat with -o for several reports in one run (default table)' })
     .option('output', { alias: 'o', type: 'string', array: true, describe: 'file for the preceding -f (default stdout; "-" = stdout)' })
     .option('json', { type: 'boolean', describe: 'shorthand for -f json' })
-    .option('fail-on', { type: 'string', choices: FAIL_ON, default: 'error' as FailOn, describe: 'exit 1 when a finding is at least this severe' })
     .option('color', { type: 'boolean', describe: 'colour the table (default: when stdout is a terminal and NO_COLOR is unset)' })
     .option('verbose', { type: 'boolean', describe: 'table: show every hook, not only those with findings or BPF programs, and every finding and hook with findings on its own instead of folded' })
     .check((argv) => outputsValid(argv));

@@ -139,3 +139,16 @@ describeLive('the live audit with named namespaces', () => {
   });
 });
 
+
+describe('unknown options', () => {
+  it('are named once, as typed (not also in yargs\' camelCase)', () => {
+    const r = spawnSync(process.execPath, [CLI, 'analyze', 'x', '--agent-prio', '3', '--bogus-flag'], { encoding: 'utf8' });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'tc-audit: Unknown arguments: agent-prio, bogus-flag\nRun tc-audit --help for usage.\n']);
+  });
+
+  it('diff has no --fail-on (its exit code says whether AFTER is worse), so giving one is a usage error', () => {
+    const r = spawnSync(process.execPath, [CLI, 'diff', 'fixtures/scenarios/cilium-pref1.capture', 'fixtures/scenarios/retina-unspec.capture', '--fail-on', 'never'], { encoding: 'utf8' });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'tc-audit: Unknown argument: fail-on\nRun tc-audit --help for usage.\n']);
+    expect(spawnSync(process.execPath, [CLI, 'diff', '--help'], { encoding: 'utf8' }).stdout).not.toContain('--fail-on');
+  });
+});

@@ -43,6 +43,7 @@ export const diffCommand: CommandModule<object, Args> = {
           .option('direction', { choices: ['ingress', 'egress'] as const, describe: 'hook for a raw dump that does not name it' })
           .option('node-name', { type: 'string', describe: 'node name for inputs that do not carry one' }),
       ),
+      { failOn: false },
     ) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     if (argv.before === '-' && argv.after === '-') {
