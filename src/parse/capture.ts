@@ -112,6 +112,8 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
   // docs/capture.sh writes `# tc utility, iproute2-6.1.0, ...` here: which iproute2 printed
   // the dumps decides what u32's `*flowid` means (src/parse/u32.ts).
   let iproute2 = defaults.iproute2 ?? null;
+  let kernel: string | null = null;
+  let bpftool: string | null = null;
   // Preamble: comments only.
   for (; k < n; k++) {
     const t = lineAt(k).trim();
@@ -119,7 +121,13 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     if (t !== '' && !t.startsWith('#')) errors.push({ file, line: k + 1, message: 'text before the first `### tc-audit capture ...` marker' });
     const v = t.startsWith('# tc utility') ? /iproute2-((?:ss)?[0-9][^\s,]*)/.exec(t) : null;
     if (v) iproute2 = v[1] ?? null;
+    // docs/capture.sh's other header lines: `uname -r` and `bpftool version`'s first line.
+    const kv = /^# tc-audit capture from .*, kernel (\S+)$/.exec(t);
+    if (kv) kernel = kv[1]!;
+    const bv = /^# bpftool v?([0-9]\S*)$/.exec(t);
+    if (bv) bpftool = bv[1]!;
   }
+  if (iproute2 !== null || kernel !== null || bpftool !== null) out.versions = { kernel, iproute2, bpftool };
   // The marker that ended the previous section (read once, not again).
   let nextMarker: Marker | string | null = null;
   let prevMarker: Marker | null = null;

@@ -1,7 +1,7 @@
 // Groups observations from all offline inputs into NodeSnapshot -> Netns -> Device -> Hook.
 // tc is the source of truth for legacy filters (it knows prefs); bpftool adds tcx and the
 // program ids tc could not print. Bundle nodes pass through untouched.
-import type { Device, Hook, LegacyFilter, Netns, NodeSnapshot } from '../model/snapshot.js';
+import type { Device, Hook, LegacyFilter, Netns, NodeSnapshot, ToolVersions } from '../model/snapshot.js';
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
 
 interface HookAcc {
@@ -83,6 +83,9 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
     return ns;
   };
   const order: HookAcc[] = [];
+  // The versions an input states for its node (a capture's header): the first input that
+  // states them for a node wins.
+  const versionsOf = new Map<string | null, ToolVersions>();
   // Observations come a device at a time (its ingress, then its egress): the last device
   // is looked up again only when node, netns or device change.
   let lastDev: DevAcc | null = null;
@@ -98,6 +101,7 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
       let dev: DevAcc | undefined;
       if (lastDev !== null && lastDevice === o.device && lastNetns === o.netns && lastNode === o.node) dev = lastDev;
       else {
+        if (f.versions !== undefined && !versionsOf.has(o.node)) versionsOf.set(o.node, f.versions);
         const ns = nsOf(o.node, o.netns);
         dev = ns.devices.get(o.device);
         if (!dev) ns.devices.set(o.device, (dev = { ns, ingress: null, egress: null, unnamed: null, out: null }));
@@ -131,7 +135,7 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
     const nsAcc = acc.dev.ns;
     let node = nsAcc.node.out;
     if (!node) {
-      node = { name: o.node, versions: { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, netns: [], programs: [], progArrays: [] };
+      node = { name: o.node, versions: versionsOf.get(o.node) ?? { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, netns: [], programs: [], progArrays: [] };
       nsAcc.node.out = node;
       nodes.push(node);
     }

@@ -1,6 +1,6 @@
 // What every offline parser returns: observations of hooks (possibly partial) plus
 // line-anchored errors. A parser never throws on bad input; it reports and moves on.
-import type { Direction, LegacyFilter, NodeSnapshot, ProgramInfo, ProgArray, TcxProgram } from '../model/snapshot.js';
+import type { Direction, LegacyFilter, NodeSnapshot, ProgramInfo, ProgArray, TcxProgram, ToolVersions } from '../model/snapshot.js';
 
 export interface ParseError {
   file: string;
@@ -53,6 +53,8 @@ export interface ParsedFile {
    *  its namespace, so a hook there with no tcx entry has none (tcx: []), not "unknown". */
   bpftoolNetns?: Array<{ node: string | null; netns: string | null }>;
   errors: ParseError[];
+  /** The tool versions the input states for its node (a capture's header lines). */
+  versions?: ToolVersions;
 }
 
 /** Context a raw single-device dump cannot carry itself (--dev, --direction). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import { markerBody, markerOf, parseCapture, parseMarker, parseMarkerFields } from '../../src/parse/capture.js';
+import { mergeParsed } from '../../src/parse/merge.js';
 import { NO_DEFAULTS, recorded } from './fixtures.js';
 
 describe('capture format', () => {
@@ -91,5 +92,21 @@ describe('marker lines', () => {
     const r = parseCapture(text, 'c', NO_DEFAULTS);
     expect(r.observations.map((o) => o.device)).toEqual(['v0']);
     expect(r.errors).toHaveLength(1);
+  });
+});
+
+describe('capture header: the node\'s tool versions', () => {
+  it('kernel, iproute2 and bpftool from the lines docs/capture.sh writes reach the model', () => {
+    const text = '# tc-audit capture from node-a, kernel 6.8.0-45-generic\n# tc utility, iproute2-6.1.0, libbpf 1.1.2\n# bpftool v7.5.0\n'
+      + '### tc-audit capture v1 node=node-a netns=host dev=eth0 hook=ingress ###\n';
+    const p = parseCapture(text, 'c', { device: null, direction: null, node: null });
+    expect(p.versions).toEqual({ kernel: '6.8.0-45-generic', iproute2: '6.1.0', bpftool: '7.5.0' });
+    expect(mergeParsed([p]).nodes[0]!.versions).toEqual({ kernel: '6.8.0-45-generic', iproute2: '6.1.0', bpftool: '7.5.0' });
+  });
+
+  it('a capture without them leaves the versions null (the input did not say)', () => {
+    const p = parseCapture('### tc-audit capture v1 node=node-a netns=host dev=eth0 hook=ingress ###\n', 'c', { device: null, direction: null, node: null });
+    expect(p.versions).toBeUndefined();
+    expect(mergeParsed([p]).nodes[0]!.versions).toEqual({ kernel: null, iproute2: null, bpftool: null });
   });
 });
