@@ -97,6 +97,14 @@ describe('diff rendering', () => {
     expect(ids.every((i) => i.includes('rollout-'))).toBe(true);
   });
 
+  it('a fixing rollout shows what it resolved and the milder recommendation, as changes, not regressions', () => {
+    const r = diffAsAudit(diffResults(sampleResult(), cleanResult()));
+    const messages = r.findings.map((f) => `${f.severity}:${f.ruleId}:${f.message.split(':')[0]}`);
+    expect(messages).toContain('info:rollout-change:resolved in AFTER');
+    expect(messages.some((m) => m.startsWith('info:rollout-change:recommendation changed'))).toBe(true);
+    expect(r.findings.filter((f) => f.ruleId === 'rollout-regression')).toEqual([]);
+  });
+
   it('every format renders a diff', () => {
     const d = diffResults(cleanResult(), sampleResult());
     for (const f of OUTPUT_FORMATS) expect(DIFF_FORMATTERS[f](d, DEFAULT_FORMAT_OPTIONS).length).toBeGreaterThan(0);
