@@ -10,8 +10,11 @@ import { actionHeadline } from './verdict.js';
 /** GitHub has no "info" annotation; notice is the mildest. */
 export const GITHUB_COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const satisfies Record<Severity, string>;
 
+// Other control characters are shown as \xNN: names from a dump (a device may hold ESC)
+// must not reach the runner's log as terminal escapes.
 export const escapeData = (s: string): string =>
-  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 export const escapeProperty = (s: string): string =>
   escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -22,14 +22,19 @@ describe('github', () => {
 
   it('escapes exactly as the runner requires', () => {
     expect(escapeData('50%\r\n:,')).toBe('50%25%0D%0A:,');
+    // A device name may hold ESC: never a terminal escape in the runner's log.
+    expect(escapeData('lxc\x1b[31mred\ttab')).toBe('lxc\\x1b[31mred\ttab');
     expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
   });
 
-  it('escaping is reversible and never leaves a line break', () => {
+  it('escaping is reversible (control characters shown as \\xNN) and never leaves a line break', () => {
     fc.assert(fc.property(hostileString(), (s) => {
       expect(escapeData(s)).not.toMatch(/[\r\n]/);
       expect(escapeProperty(s)).not.toMatch(/[\r\n:,]/);
-      expect(unescape(escapeProperty(s))).toBe(s);
+      // What the runner shows: the text, with control characters other than tab, CR and LF
+      // written out as \xNN.
+      const shown = s.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+      expect(unescape(escapeProperty(s))).toBe(shown);
     }));
   });
 
