@@ -24,7 +24,7 @@ export function withScopeOptions<T>(y: Argv<T>, { existing = true }: { existing?
     .option('interface', { alias: 'i', type: 'string', array: true, describe: 'Only devices matching this glob (e.g. "lxc*"); repeatable' })
     .option('timeout', { type: 'number', default: 10, describe: 'Seconds before a hung tc/ip/bpftool/nsenter is killed and reported' })
     .option('jobs', { alias: 'j', type: 'number', default: 4, describe: 'Namespaces collected at once' })
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress on stderr' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress (and for collect, no summary) on stderr; errors are still said' })
     .option('node-name', { type: 'string', describe: 'Node name to record (default: hostname)' })
     .conflicts('host-only', ['netns', 'netns-path'])
     .check((a) => scopeArgsValid(a, existing)) as unknown as Argv<T & ScopeArgs>;

@@ -47,7 +47,7 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       return;
     }
     const bundle = makeBundle(session.collection, { redact: argv.redact === true, redactKey: key });
-    process.stderr.write(`${bundleSummary(bundle)}\n`);
+    if (argv.quiet !== true) process.stderr.write(`${bundleSummary(bundle)}\n`);
     const text = `${JSON.stringify(bundle)}\n`;
     if (argv.output === '-') process.stdout.write(text);
     // As the report files of -o: its directory is made, a failure is exit 2 (src/cli/index.ts).
