@@ -119,6 +119,7 @@ async function main(): Promise<void> {
   let cli = yargs(args)
     .scriptName('tc-audit')
     .version(pkg.version)
+    .alias('h', 'help')
     .strictCommands()
     .strictOptions()
     // Repeatable options (-f, -o, --assume, --agent-env) take one value per use: greedy, yargs'

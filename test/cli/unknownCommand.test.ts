@@ -152,3 +152,13 @@ describe('unknown options', () => {
     expect(spawnSync(process.execPath, [CLI, 'diff', '--help'], { encoding: 'utf8' }).stdout).not.toContain('--fail-on');
   });
 });
+
+describe('-h', () => {
+  it('is --help', () => {
+    for (const cmd of [[], ['analyze'], ['diff']]) {
+      const h = spawnSync(process.execPath, [CLI, ...cmd, '-h'], { encoding: 'utf8' });
+      const help = spawnSync(process.execPath, [CLI, ...cmd, '--help'], { encoding: 'utf8' });
+      expect([h.status, h.stdout]).toEqual([0, help.stdout]);
+    }
+  });
+});
