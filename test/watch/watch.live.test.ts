@@ -144,6 +144,22 @@ describeLive('tc-audit watch', () => {
     }
   });
 
+  it('a namespace deleted and made again under its name is removed, then added (never added twice)', async () => {
+    const name = uniqueName('again');
+    try {
+      run('ip', ['netns', 'add', name]);
+      const w = await started([name]);
+      const mark = w.lines.length;
+      run('ip', ['netns', 'del', name]);
+      run('ip', ['netns', 'add', name]);
+      await w.waitFor((l) => l.type === 'netns-added' && l.netns === name, 7000, mark);
+      const events = w.lines.slice(mark).filter((l) => l.netns === name && /^netns-/.test(l.type)).map((l) => l.type);
+      expect(events).toEqual(['netns-removed', 'netns-added']);
+    } finally {
+      deleteNetns(name);
+    }
+  });
+
   it('restarts a monitor that dies and reports it', async () => {
     const ns = createVethNetns('restart');
     try {

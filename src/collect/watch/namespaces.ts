@@ -32,12 +32,15 @@ export class NamespaceTracker {
     this.known.delete(id);
   }
 
+  /** A namespace of the same name with another inode (deleted and made again between two
+   *  scans) is the old one removed and a new one added: both are reported. */
   diff(): NsChanges {
     const now = this.current();
-    const ids = new Set(now.map((c) => c.id));
+    const inodeOf = new Map(now.map((c) => [c.id, c.inode]));
+    const replaced = (c: NsCandidate): boolean => this.known.has(c.id) && this.known.get(c.id)!.inode !== c.inode;
     return {
-      added: now.filter((c) => !this.known.has(c.id) || this.known.get(c.id)!.inode !== c.inode),
-      removed: [...this.known.keys()].filter((id) => !ids.has(id)),
+      added: now.filter((c) => !this.known.has(c.id) || replaced(c)),
+      removed: [...this.known.keys()].filter((id) => !inodeOf.has(id) || inodeOf.get(id) !== this.known.get(id)!.inode),
     };
   }
 
