@@ -1,5 +1,6 @@
 // Reading the agent's network settings out of each place they can be set. Pure: callers
 // pass file text or an environment map. Precedence is applied in resolve.ts.
+import { closest } from '../closest.js';
 import { yaml } from '../lazy.js';
 import { LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
 import { agentBool, agentUint16, type Reading } from './goValues.js';
@@ -55,6 +56,22 @@ const ENV_SUFFIX = {
 
 const NUMERIC = new Set<keyof NetworkValues>(['priority', 'handle']);
 
+/** Every key the agent has under `…network.` (pkg/config/setup/system_probe_cws.go, newest
+ *  stored; ../shared/research/datadog-agent.md), read here or not: any other key is a typo,
+ *  which the agent ignores and a gate must not pass over in silence. */
+const AGENT_NETWORK_KEYS = [
+  'enabled', 'ingress.enabled', 'raw_packet.enabled', 'raw_packet.limiter_rate', 'raw_packet.filter',
+  'classifier_priority', 'classifier_handle', 'raw_classifier_handle', 'flow_monitor.enabled',
+  'flow_monitor.sk_storage.enabled', 'flow_monitor.period', 'lazy_interface_prefixes',
+  'private_ip_ranges', 'extra_private_ip_ranges',
+];
+const AGENT_ENV_SUFFIXES = AGENT_NETWORK_KEYS.map((k) => k.toUpperCase().replace(/\./g, '_'));
+const ENV_PREFIXES = ['DD_EVENT_MONITORING_CONFIG_NETWORK_', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_'] as const;
+const didYouMean = (word: string, among: readonly string[]): string => {
+  const near = closest(word, among);
+  return near === undefined ? '' : ` (did you mean ${near}?)`;
+};
+
 /** YAML 1.1 words for true: older YAML parsers read them unquoted as true, newer ones as a
  *  string, which the agent then reads as false. */
 const YAML11_TRUE = /^(y|yes|on)$/i;
@@ -102,6 +119,12 @@ export function fromSystemProbeYaml(text: string, file: string, errors: LayerErr
   const doc = parseYaml(text, file, errors, lines);
   if (doc.errors.length > 0) return [em, rs];
   const leaves = yamlLeaves(doc, lines);
+  for (const [path, leaf] of leaves) {
+    const m = /^(event_monitoring_config|runtime_security_config)\.network\.(.+)$/.exec(path);
+    if (m && !AGENT_NETWORK_KEYS.includes(m[2]!)) {
+      errors.push({ file, line: leaf.line, message: `${path}: the agent has no such setting, and ignores it${didYouMean(m[2]!, AGENT_NETWORK_KEYS).replace('mean ', `mean ${m[1]}.network.`)}` });
+    }
+  }
   for (const [root, layer] of [['event_monitoring_config', em], ['runtime_security_config', rs]] as const) {
     for (const key of Object.keys(KEYS) as Array<keyof NetworkValues>) {
       const path = [root, 'network', ...KEYS[key]].join('.');
@@ -117,8 +140,13 @@ export function fromSystemProbeYaml(text: string, file: string, errors: LayerErr
  *  eventMonitorBindEnvAndSetDefault; nodetreemodel buildEnvVars). */
 export function fromEnv(env: Readonly<Record<string, string | undefined>>, from: SettingSource, file: string | null, errors: LayerError[]): Layer {
   const layer: Layer = { from, file, rank: RANK.env, values: {}, raw: [] };
+  for (const name of Object.keys(env)) {
+    const prefix = ENV_PREFIXES.find((p) => name.startsWith(p));
+    if (prefix === undefined || AGENT_ENV_SUFFIXES.includes(name.slice(prefix.length))) continue;
+    errors.push({ file: file ?? 'environment', line: null, message: `${name}: the agent has no such setting, and ignores it${didYouMean(name.slice(prefix.length), AGENT_ENV_SUFFIXES).replace('mean ', `mean ${prefix}`)}` });
+  }
   for (const key of Object.keys(ENV_SUFFIX) as Array<keyof NetworkValues>) {
-    for (const prefix of ['DD_EVENT_MONITORING_CONFIG_NETWORK_', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_']) {
+    for (const prefix of ENV_PREFIXES) {
       const name = prefix + ENV_SUFFIX[key];
       const v = env[name];
       if (v === undefined || v === '') continue;

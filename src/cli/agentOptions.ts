@@ -112,7 +112,13 @@ export function agentSettingsFromArgs(a: AgentArgs, errors: LayerError[], env: N
     const kv: Record<string, string> = {};
     for (const e of a.agentEnv) {
       const i = e.indexOf('=');
-      if (i > 0) kv[e.slice(0, i)] = e.slice(i + 1);
+      if (i > 0) {
+        kv[e.slice(0, i)] = e.slice(i + 1);
+        // Any other variable would be read and then count for nothing, silently.
+        if (!/^DD_(RUNTIME_SECURITY|EVENT_MONITORING)_CONFIG_NETWORK_/.test(e.slice(0, i))) {
+          errors.push({ file: '--agent-env', line: null, message: `${e.slice(0, i)}: not a setting of the agent's network detection (DD_RUNTIME_SECURITY_CONFIG_NETWORK_* or DD_EVENT_MONITORING_CONFIG_NETWORK_*), which is all tc-audit reads; ignored` });
+        }
+      }
       else usage.push(`--agent-env: expected KEY=VALUE, got ${JSON.stringify(e)}`);
     }
     layers.push(fromEnv(kv, 'env', '--agent-env', errors));

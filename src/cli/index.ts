@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WriteError } from './writeFile.js';
 import { UsageError, usageText, withoutCamelTwins } from './usageError.js';
+import { closest } from '../closest.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -31,28 +32,8 @@ function commandsFor(args: string[]): Promise<CommandModule<object, never>[]> {
   return Promise.all(named && Object.hasOwn(COMMANDS, args[0] ?? '') ? [named()] : Object.values(COMMANDS).map((load) => load()));
 }
 
-/** Optimal string alignment distance: edits, an adjacent swap counting as one (self-tset). */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i]!;
-      row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 /** The closest command name to a mistyped word, when close enough (a third of its length). */
-function closestCommand(word: string): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of Object.keys(COMMANDS)) {
-    const distance = editDistance(word, name);
-    if (distance <= Math.max(1, Math.floor(name.length / 3)) && (best === undefined || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
+const closestCommand = (word: string): string | undefined => closest(word, Object.keys(COMMANDS));
 
 /** yargs runs the default command for a first word that names no command, and both its
  *  strictCommands() and recommendCommands() skip such a run (yargs#1158: the default command's

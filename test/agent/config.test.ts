@@ -122,4 +122,13 @@ describe('agent configuration', () => {
     fromSystemProbeYaml('---\nfoo: 1\n---\nruntime_security_config:\n  network:\n    classifier_priority: 4\n', 'sp.yaml', errors);
     expect(errors).toEqual([{ file: 'sp.yaml', line: 3, message: 'YAML: the file holds more than one YAML document (a second `---`); a settings file holds one: keep only that one' }]);
   });
+  it('a key or variable the agent does not have is said, with the near one', () => {
+    const errors: LayerError[] = [];
+    fromSystemProbeYaml('runtime_security_config:\n  network:\n    clasifier_priority: 3\n    lazy_interface_prefixes: [veth]\n', 'sp.yaml', errors);
+    fromEnv({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASIFIER_PRIORITY: '2', DD_EVENT_MONITORING_CONFIG_NETWORK_FLOW_MONITOR_PERIOD: '5s', PATH: '/bin' }, 'env', null, errors);
+    expect(errors).toEqual([
+      { file: 'sp.yaml', line: 3, message: 'runtime_security_config.network.clasifier_priority: the agent has no such setting, and ignores it (did you mean runtime_security_config.network.classifier_priority?)' },
+      { file: 'environment', line: null, message: 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASIFIER_PRIORITY: the agent has no such setting, and ignores it (did you mean DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY?)' },
+    ]);
+  });
 });

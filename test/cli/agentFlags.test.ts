@@ -112,6 +112,11 @@ describe('the agent configuration, with the agent\'s own precedence (vendor-pref
     expect(r.status).toBe(1);
   });
 
+  it('an --agent-env that is no network setting is said, not read in silence', () => {
+    const r = outOf(['--agent-env', 'FOO=bar']);
+    expect(r.errors.map((e) => e.message)).toContainEqual("FOO: not a setting of the agent's network detection (DD_RUNTIME_SECURITY_CONFIG_NETWORK_* or DD_EVENT_MONITORING_CONFIG_NETWORK_*), which is all tc-audit reads; ignored");
+  });
+
   it('a priority the agent cannot parse is pref 50 to it, not the default 10', () => {
     const r = outOf(['--agent-env', 'DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY=abc']);
     expect(r.agent.classifierPriority).toBe(50);

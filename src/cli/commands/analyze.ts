@@ -44,7 +44,9 @@ export const analyzeCommand: CommandModule<object, Args> = {
     }
     if (!result.readable) {
       for (const err of result.errors) process.stderr.write(`${err.file}${err.line ? `:${err.line}` : ''}: ${err.message}\n`);
-      process.stderr.write(`tc-audit: nothing could be read; accepted formats: ${INPUT_FORMATS.join(', ')} (see docs/input-formats.md)\n`);
+      // The formats are worth naming only when something was read and not recognised.
+      const unreadOnly = result.errors.length > 0 && result.errors.every((e) => e.message.startsWith('cannot read'));
+      process.stderr.write(unreadOnly ? 'tc-audit: nothing could be read\n' : `tc-audit: nothing could be read; accepted formats: ${INPUT_FORMATS.join(', ')} (see docs/input-formats.md)\n`);
       process.exitCode = 2;
       return;
     }
