@@ -2,6 +2,7 @@
 // tc is the source of truth for legacy filters (it knows prefs); bpftool adds tcx and the
 // program ids tc could not print. Bundle nodes pass through untouched.
 import type { Device, Hook, LegacyFilter, Netns, NodeSnapshot, ToolVersions } from '../model/snapshot.js';
+import { bpftoolListsTcx, kernelHasTcx } from '../model/toolVersions.js';
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
 
 interface HookAcc {
@@ -164,6 +165,27 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
       if (rank(hs[0]!.direction) > rank(hs[1]!.direction)) d.hooks = [hs[1]!, hs[0]!];
     } else if (hs.length > 2) hs.sort((a, b) => rank(a.direction) - rank(b.direction));
   }
+  for (const node of nodes) settleTcx(node);
   const bundleNodes = files.flatMap((f) => f.nodes);
   return { nodes: [...nodes, ...bundleNodes], errors };
+}
+
+/** What the node's stated versions (a capture's header) say about tcx, as the live collector
+ *  decides it: a kernel before 6.6 has no tcx (an empty list is the truth); from 6.6, tcx is
+ *  seen only through a bpftool that lists it (>= 7.3, or one whose listing shows a tcx entry
+ *  when its version is not stated), and a hook without such a listing has unknown tcx, which
+ *  makes the node not tcx-visible (the recommendation cannot be keep). Inputs that state no
+ *  kernel keep tcxVisible null: reachability is computed as if no tcx ran, and said so. */
+function settleTcx(node: NodeSnapshot): void {
+  const hasTcx = kernelHasTcx(node.versions.kernel);
+  if (hasTcx === null) return;
+  const hooks = node.netns.flatMap((ns) => ns.devices.flatMap((d) => d.hooks));
+  if (!hasTcx) {
+    for (const h of hooks) if (h.tcx === null) h.tcx = [];
+    node.tcxVisible = true;
+    return;
+  }
+  const listable = bpftoolListsTcx(node.versions.bpftool) || (node.versions.bpftool === null && hooks.some((h) => (h.tcx?.length ?? 0) > 0));
+  if (!listable) for (const h of hooks) h.tcx = null;
+  node.tcxVisible = hooks.every((h) => h.tcx !== null);
 }

@@ -110,3 +110,27 @@ describe('capture header: the node\'s tool versions', () => {
     expect(mergeParsed([p]).nodes[0]!.versions).toEqual({ kernel: null, iproute2: null, bpftool: null });
   });
 });
+
+describe('capture header: tcx visibility from the stated kernel and bpftool', () => {
+  const head = (kernel: string, bpftool: string | null) => `# tc-audit capture from n, kernel ${kernel}\n# tc utility, iproute2-6.1.0, libbpf 1.1.2\n${bpftool === null ? '' : `# bpftool v${bpftool}\n`}`;
+  const hook = '### tc-audit capture v1 node=n netns=host dev=eth0 hook=ingress ###\nfilter protocol all pref 10 bpf chain 0 handle 0x1 classifier_ingress_security_1:[30] direct-action not_in_hw id 30 name classifier_ingr tag f03f3c893109830e jited \n';
+  const bpf = '### tc-audit capture v1 node=n netns=host dev= hook=bpftool-net-json ###\n[{"xdp":[],"tc":[{"devname":"eth0","ifindex":2,"kind":"clsact/ingress","name":"classifier_ingress_security_1:[30]","id":30}],"flow_dissector":[],"netfilter":[]}]\n';
+  const node = (text: string) => mergeParsed([parseCapture(text, 'c', { device: null, direction: null, node: null })]).nodes[0]!;
+  const tcx = (text: string) => { const n = node(text); return [n.tcxVisible, n.netns[0]!.devices[0]!.hooks[0]!.tcx]; };
+
+  it('kernel >= 6.6 without bpftool: tcx cannot be seen (never "as if none")', () => {
+    expect(tcx(head('6.18.44', null) + hook)).toEqual([false, null]);
+  });
+  it('kernel >= 6.6 with bpftool 7.1, which lists no tcx: unknown, as the live collector says', () => {
+    expect(tcx(head('6.18.44', '7.1.0') + hook + bpf)).toEqual([false, null]);
+  });
+  it('kernel >= 6.6 with bpftool 7.5 listing the namespace: no tcx program is the truth', () => {
+    expect(tcx(head('6.18.44', '7.5.0') + hook + bpf)).toEqual([true, []]);
+  });
+  it('kernel >= 6.6 with bpftool 7.5 but no listing of that namespace: unknown', () => {
+    expect(tcx(head('6.18.44', '7.5.0') + hook)).toEqual([false, null]);
+  });
+  it('a kernel before 6.6 has no tcx: nothing to miss', () => {
+    expect(tcx(head('5.15.0-91-generic', null) + hook)).toEqual([true, []]);
+  });
+});

@@ -3,12 +3,8 @@
 // every classifier, so "keep" cannot be proven.
 import { defineRule, type FindingDraft } from './types.js';
 import { nodeLocation } from './util/where.js';
+import { bpftoolListsTcx } from '../../model/toolVersions.js';
 
-/** bpftool >= 7.3 lists tcx and netkit attachments ("v7.5.0", "7.3.0"). */
-function listsTcx(version: string | null): boolean {
-  const m = version === null ? null : /(\d+)\.(\d+)/.exec(version);
-  return m !== null && (Number(m[1]) > 7 || (Number(m[1]) === 7 && Number(m[2]) >= 3));
-}
 
 export default defineRule({
   id: 'tcx-not-visible',
@@ -20,7 +16,7 @@ export default defineRule({
       const base = { ...nodeLocation(n), filter: null, source: null };
       if (n.tcxVisible === false) {
         const blind = n.hooks.filter((h) => h.tcx === null).length;
-        out.push(listsTcx(n.versions.bpftool) ? {
+        out.push(bpftoolListsTcx(n.versions.bpftool) ? {
           // A capable bpftool whose listing failed or timed out in some namespaces.
           ...base,
           message: `tcx attachments could not be listed for ${blind} hook(s) on this node: bpftool -j net show failed or timed out in their namespaces (the notes say which); a tcx program there would run before every classifier, so the recommendation cannot be keep.`,
