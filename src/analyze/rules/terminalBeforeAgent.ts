@@ -4,6 +4,7 @@ import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, hookTraffic, trafficOf, who } from './util/describe.js';
 import { beforeAgentFix, withKnob } from './util/fix.js';
 import { forEachForeignFilter, isTerminal } from './util/select.js';
+import { isAgent } from '../../recommend/blockers.js';
 import { aboutFilter } from './util/where.js';
 
 export default defineRule({
@@ -14,9 +15,17 @@ export default defineRule({
     const P = ctx.agent.classifierPriority;
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
       if (f.filter.pref === null || f.filter.pref < 2 || f.filter.pref > P || !isTerminal(f)) return null;
+      // At the agent's own pref the newer filter runs first (tc lists a pref's filters newest
+      // first): today's order decides whether the agent misses traffic now, and any re-attach
+      // of either side flips it.
+      const fs = h.filters ?? [];
+      const agentFirst = f.filter.pref === P && fs.findIndex((x) => isAgent(x) && x.filter.pref === P) < fs.indexOf(f) && fs.some((x) => isAgent(x) && x.filter.pref === P);
+      const message = agentFirst
+        ? `${cap(who(f))} shares pref ${P} with the agent's classifier, which runs first today because it was added later; a re-attach of ${who(f)} puts it first, and it ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)}, so the agent would miss ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.filter.pref}.`
+        : `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)} before the agent's classifier at pref ${P}${f.filter.pref === P ? ' (the same pref: it was added later, and tc runs a pref\'s filters newest first)' : ''}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.filter.pref}.`;
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)} before the agent's classifier at pref ${P}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.filter.pref}.`,
+        message,
         remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id),
       };
     });

@@ -18,6 +18,13 @@ describe('terminal-before-agent (P = 10)', () => {
     ['pref 5 non-bpf', foreign(5, 'always', { kind: 'u32' }), 0],
   ])('%s', (_n, f, n) => expect(run(f)).toHaveLength(n));
 
+  it('at the agent\'s own pref, says which runs first today (tc runs a pref\'s filters newest first)', () => {
+    const vendorFirst = rule.check(analysisOf(hook({ device: 'eth0', direction: 'egress', filters: [foreign(10, 'always'), agentFilter()] })), ctx());
+    expect(vendorFirst[0]!.message).toContain('before the agent\'s classifier at pref 10 (the same pref: it was added later');
+    const agentFirst = rule.check(analysisOf(hook({ device: 'eth0', direction: 'egress', filters: [agentFilter(), foreign(10, 'always')] })), ctx());
+    expect(agentFirst[0]!.message).toMatch(/shares pref 10 with the agent's classifier, which runs first today because it was added later; a re-attach of .* puts it first/);
+  });
+
   it('names the concrete value from a set-priority recommendation', () => {
     const [f] = run(foreign(5, 'always'));
     expect(f!.message).toContain('strictly lower than 5');
