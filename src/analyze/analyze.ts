@@ -2,7 +2,8 @@
 import type { AnalyzedFilter, AnalyzedHook, AnalyzedNode, AnalyzedTcx, Analysis, Reach, VendorMatch, Verdict } from '../model/analysis.js';
 import type { Hook, LegacyFilter, NodeSnapshot, TcxProgram } from '../model/snapshot.js';
 import { hasGotoChain } from './actions.js';
-import { allReach, walk } from './evaluate.js';
+import { tcxStops } from './attachMode.js';
+import { allReach, walk, walkTcx } from './evaluate.js';
 import { ShapeTable, type Shapes } from './shapeTable.js';
 import { resolveFilterVerdict, resolveTcxVerdict, type VerdictContext } from './verdict.js';
 import { identifyFilter, identifyTcx } from './vendors/identify.js';
@@ -15,7 +16,7 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
   // come in several object layouts, and spreading them was most of a representative's cost.
   const tcxList = hook.tcx ?? [];
   const tcxVerdicts = tcxList.map((p, i) => resolveTcxVerdict(p, owners.tcx[i]!, ctx));
-  const tcxWalk = walk(allReach(true), tcxVerdicts.map((v) => ({ protocol: 'all', terminal: v.terminal, chain: null })), false);
+  const tcxWalk = walkTcx(allReach(true), tcxVerdicts.map((v) => ({ ends: v.terminal, stops: tcxStops(v.returnCodes, v.terminal) })));
   // tcx unobserved on a node known to be blind to it (kernel >= 6.6, no tcx-capable bpftool):
   // a tcx program may end the walk, so nothing after it is provable. Offline inputs that just
   // lack bpftool data (tcxVisible null) are computed as if there were none; the

@@ -63,3 +63,12 @@ export const TC_ACT = {
   REDIRECT: 7,
   TRAP: 8,
 } as const;
+
+/** Does a tcx program with these return values stop the tcx chain (any value but TCX_NEXT,
+ *  -1: include/net/tcx.h tcx_run)? Without the values, only a verdict that always ends
+ *  everything is known to stop it. */
+export function tcxStops(returnCodes: readonly number[] | null, ends: Terminal): Terminal {
+  if (returnCodes === null || returnCodes.length === 0) return ends === 'always' ? 'always' : 'unknown';
+  const stop = returnCodes.filter((rc) => (rc | 0) !== -1).length;
+  return stop === 0 ? 'never' : stop === returnCodes.length ? 'always' : 'sometimes';
+}

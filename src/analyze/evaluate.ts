@@ -1,8 +1,12 @@
 // Kernel-semantics evaluator: which traffic reaches each program on a hook.
 // sch_handle_ingress/egress (net/core/dev.c >= 6.6): tcx programs run first, in mprog order,
-// until one returns PASS/DROP/REDIRECT; only when the tcx chain ends in NEXT does the legacy
-// clsact walk run (__tcf_classify, cls_api.c): by pref, skipping filters whose protocol is
-// neither `all` nor the frame's ethertype (a VLAN-tagged frame's ethertype is 802.1Q).
+// while each returns TCX_NEXT (-1) exactly: the first other value stops the tcx chain
+// (include/net/tcx.h tcx_run). PASS/DROP/REDIRECT (0, 2, 7) then end everything; any other
+// value is read as NEXT (tcx_action_code), so the legacy clsact walk runs (__tcf_classify,
+// cls_api.c) although later tcx programs did not: by pref, skipping filters whose protocol
+// is neither `all` nor the frame's ethertype (a VLAN-tagged frame's ethertype is 802.1Q).
+// The kernel's run counters showed this where the kernel-semantics notes said "any other
+// value is NEXT" for the chain too (test/live/kernelTruthBasics.test.ts).
 import type { Reach, Terminal } from '../model/analysis.js';
 
 export type TrafficClass = keyof Reach;
@@ -72,4 +76,42 @@ export function walk(start: Reach, steps: readonly Step[], gotoSeen: boolean): {
     state = afterProgram(state, s.protocol, s.terminal);
   }
   return { reaches, after: state };
+}
+
+/** A tcx program's verdict on the two chains it decides: `ends` whether it ends everything
+ *  (returns 0, 2 or 7), `stops` whether it stops the tcx chain (returns anything but -1). */
+export interface TcxStep {
+  ends: Terminal;
+  stops: Terminal;
+}
+
+/** The tcx chain: each program's reach (what the programs before it let through with -1),
+ *  and what reaches the legacy walk: everything no reached program ended with 0, 2 or 7. */
+export function walkTcx(start: Reach, steps: readonly TcxStep[]): { reaches: Reach[]; after: Reach } {
+  let chain = start;
+  let ended: Reach = allReach(false); // traffic some program ended with PASS/DROP/REDIRECT
+  const reaches: Reach[] = [];
+  for (const s of steps) {
+    reaches.push(chain);
+    const endedHere: Reach = allReach(false);
+    for (const c of CLASSES) {
+      if (chain[c] === false || s.ends === 'never') continue;
+      endedHere[c] = chain[c] === true && s.ends === 'always' ? true : null;
+    }
+    ended = union(ended, endedHere);
+    chain = afterProgram(chain, 'all', s.stops);
+  }
+  const after = { ...start };
+  for (const c of CLASSES) {
+    if (start[c] === false || ended[c] === false) continue;
+    after[c] = ended[c] === true ? false : null;
+  }
+  return { reaches, after };
+}
+
+/** Per class: some traffic is in either (true wins, then unknown). */
+function union(a: Reach, b: Reach): Reach {
+  const out = { ...a };
+  for (const c of CLASSES) out[c] = a[c] === true || b[c] === true ? true : a[c] === false && b[c] === false ? false : null;
+  return out;
 }

@@ -1,7 +1,8 @@
 import { fc, test as prop } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import type { Terminal } from '../../src/model/analysis.js';
-import { afterProgram, allReach, applicability, reachOf, walk, type Step } from '../../src/analyze/evaluate.js';
+import { afterProgram, allReach, applicability, reachOf, walk, walkTcx, type Step } from '../../src/analyze/evaluate.js';
+import { tcxStops } from '../../src/analyze/attachMode.js';
 
 const step = (protocol: string | null, terminal: Terminal, chain: number | null = 0): Step => ({ protocol, terminal, chain });
 
@@ -71,5 +72,30 @@ describe('walk', () => {
       for (const c of ['ipv4', 'ipv6', 'other'] as const) if (state[c] === false) expect(r.reaches[i]![c]).toBe(false);
       state = afterProgram(state, x.protocol, x.terminal);
     });
+  });
+});
+
+describe('walkTcx (include/net/tcx.h tcx_run)', () => {
+  const T = allReach(true);
+  const F = allReach(false);
+  const N = allReach(null);
+  const step = (codes: number[] | null, ends: Terminal) => ({ ends, stops: tcxStops(codes, ends) });
+  it.each([
+    ['NEXT only: every program and the legacy walk run', [step([-1], 'never'), step([0], 'always')], [T, T], F],
+    ['PASS first: nothing after it runs', [step([0], 'always'), step([-1], 'never')], [T, F], F],
+    ['3 (PIPE) stops the tcx chain, then counts as NEXT: the PASS after it never runs, legacy does',
+      [step([3], 'never'), step([0], 'always')], [T, F], T],
+    ['-1 or 3: some reach the next program, all reach legacy', [step([-1, 3], 'never'), step([0], 'always')], [T, N], N],
+    ['-1 or 0: some end everything', [step([-1, 0], 'sometimes')], [T], N],
+    ['unknown codes: the next program and legacy may or may not run', [step(null, 'unknown'), step([-1], 'never')], [T, N], N],
+    ['a knowledge-base "always" without codes stops the chain', [step(null, 'always'), step([-1], 'never')], [T, F], F],
+  ] as const)('%s', (_n, steps, reaches, after) => {
+    const r = walkTcx(T, steps);
+    expect(r.reaches).toEqual(reaches);
+    expect(r.after).toEqual(after);
+  });
+
+  it('tcxStops: any value but -1 stops the chain', () => {
+    expect([tcxStops([-1], 'never'), tcxStops([3], 'never'), tcxStops([-1, 1000], 'never'), tcxStops(null, 'never')]).toEqual(['never', 'always', 'sometimes', 'unknown']);
   });
 });

@@ -33,6 +33,13 @@ const cases: Array<{ name: string; legacy: LegacySpec[]; tcx: string[]; ran: Rec
     legacy: [{ pref: 1, protocol: 'all', prog: 't_unspec' }],
     tcx: ['t_tcx_next', 't_tcx_pass'], ran: { 'tcx#0': [true, true], 'tcx#1': [true, true], 'pref 1': [false, false] },
   },
+  {
+    // tcx_run stops the tcx chain at any value but -1 and reads a value outside 0/2/7 as NEXT:
+    // the TCX_PASS program after it never runs, and the legacy filter does.
+    name: 'a tcx program returning 3 stops the tcx chain but not the legacy walk',
+    legacy: [{ pref: 1, protocol: 'all', prog: 't_unspec' }],
+    tcx: ['t_tcx_stop', 't_tcx_pass'], ran: { 'tcx#0': [true, true], 'tcx#1': [false, false], 'pref 1': [true, true] },
+  },
 ];
 
 describeLive('kernel truth: hand-picked chains', () => {
