@@ -15,8 +15,11 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
   // Verdicts in lists beside the programs rather than spread into copies of them: filters
   // come in several object layouts, and spreading them was most of a representative's cost.
   const tcxList = hook.tcx ?? [];
-  const tcxVerdicts = tcxList.map((p, i) => resolveTcxVerdict(p, owners.tcx[i]!, ctx));
-  const tcxWalk = walkTcx(allReach(true), tcxVerdicts.map((v) => ({ ends: v.terminal, stops: tcxStops(v.returnCodes, v.terminal) })));
+  const tcxVerdicts = tcxList.map((p, i) => resolveTcxVerdict(p, owners.tcx[i]!, ctx, hook.direction));
+  // netkit/primary programs run when the device transmits (ndo_start_xmit), after its egress
+  // tc hook: they gate nothing here, and see what leaves the hook.
+  const late = (p: TcxProgram): boolean => p.attach === 'netkit' && hook.direction === 'egress';
+  const tcxWalk = walkTcx(allReach(true), tcxList.map((p, i) => (late(p) ? LATE : { ends: tcxVerdicts[i]!.terminal, stops: tcxStops(tcxVerdicts[i]!.returnCodes, tcxVerdicts[i]!.terminal) })));
   // tcx unobserved on a node known to be blind to it (kernel >= 6.6, no tcx-capable bpftool):
   // a tcx program may end the walk, so nothing after it is provable. Offline inputs that just
   // lack bpftool data (tcxVisible null) are computed as if there were none; the
@@ -31,7 +34,7 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
     gotoSeen,
   );
   const tcx: AnalyzedTcx[] | null =
-    hook.tcx === null ? null : tcxList.map((p, i) => withTcx(p, owners.tcx[i]!, tcxVerdicts[i]!, tcxWalk.reaches[i]!));
+    hook.tcx === null ? null : tcxList.map((p, i) => withTcx(p, owners.tcx[i]!, tcxVerdicts[i]!, late(p) ? legacyWalk.after : tcxWalk.reaches[i]!));
   const filters: AnalyzedFilter[] | null =
     hook.legacy === null ? null : legacyList.map((f, i) => withFilter(f, owners.filters[i]!, filterVerdicts[i]!, legacyWalk.reaches[i]!));
   return {
@@ -47,6 +50,8 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
     exitReach: legacyWalk.after,
   };
 }
+
+const LATE = { ends: 'never', stops: 'never' } as const;
 
 // The parsed filter itself, not a copy of its fields (model/analysis.ts AnalyzedFilter).
 const withFilter = (f: LegacyFilter, vendor: VendorMatch, verdict: Verdict, reaches: Reach): AnalyzedFilter => ({ filter: f, vendor, verdict, reaches });

@@ -6,8 +6,12 @@ import type { AttachMode, Terminal } from '../model/analysis.js';
 /** Direct-action: these pass through and end the walk; every other value (UNSPEC -1,
  *  RECLASSIFY 1, PIPE 3, QUEUED 5, REPEAT 6, anything unknown) becomes UNSPEC = continue. */
 const DA_TERMINAL = new Set([0, 2, 4, 7, 8]);
-/** tcx/netkit: PASS 0, DROP 2, REDIRECT 7 end the chain; anything else is NEXT. */
+/** tcx: PASS 0, DROP 2, REDIRECT 7 end the hook; anything else is NEXT (tcx_action_code). */
 const TCX_TERMINAL = new Set([0, 2, 7]);
+/** netkit (drivers/net/netkit.c netkit_xmit): NEXT -1 and PASS 0 hand the packet on to the
+ *  peer, where the next hook runs; REDIRECT 7 sends it elsewhere, DROP 2 and any other value
+ *  drop it. */
+const NETKIT_ON = new Set([-1, 0]);
 
 /** Does this raw 32-bit return value end the walk for the given attachment?
  *  Classic cls_bpf: 0 = no match (continue); anything else = match, then the filter's
@@ -18,8 +22,9 @@ export function endsWalk(value: number, mode: AttachMode): boolean | null {
     case 'direct-action':
       return DA_TERMINAL.has(v);
     case 'tcx':
-    case 'netkit':
       return TCX_TERMINAL.has(v);
+    case 'netkit':
+      return !NETKIT_ON.has(v);
     case 'classic':
       return v === 0 ? false : null;
     case 'not-bpf':

@@ -1,6 +1,6 @@
 // Which verdict a program gets, by precedence: bytecode > --assume > knowledge base > unknown.
 import type { AttachMode, Verdict, VendorMatch } from '../model/analysis.js';
-import type { LegacyFilter, ProgramInfo, TcxProgram } from '../model/snapshot.js';
+import type { Direction, LegacyFilter, ProgramInfo, TcxProgram } from '../model/snapshot.js';
 import { actionChainOutcome, runsBpfAction } from './actions.js';
 import { terminalFor } from './attachMode.js';
 import { applicability } from './evaluate.js';
@@ -49,7 +49,9 @@ function fromKnowledgeBase(kv: KnownVerdict, vendorId: VendorId, mode: AttachMod
     return verdict({ terminal: o.terminal, returnCodes: o.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${o.note} (${vendorId} ${version})`] });
   }
   const range = kv.versions === null ? '' : fits === true ? ` (${vendorId} ${version})` : ` (holds for versions ${kv.versions}; version not given, --cni-version to check)`;
-  return verdict({ terminal: kv.terminal, returnCodes: kv.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${kv.note}${range}`] });
+  // The knowledge base says what a program returns as tcx; netkit reads PASS as "hand on".
+  const terminal = mode === 'netkit' && kv.returnCodes !== null ? terminalFor(kv.returnCodes, 'netkit') : kv.terminal;
+  return verdict({ terminal, returnCodes: kv.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${kv.note}${range}`] });
 }
 
 /** What a u32 key's flags add to its verdict, or null when the key may end the walk. */
@@ -150,20 +152,26 @@ export function resolveFilterVerdict(f: LegacyFilter, vendor: VendorMatch, ctx: 
   return fromAssumptionOrKb(vendor, mode, kv, ctx);
 }
 
-export function resolveTcxVerdict(p: TcxProgram, vendor: VendorMatch, ctx: VerdictContext): Verdict {
+export function resolveTcxVerdict(p: TcxProgram, vendor: VendorMatch, ctx: VerdictContext, direction: Direction | null = null): Verdict {
   const mode: AttachMode = p.attach === 'tcx' ? 'tcx' : 'netkit';
   const kv = VENDORS[vendor.id].tcx;
   const prog = p.program.id != null ? ctx.programs.get(p.program.id) : undefined;
   const bc = prog && ctx.bytecode ? ctx.bytecode(prog, mode, ctx) : null;
-  if (bc) return compareWithKb(bc, kv, vendor.id);
-  return fromAssumptionOrKb(vendor, mode, kv, ctx);
+  const v = bc ? compareWithKb(bc, kv, vendor.id) : fromAssumptionOrKb(vendor, mode, kv, ctx);
+  if (mode !== 'netkit' || direction !== 'egress') return v;
+  // drivers/net/netkit.c netkit_xmit: the primary's programs run as it transmits, after its
+  // egress tc hook; what they drop or redirect never reaches the peer (the pod side), whose
+  // hooks bpftool does not tie to this device.
+  return { ...v, terminal: 'never', evidence: [...v.evidence, 'netkit/primary: runs as the device transmits, after this hook\'s tc filters, so it ends nothing they see; what it drops or redirects never reaches the peer device (the pod side)'] };
 }
 
 function fromAssumptionOrKb(vendor: VendorMatch, mode: AttachMode | null, kv: KnownVerdict | null, ctx: VerdictContext): Verdict {
   const assumed = ctx.assume[vendor.id];
   if (assumed) {
     const a = ASSUMED[assumed];
-    return verdict({ terminal: a.terminal, returnCodes: a.codes, source: 'assumed', mode, evidence: [`--assume ${vendor.id}=${assumed}`] });
+    // netkit reads PASS (ok) as "hand on": the codes decide there, not tc's reading of them.
+    const terminal = mode === 'netkit' && a.codes !== null ? terminalFor(a.codes, 'netkit') : a.terminal;
+    return verdict({ terminal, returnCodes: a.codes, source: 'assumed', mode, evidence: [`--assume ${vendor.id}=${assumed}`] });
   }
   if (kv) return fromKnowledgeBase(kv, vendor.id, mode, ctx.vendorVersion?.(vendor.id) ?? null);
   return verdict({ terminal: 'unknown', returnCodes: null, source: 'none', mode, evidence: ['no bytecode, no assumption and no knowledge-base verdict'] });
