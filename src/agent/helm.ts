@@ -33,7 +33,7 @@ export function fromHelmValues(text: string, file: string, errors: LayerError[])
     const r = agentBool(set ? (typeof given === 'object' ? given : rendered(given)) : CHART_DEFAULT_ENABLED);
     if (r.problem !== null) errors.push({ file, line: null, message: `${CHART_KEY}: ${r.problem}` });
     chart.values.enabled = r.value;
-    chart.raw.push({ key: set ? CHART_KEY : `${CHART_KEY} (chart default)`, value: set ? rendered(given) : String(CHART_DEFAULT_ENABLED), setting: 'enabled' });
+    chart.raw.push({ key: set ? CHART_KEY : `${CHART_KEY} (chart default)`, value: set ? rendered(given) : String(CHART_DEFAULT_ENABLED), setting: 'enabled', parsed: r.value });
   }
   const env: Record<string, string> = {};
   const fromList = (list: unknown, where: string): void => {

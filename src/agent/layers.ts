@@ -29,7 +29,7 @@ export interface Layer {
   rank: (typeof RANK)[keyof typeof RANK];
   values: NetworkValues;
   /** Each value as written, with the setting it sets, for the report's trace. */
-  raw: Array<{ key: string; value: string; setting: keyof NetworkValues }>;
+  raw: Array<{ key: string; value: string; setting: keyof NetworkValues; parsed: number | boolean }>;
 }
 
 export interface LayerError {
@@ -67,41 +67,40 @@ const AGENT_NETWORK_KEYS = [
 ];
 const AGENT_ENV_SUFFIXES = AGENT_NETWORK_KEYS.map((k) => k.toUpperCase().replace(/\./g, '_'));
 const ENV_PREFIXES = ['DD_EVENT_MONITORING_CONFIG_NETWORK_', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_'] as const;
+/** Other agent settings whose variables share the prefix: runtime_security_config.
+ *  network_monitoring.* and event_monitoring_config.network_process.* (system_probe.go). */
+const OTHER_SETTING = /^DD_(RUNTIME_SECURITY|EVENT_MONITORING)_CONFIG_NETWORK_(MONITORING_|PROCESS_)/;
 const didYouMean = (word: string, among: readonly string[]): string => {
   const near = closest(word, among);
   return near === undefined ? '' : ` (did you mean ${near}?)`;
 };
 
-/** YAML 1.1 words for true: older YAML parsers read them unquoted as true, newer ones as a
- *  string, which the agent then reads as false. */
-const YAML11_TRUE = /^(y|yes|on)$/i;
-
 /** The value the agent uses for `raw` (goValues.ts), and what to tell the user about it. */
-function reading(key: keyof NetworkValues, raw: unknown, plain: boolean): Reading<number | boolean> {
+function reading(key: keyof NetworkValues, raw: unknown): Reading<number | boolean> {
   if (NUMERIC.has(key)) {
     const r = agentUint16(raw);
     if (key === 'priority' && r.value === 0 && r.problem !== null) return { value: 0, problem: `${r.problem}, which its library turns into pref ${LIBRARY_FALLBACK_PRIORITY}` };
     return r;
   }
-  if (plain && typeof raw === 'string' && YAML11_TRUE.test(raw)) {
-    return { value: true, problem: `unquoted ${raw} is true to older YAML parsers but a string to newer ones, which the agent then reads as false; tc-audit assumes true: write true or false` };
-  }
   return agentBool(raw);
 }
 
-function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: string, errors: LayerError[], file: string, line: number | null, plain = false): void {
+function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: string, errors: LayerError[], file: string, line: number | null): void {
   if (raw === undefined || raw === null) return;
-  const r = reading(key, raw, plain);
+  const r = reading(key, raw);
   if (r.problem !== null) errors.push({ file, line, message: `${label}: ${r.problem}` });
   (layer.values as Record<string, unknown>)[key] = r.value;
-  layer.raw.push({ key: label, value: String(raw), setting: key });
+  layer.raw.push({ key: label, value: String(raw), setting: key, parsed: r.value });
 }
 
 /** A YAML document, its syntax errors added to `errors` with their lines. (yaml gives an
  *  error's line only through a LineCounter or in pretty messages, which would repeat the
  *  place after file:line, so without one every YAML error was reported with no line.) */
 export function parseYaml(text: string, file: string, errors: LayerError[], lines = new (yaml().LineCounter)()): ReturnType<ReturnType<typeof yaml>['parseDocument']> {
-  const doc = yaml().parseDocument(text, { prettyErrors: false, lineCounter: lines });
+  // As the agent (and Helm) read YAML: go-yaml v2, YAML 1.1 (`010` is octal, `1_000` is 1000,
+  // unquoted yes/on are true), and a repeated key is no error: the later value wins (the
+  // agent falls back from UnmarshalStrict to Unmarshal).
+  const doc = yaml().parseDocument(text, { prettyErrors: false, lineCounter: lines, version: '1.1', uniqueKeys: false });
   for (const e of doc.errors) {
     // The library's own words for a second `---` name its API; say what the file holds.
     const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (a second `---`); a settings file holds one: keep only that one' : e.message.split('\n')[0];
@@ -129,7 +128,7 @@ export function fromSystemProbeYaml(text: string, file: string, errors: LayerErr
     for (const key of Object.keys(KEYS) as Array<keyof NetworkValues>) {
       const path = [root, 'network', ...KEYS[key]].join('.');
       const leaf = leaves.get(path);
-      if (leaf) setValue(layer, key, leaf.value, path, errors, file, leaf.line, leaf.plain);
+      if (leaf) setValue(layer, key, leaf.value, path, errors, file, leaf.line);
     }
   }
   return [em, rs];
@@ -142,7 +141,7 @@ export function fromEnv(env: Readonly<Record<string, string | undefined>>, from:
   const layer: Layer = { from, file, rank: RANK.env, values: {}, raw: [] };
   for (const name of Object.keys(env)) {
     const prefix = ENV_PREFIXES.find((p) => name.startsWith(p));
-    if (prefix === undefined || AGENT_ENV_SUFFIXES.includes(name.slice(prefix.length))) continue;
+    if (prefix === undefined || AGENT_ENV_SUFFIXES.includes(name.slice(prefix.length)) || OTHER_SETTING.test(name)) continue;
     errors.push({ file: file ?? 'environment', line: null, message: `${name}: the agent has no such setting, and ignores it${didYouMean(name.slice(prefix.length), AGENT_ENV_SUFFIXES).replace('mean ', `mean ${prefix}`)}` });
   }
   for (const key of Object.keys(ENV_SUFFIX) as Array<keyof NetworkValues>) {

@@ -3,7 +3,7 @@
 // the default; --agent-priority overrides the priority. Within a rank, later layers win
 // (the caller passes them in the order the agent would meet them).
 import { defaultAgentSettings, LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
-import type { Layer, NetworkValues } from './layers.js';
+import { RANK, type Layer, type NetworkValues } from './layers.js';
 import type { AgentSettings } from './types.js';
 
 export interface AgentFlags {
@@ -16,24 +16,44 @@ export function resolveAgentSettings(layers: readonly Layer[], flags: AgentFlags
   const s = defaultAgentSettings();
   // Stable sort keeps the caller's order within a rank (Helm chart before Helm env).
   const ordered = [...layers].sort((a, b) => a.rank - b.rank);
-  // The layer whose value each setting ends up with: the others are shown as ignored.
-  const winner = new Map<keyof NetworkValues, Layer>();
+  // Per setting, the raw entry whose value the agent ends up with. Environment layers are
+  // one environment (Helm's container env, tc-audit's own, --agent-env: a later source sets
+  // a name again): in it, DD_EVENT_MONITORING_CONFIG_* wins over DD_RUNTIME_SECURITY_CONFIG_*
+  // whichever source set each.
+  type Raw = Layer['raw'][number];
+  const winner = new Map<keyof NetworkValues, { layer: Layer; raw: Raw }>();
+  const envEm = new Map<keyof NetworkValues, { layer: Layer; raw: Raw }>();
+  const envRs = new Map<keyof NetworkValues, { layer: Layer; raw: Raw }>();
+  const flushEnv = (): void => {
+    for (const s of new Set([...envEm.keys(), ...envRs.keys()])) winner.set(s, (envEm.get(s) ?? envRs.get(s))!);
+    envEm.clear();
+    envRs.clear();
+  };
+  let inEnv = false;
   for (const layer of ordered) {
-    const v = layer.values;
-    if (v.enabled !== undefined) s.networkEnabled = v.enabled;
-    if (v.ingress !== undefined) s.ingressEnabled = v.ingress;
-    if (v.rawPacket !== undefined) s.rawPacketEnabled = v.rawPacket;
-    if (v.handle !== undefined) s.classifierHandle = v.handle;
-    if (v.priority !== undefined) {
-      s.configuredPriority = v.priority;
+    if (inEnv && layer.rank !== RANK.env) { flushEnv(); inEnv = false; }
+    for (const raw of layer.raw) {
+      if (layer.rank !== RANK.env) winner.set(raw.setting, { layer, raw });
+      else (raw.key.startsWith('DD_EVENT_MONITORING') ? envEm : envRs).set(raw.setting, { layer, raw });
+    }
+    if (layer.rank === RANK.env) inEnv = true;
+  }
+  flushEnv();
+  for (const [setting, { layer, raw }] of winner) {
+    const v = raw.parsed;
+    if (setting === 'enabled') s.networkEnabled = v as boolean;
+    else if (setting === 'ingress') s.ingressEnabled = v as boolean;
+    else if (setting === 'rawPacket') s.rawPacketEnabled = v as boolean;
+    else if (setting === 'handle') s.classifierHandle = v as number;
+    else {
+      s.configuredPriority = v as number;
       s.source = layer.from;
     }
-    for (const r of layer.raw) winner.set(r.setting, layer);
   }
+  const used = new Set([...winner.values()].map((w) => w.raw));
   for (const layer of ordered) {
     for (const r of layer.raw) {
-      const used = winner.get(r.setting) === layer && !(r.setting === 'priority' && flags.priority !== undefined);
-      s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file, used });
+      s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file, used: used.has(r) && !(r.setting === 'priority' && flags.priority !== undefined) });
     }
   }
   if (flags.priority !== undefined) {

@@ -9,8 +9,6 @@ import { yaml } from '../lazy.js';
 export interface Leaf {
   value: unknown;
   line: number | null;
-  /** An unquoted scalar (YAML 1.1 parsers read a plain `yes` as true, YAML 1.2 ones as a string). */
-  plain: boolean;
 }
 
 /** Every leaf by its lowercased dotted path; a later duplicate replaces an earlier one. */
@@ -34,7 +32,7 @@ export function yamlLeaves(doc: Document, lines: LineCounter): Map<string, Leaf>
     if (path.length === 0) return;
     const scalar = y.isScalar(node);
     const value = scalar ? node.value : (node as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
-    out.set(path.join('.'), { value, line: lineOf(node), plain: scalar && node.type === 'PLAIN' });
+    out.set(path.join('.'), { value, line: lineOf(node) });
   };
   walk(doc.contents, [], 0);
   return out;

@@ -17,6 +17,11 @@ export function configCautions(agent: AgentSettings, action: RecommendationActio
   if (inFile) {
     out.push(`${inFile.file ?? 'system-probe.yaml'} sets ${fileKey}, which the agent takes over every environment variable: change it there (the environment, Helm env and Operator forms take effect only without it)`);
   }
+  // The Helm chart always writes runtime_security_config.network.enabled into the file.
+  const chart = action === 'disable-network' ? agent.trace.find((t) => t.from === 'helm-values' && t.key.startsWith('datadog.securityAgent.runtime.network.enabled')) : undefined;
+  if (chart && !inFile) {
+    out.push('the Helm chart writes runtime_security_config.network.enabled into system-probe.yaml, which the agent takes over every environment variable: use the Helm values form (datadog.securityAgent.runtime.network.enabled: false); the environment and Operator env forms take no effect under this chart');
+  }
   const emVar = `DD_EVENT_MONITORING_CONFIG_NETWORK_${suffix}`;
   const em = agent.trace.find((t) => t.key === emVar);
   if (em) {

@@ -131,4 +131,35 @@ describe('agent configuration', () => {
       { file: 'environment', line: null, message: 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASIFIER_PRIORITY: the agent has no such setting, and ignores it (did you mean DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY?)' },
     ]);
   });
+  it('one environment: DD_EVENT_MONITORING_CONFIG_* wins whichever source set it (Helm env, then --agent-env)', () => {
+    const errors: LayerError[] = [];
+    const helm = fromHelmValues('datadog:\n  env:\n    - name: DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY\n      value: "5"\n', 'v.yaml', errors);
+    const flag = fromEnv({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '3' }, 'env', '--agent-env', errors);
+    const s = resolveAgentSettings([...helm, flag], {});
+    expect(s.classifierPriority).toBe(5);
+    expect(s.trace.filter((t) => t.key.startsWith('DD_')).map((t) => [t.key, t.used])).toEqual([
+      ['DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY', true], ['DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY', false],
+    ]);
+    // The same name set twice: the later source wins.
+    const again = fromEnv({ DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '2' }, 'env', '--agent-env', errors);
+    expect(resolveAgentSettings([...helm, again], {}).classifierPriority).toBe(2);
+  });
+  it('YAML as the agent reads it (go-yaml v2, YAML 1.1): octal, underscores, yes, and a repeated key', () => {
+    const read = (text: string) => {
+      const errors: LayerError[] = [];
+      return { s: resolveAgentSettings(fromSystemProbeYaml(text, 'sp.yaml', errors), {}), errors };
+    };
+    expect(read('runtime_security_config:\n  network:\n    classifier_priority: 010\n').s.classifierPriority).toBe(8);
+    expect(read('runtime_security_config:\n  network:\n    classifier_priority: 1_000\n').s.classifierPriority).toBe(1000);
+    expect(read('runtime_security_config:\n  network:\n    enabled: off\n').s.networkEnabled).toBe(false);
+    const yes = read('runtime_security_config:\n  network:\n    enabled: yes\n    ingress:\n      enabled: "yes"\n');
+    expect([yes.s.networkEnabled, yes.s.ingressEnabled]).toEqual([true, false]); // a quoted "yes" is a string: false to cast
+    const twice = read('runtime_security_config:\n  network:\n    classifier_priority: 5\n    classifier_priority: 7\n');
+    expect([twice.s.classifierPriority, twice.errors]).toEqual([7, []]);
+  });
+  it('variables of other agent settings that share the prefix are not called typos', () => {
+    const errors: LayerError[] = [];
+    fromEnv({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_MONITORING_ENABLED: 'true', DD_EVENT_MONITORING_CONFIG_NETWORK_PROCESS_MAX_PROCESSES_TRACKED: '10' }, 'env', null, errors);
+    expect(errors).toEqual([]);
+  });
 });

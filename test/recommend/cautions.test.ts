@@ -24,4 +24,9 @@ describe('configCautions: where the current configuration would override a snipp
     expect(configCautions(a, 'set-priority')).toEqual([]);
     expect(configCautions(a, 'keep')).toEqual([]);
   });
+  it('under the Helm chart, a disable answer says the environment forms take no effect', () => {
+    const a = withTrace([{ key: 'datadog.securityAgent.runtime.network.enabled (chart default)', value: 'true', from: 'helm-values', file: 'v.yaml', used: true }]);
+    expect(configCautions(a, 'disable-network')).toEqual([expect.stringContaining('use the Helm values form (datadog.securityAgent.runtime.network.enabled: false)')]);
+    expect(configCautions(a, 'set-priority')).toEqual([]);
+  });
 });
