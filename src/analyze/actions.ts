@@ -46,24 +46,30 @@ function alternatives(a: TcAction): Control[] {
   return random ? [controlOf(word), controlOf(random[1]!)] : [controlOf(word)];
 }
 
-function from(actions: readonly TcAction[], i: number): ChainOutcome {
-  if (i === actions.length) return 'ends'; // empty chain: TC_ACT_OK; all PIPE: PIPE ends too
-  const outcomes = new Set<ChainOutcome>(alternatives(actions[i]!).map((c) => (c === 'pipe' ? from(actions, i + 1) : c)));
-  if (outcomes.size === 1) return [...outcomes][0]!;
-  for (const o of outcomes) if (o !== 'ends' && o !== 'continues' && o !== 'sometimes') return 'unknown';
-  return 'sometimes';
+/** The chain's outcome from each action on, computed from the end once (a two-way action
+ *  that pipes on both branches would otherwise walk the rest twice: 2^n for n of them). */
+export function actionChainOutcome(actions: readonly TcAction[]): ChainOutcome {
+  let next: ChainOutcome = 'ends'; // empty chain: TC_ACT_OK; all PIPE: PIPE ends too
+  for (let i = actions.length - 1; i >= 0; i--) {
+    const outcomes = new Set<ChainOutcome>(alternatives(actions[i]!).map((c) => (c === 'pipe' ? next : c)));
+    next = outcomes.size === 1 ? [...outcomes][0]! : combined(outcomes);
+  }
+  return next;
 }
 
-export function actionChainOutcome(actions: readonly TcAction[]): ChainOutcome {
-  return from(actions, 0);
+function combined(outcomes: ReadonlySet<ChainOutcome>): ChainOutcome {
+  for (const o of outcomes) if (o !== 'ends' && o !== 'continues' && o !== 'sometimes') return 'unknown';
+  return 'sometimes';
 }
 
 export function hasGotoChain(actions: readonly TcAction[]): boolean {
   return actions.some((a) => alternatives(a).includes('jumps'));
 }
 
-/** The action chain runs an eBPF program (act_bpf). */
-export const runsBpfAction = (actions: readonly TcAction[]): boolean => actions.some((a) => a.kind === 'bpf');
+const isBpfAction = (a: TcAction): boolean => a.kind === 'bpf';
+/** The action chain runs an eBPF program (act_bpf). (A module-level predicate: this runs for
+ *  every filter of every hook.) */
+export const runsBpfAction = (actions: readonly TcAction[]): boolean => actions.length > 0 && actions.some(isBpfAction);
 
 /** A filter an eBPF program decides for: a cls_bpf classifier, or any classifier whose
  *  action chain runs act_bpf. The checklist (and its rules) are about these. */

@@ -3,7 +3,7 @@ import type { AnalyzedFilter, AnalyzedHook, AnalyzedNode, AnalyzedTcx, Analysis,
 import type { Hook, LegacyFilter, NodeSnapshot, TcxProgram } from '../model/snapshot.js';
 import { hasGotoChain } from './actions.js';
 import { tcxStops } from './attachMode.js';
-import { allReach, walk, walkTcx } from './evaluate.js';
+import { allReach, CLASSES, walk, walkTcx } from './evaluate.js';
 import { ShapeTable, type Shapes } from './shapeTable.js';
 import { resolveFilterVerdict, resolveTcxVerdict, type VerdictContext } from './verdict.js';
 import { identifyFilter, identifyTcx } from './vendors/identify.js';
@@ -16,10 +16,21 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
   // come in several object layouts, and spreading them was most of a representative's cost.
   const tcxList = hook.tcx ?? [];
   const tcxVerdicts = tcxList.map((p, i) => resolveTcxVerdict(p, owners.tcx[i]!, ctx, hook.direction));
-  // netkit/primary programs run when the device transmits (ndo_start_xmit), after its egress
-  // tc hook: they gate nothing here, and see what leaves the hook.
-  const late = (p: TcxProgram): boolean => p.attach === 'netkit' && hook.direction === 'egress';
-  const tcxWalk = walkTcx(allReach(true), tcxList.map((p, i) => (late(p) ? LATE : { ends: tcxVerdicts[i]!.terminal, stops: tcxStops(tcxVerdicts[i]!.returnCodes, tcxVerdicts[i]!.terminal) })));
+  // Two mprog chains can sit here, each stopping at its first value other than -1: the
+  // netkit/peer programs (they run as the pod side transmits, before this primary's ingress
+  // hook) and then the tcx ones. netkit/primary programs run as the device transmits
+  // (ndo_start_xmit), after its egress hook: they gate nothing here.
+  const netkitFirst = hook.direction !== 'egress';
+  const steps = tcxList.map((_p, i) => ({ ends: tcxVerdicts[i]!.terminal, stops: tcxStops(tcxVerdicts[i]!.returnCodes, tcxVerdicts[i]!.terminal) }));
+  const nk: number[] = [];
+  const tx: number[] = [];
+  for (let i = 0; i < tcxList.length; i++) (tcxList[i]!.attach === 'netkit' ? nk : tx).push(i);
+  const nkWalk = walkTcx(allReach(true), netkitFirst ? nk.map((i) => steps[i]!) : []);
+  const txWalk = walkTcx(nkWalk.after, tx.map((i) => steps[i]!));
+  const tcxReach: Reach[] = new Array<Reach>(tcxList.length);
+  if (netkitFirst) nk.forEach((i, k) => (tcxReach[i] = nkWalk.reaches[k]!));
+  tx.forEach((i, k) => (tcxReach[i] = txWalk.reaches[k]!));
+  const tcxWalk = { after: txWalk.after };
   // tcx unobserved on a node known to be blind to it (kernel >= 6.6, no tcx-capable bpftool):
   // a tcx program may end the walk, so nothing after it is provable. Offline inputs that just
   // lack bpftool data (tcxVisible null) are computed as if there were none; the
@@ -34,7 +45,7 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
     gotoSeen,
   );
   const tcx: AnalyzedTcx[] | null =
-    hook.tcx === null ? null : tcxList.map((p, i) => withTcx(p, owners.tcx[i]!, tcxVerdicts[i]!, late(p) ? legacyWalk.after : tcxWalk.reaches[i]!));
+    hook.tcx === null ? null : tcxList.map((p, i) => withTcx(p, owners.tcx[i]!, tcxVerdicts[i]!, tcxReach[i] ?? transmitted(txWalk.after, legacyWalk.after)));
   const filters: AnalyzedFilter[] | null =
     hook.legacy === null ? null : legacyList.map((f, i) => withFilter(f, owners.filters[i]!, filterVerdicts[i]!, legacyWalk.reaches[i]!));
   return {
@@ -51,7 +62,14 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
   };
 }
 
-const LATE = { ends: 'never', stops: 'never' } as const;
+/** What a netkit/primary program sees: what the egress hook transmits. Traffic no program
+ *  ended is all there; traffic some program ended may have been passed on (OK, TCX_PASS)
+ *  or dropped, which the verdict alone does not tell. */
+function transmitted(afterTcx: Reach, afterLegacy: Reach): Reach {
+  const out = allReach(true);
+  for (const c of CLASSES) out[c] = afterTcx[c] === true && afterLegacy[c] === true ? true : null;
+  return out;
+}
 
 // The parsed filter itself, not a copy of its fields (model/analysis.ts AnalyzedFilter).
 const withFilter = (f: LegacyFilter, vendor: VendorMatch, verdict: Verdict, reaches: Reach): AnalyzedFilter => ({ filter: f, vendor, verdict, reaches });

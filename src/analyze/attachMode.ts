@@ -70,7 +70,7 @@ export const TC_ACT = {
 } as const;
 
 /** Does a tcx program with these return values stop the tcx chain (any value but TCX_NEXT,
- *  -1: include/net/tcx.h tcx_run)? Without the values, only a verdict that always ends
+ *  -1: net/core/dev.c tcx_run)? Without the values, only a verdict that always ends
  *  everything is known to stop it. */
 export function tcxStops(returnCodes: readonly number[] | null, ends: Terminal): Terminal {
   if (returnCodes === null || returnCodes.length === 0) return ends === 'always' ? 'always' : 'unknown';

@@ -1,7 +1,7 @@
 // Kernel-semantics evaluator: which traffic reaches each program on a hook.
 // sch_handle_ingress/egress (net/core/dev.c >= 6.6): tcx programs run first, in mprog order,
 // while each returns TCX_NEXT (-1) exactly: the first other value stops the tcx chain
-// (include/net/tcx.h tcx_run). PASS/DROP/REDIRECT (0, 2, 7) then end everything; any other
+// (net/core/dev.c tcx_run). PASS/DROP/REDIRECT (0, 2, 7) then end everything; any other
 // value is read as NEXT (tcx_action_code), so the legacy clsact walk runs (__tcf_classify,
 // cls_api.c) although later tcx programs did not: by pref, skipping filters whose protocol
 // is neither `all` nor the frame's ethertype (a VLAN-tagged frame's ethertype is 802.1Q).

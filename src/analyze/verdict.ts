@@ -1,6 +1,6 @@
 // Which verdict a program gets, by precedence: bytecode > --assume > knowledge base > unknown.
 import type { AttachMode, Verdict, VendorMatch } from '../model/analysis.js';
-import type { Direction, LegacyFilter, ProgramInfo, TcxProgram } from '../model/snapshot.js';
+import type { Direction, LegacyFilter, ProgramInfo, TcAction, TcxProgram } from '../model/snapshot.js';
 import { actionChainOutcome, runsBpfAction } from './actions.js';
 import { terminalFor } from './attachMode.js';
 import { applicability } from './evaluate.js';
@@ -46,7 +46,8 @@ function fromKnowledgeBase(kv: KnownVerdict, vendorId: VendorId, mode: AttachMod
     if (!o) {
       return verdict({ terminal: 'unknown', returnCodes: null, source: 'knowledge-base', mode, evidence: [`${base}: only versions ${kv.versions} are known; ${vendorId} ${version} is outside them`] });
     }
-    return verdict({ terminal: o.terminal, returnCodes: o.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${o.note} (${vendorId} ${version})`] });
+    const terminal = mode === 'netkit' && o.returnCodes !== null ? terminalFor(o.returnCodes, 'netkit') : o.terminal;
+    return verdict({ terminal, returnCodes: o.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${o.note} (${vendorId} ${version})`] });
   }
   const range = kv.versions === null ? '' : fits === true ? ` (${vendorId} ${version})` : ` (holds for versions ${kv.versions}; version not given, --cni-version to check)`;
   // The knowledge base says what a program returns as tcx; netkit reads PASS as "hand on".
@@ -72,12 +73,16 @@ function u32Evidence(f: LegacyFilter): { never: boolean; note: string } | null {
  *  A u32 key ends the walk only with the terminal flag (net/sched/cls_u32.c u32_classify):
  *  without it (and without a link) a match moves on to the next key, and when no key
  *  classifies the classifier returns -1, so the walk goes on to the next filter. */
-function nonBpfVerdict(f: LegacyFilter): Verdict {
+function nonBpfVerdict(f: LegacyFilter, assumed?: Assumptions[string]): Verdict {
   const u32 = u32Evidence(f);
   if (u32?.never) {
     return verdict({ terminal: 'never', returnCodes: null, source: 'none', mode: 'not-bpf', evidence: [u32.note] });
   }
-  const outcome = actionChainOutcome(f.actions);
+  // An act_bpf program's return is the action's verdict; --assume states it (ok: TC_ACT_OK;
+  // unspec: TC_ACT_UNSPEC, so its printed default-action applies).
+  const bpfAssumed = assumed !== undefined && runsBpfAction(f.actions);
+  const actions = bpfAssumed && assumed !== 'sometimes' ? f.actions.map((a) => (a.kind === 'bpf' ? asAssumed(a, assumed) : a)) : f.actions;
+  const outcome = bpfAssumed && assumed === 'sometimes' ? 'sometimes' : actionChainOutcome(actions);
   const every = u32MatchesEvery(f);
   const always = f.kind === 'matchall' || (every !== null && ipOnly(f.protocol));
   const terminal =
@@ -95,8 +100,15 @@ function nonBpfVerdict(f: LegacyFilter): Verdict {
     evidence: [
       `${f.kind} filter: a match ${effect}${matches}`,
       ...(u32 ? [u32.note] : []),
+      ...(bpfAssumed ? [`its act_bpf program's return as stated: --assume ${assumed}`] : []),
     ],
   });
+}
+
+/** act_bpf as --assume says its program returns: OK, or UNSPEC (its default-action). */
+function asAssumed(a: TcAction, assumed: Assumptions[string]): TcAction {
+  const control = assumed === 'ok' || assumed === 'terminal' ? 'ok' : a.control;
+  return { order: a.order, kind: 'gact', control, detail: null };
 }
 
 /** Does a protocol select IPv4 only or IPv6 only (every frame it lets in an IP packet)? */
@@ -144,7 +156,7 @@ export function resolveFilterVerdict(f: LegacyFilter, vendor: VendorMatch, ctx: 
   if (f.flags.includes('skip_sw')) {
     return verdict({ terminal: 'never', returnCodes: null, source: 'none', mode, evidence: ['skip_sw: runs only in hardware; in software it counts as UNSPEC'] });
   }
-  if (mode === 'not-bpf') return nonBpfVerdict(f);
+  if (mode === 'not-bpf') return nonBpfVerdict(f, ctx.assume[vendor.id]);
   const kv = VENDORS[vendor.id].legacy;
   const prog = f.program?.id != null ? ctx.programs.get(f.program.id) : undefined;
   const bc = prog ? fromBytecode(prog, f, mode, ctx) : null;
@@ -157,7 +169,9 @@ export function resolveTcxVerdict(p: TcxProgram, vendor: VendorMatch, ctx: Verdi
   const kv = VENDORS[vendor.id].tcx;
   const prog = p.program.id != null ? ctx.programs.get(p.program.id) : undefined;
   const bc = prog && ctx.bytecode ? ctx.bytecode(prog, mode, ctx) : null;
-  const v = bc ? compareWithKb(bc, kv, vendor.id) : fromAssumptionOrKb(vendor, mode, kv, ctx);
+  // The knowledge base reads return codes as tcx does; netkit reads PASS as "hand on".
+  const kvm = kv !== null && mode === 'netkit' && kv.returnCodes !== null ? { ...kv, terminal: terminalFor(kv.returnCodes, 'netkit') } : kv;
+  const v = bc ? compareWithKb(bc, kvm, vendor.id) : fromAssumptionOrKb(vendor, mode, kv, ctx);
   if (mode !== 'netkit' || direction !== 'egress') return v;
   // drivers/net/netkit.c netkit_xmit: the primary's programs run as it transmits, after its
   // egress tc hook; what they drop or redirect never reaches the peer (the pod side), whose

@@ -87,7 +87,7 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
     return unknown(['no hook the agent attaches to was observed, so nothing supports keep (the nothing-audited finding says why)']);
   }
   if (ctx.tcxBlind) {
-    return unknown(['tcx attachments were not visible (kernel >= 6.6 without a tcx-capable bpftool >= 7.3); a tcx program would run before every classifier']);
+    return unknown(['tcx attachments could not be seen on some hooks (kernel >= 6.6, and no bpftool >= 7.3 listing of them: missing, too old, failed, or not in the input; tcx-not-visible says which); a tcx program would run before every classifier']);
   }
   const other = nonBpfAhead(audited, agent, P);
   const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`];

@@ -39,3 +39,12 @@ describe('actionChainOutcome (tcf_action_exec)', () => {
     expect(hasGotoChain([a('gact', 'pass')])).toBe(false);
   });
 });
+
+describe('actionChainOutcome on long chains', () => {
+  // Walked twice per two-way action, 32 of them (tc's limit) would be 2^32 walks: the test
+  // would not end within vitest's timeout.
+  it('32 two-way actions that pipe on both branches are one walk', () => {
+    const chain = Array.from({ length: 32 }, (_, i): TcAction => ({ order: i + 1, kind: 'police', control: 'pipe/pipe', detail: null }));
+    expect(actionChainOutcome([...chain, a('gact', 'continue')])).toBe('continues');
+  });
+});

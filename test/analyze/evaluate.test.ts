@@ -75,7 +75,7 @@ describe('walk', () => {
   });
 });
 
-describe('walkTcx (include/net/tcx.h tcx_run)', () => {
+describe('walkTcx (net/core/dev.c tcx_run)', () => {
   const T = allReach(true);
   const F = allReach(false);
   const N = allReach(null);

@@ -7,6 +7,7 @@ import { audit } from '../../src/analyze/audit.js';
 import { endsWalk, terminalFor } from '../../src/analyze/attachMode.js';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
 import type { Direction, LegacyFilter, NodeSnapshot, TcxProgram } from '../../src/model/snapshot.js';
+import { exit, movK, prog } from './bytecode/asm.js';
 
 const agent = (d: Direction): LegacyFilter => ({
   pref: 10, protocol: 'all', chain: 0, kind: 'bpf', handle: '0x1', directAction: true, flags: [], tcName: `classifier_${d}_security_1:[30]`,
@@ -31,10 +32,29 @@ describe('netkit', () => {
     expect(terminalFor([0, 7], 'netkit')).toBe('sometimes');
   });
 
-  it('a peer program that ends the walk (REDIRECT/DROP) runs before the primary\'s ingress filters', () => {
+  it('a peer program that returns PASS hands packets on to the primary\'s ingress filters', () => {
     const r = run('ingress', 'ok'); // --assume ok: codes [0]: PASS hands on
     expect(r.analysis.nodes[0]!.hooks[0]!.tcx![0]!.verdict.terminal).toBe('never');
     expect(r.recommendation.action).toBe('keep');
+  });
+
+  it('the netkit/peer chain runs before the tcx chain, whatever order bpftool lists them in', () => {
+    const snap = (programs: TcxProgram[]): NodeSnapshot => ({
+      name: 'n', versions: { kernel: '6.8.0', iproute2: '6.1.0', bpftool: '7.5.0' }, tcxVisible: true,
+      netns: [{ id: 'host', inode: null, path: null, owner: null, devices: [{ name: 'nk0', ifindex: 5, linkKind: 'netkit', hooks: [
+        { direction: 'ingress', legacy: [agent('ingress')], legacyPrefsKnown: true, tcx: programs },
+      ] }] }],
+      // The tcx program returns 3 (stops the tcx chain, read as NEXT): r0 = 3; exit.
+      programs: [{ ...prog([movK(0, 3), exit()], 78), name: 'mystery_tx' }], progArrays: [],
+    });
+    // bpftool lists tcx before netkit; the tcx program must not gate the netkit one, which
+    // runs first in its own chain.
+    const tx: TcxProgram = { attach: 'tcx', program: { id: 78, name: 'mystery_tx', tag: null }, linkId: 6, source: null };
+    const r = audit([snap([tx, nk(77)])], { agent: defaultAgentSettings(), mode: 'offline', assume: { unknown: 'unspec' }, errors: [], notes: [], inputs: ['x'] });
+    const h = r.analysis.nodes[0]!.hooks[0]!;
+    expect(h.tcx![0]!.verdict.returnCodes).toEqual([3]);
+    expect(h.tcx!.map((p) => [p.attach, p.reaches.ipv4])).toEqual([['tcx', true], ['netkit', true]]);
+    expect(h.filters![0]!.reaches.ipv4).toBe(true);
   });
 
   it('a primary program runs after the egress tc hook: it gates nothing there, whatever it returns', () => {

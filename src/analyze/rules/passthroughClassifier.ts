@@ -1,9 +1,24 @@
 // checklist: a vendor whose programs return TC_ACT_UNSPEC (TCX_NEXT for tcx) hands every
 // packet to the next program, so it never hides anything from the agent.
+import type { AnalyzedHook, AnalyzedTcx } from '../../model/analysis.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, who } from './util/describe.js';
 import { allHooks, foreignBpf, foreignTcx } from './util/select.js';
 import { aboutFilter, aboutTcx } from './util/where.js';
+
+/** What a tcx/netkit program that never ends the walk does, by what it returns. */
+function tcxPassMessage(h: AnalyzedHook, p: AnalyzedTcx): string {
+  if (p.attach === 'netkit' && h.direction === 'egress') {
+    return `${cap(who(p))} is a netkit program of the primary device: it runs as the device transmits, after this hook's tc filters, so it hides nothing from the agent's classifier here: no concern on this hook.`;
+  }
+  const codes = p.verdict.returnCodes;
+  if (codes !== null && codes.every((c) => (c | 0) === -1)) {
+    return `${cap(who(p))} is a ${p.attach} program that always returns NEXT, so the walk continues to the agent: no concern.`;
+  }
+  // Another value stops the tcx/netkit chain (the programs after it in that chain do not run)
+  // but is read as NEXT: the legacy walk, and the agent, still see the packet.
+  return `${cap(who(p))} is a ${p.attach} program that never ends the walk: what it returns hands the packet on to the legacy filters (a value other than -1 skips the ${p.attach} programs after it), so the agent still sees it: no concern.`;
+}
 
 export default defineRule({
   id: 'passthrough-classifier',
@@ -14,7 +29,7 @@ export default defineRule({
     for (const h of allHooks(analysis)) {
       for (const p of foreignTcx(h)) {
         if (p.verdict.terminal !== 'never') continue;
-        out.push({ ...aboutTcx(h, p), message: `${cap(who(p))} is a ${p.attach} program that always returns NEXT, so the walk continues to the agent: no concern.`, remediation: null });
+        out.push({ ...aboutTcx(h, p), message: tcxPassMessage(h, p), remediation: null });
       }
       for (const f of foreignBpf(h)) {
         if (f.verdict.terminal !== 'never') continue;

@@ -1,6 +1,9 @@
-// tcx (and netkit) programs run before every legacy clsact filter (sch_handle_ingress/
-// egress, >= 6.6): one that returns PASS/DROP/REDIRECT skips the whole legacy chain, so
-// no classifier_priority can put the agent in front of it.
+// tcx programs (and netkit/peer ones, on the primary's ingress) run before every legacy
+// clsact filter (sch_handle_ingress/egress, >= 6.6): one that returns PASS/DROP/REDIRECT
+// skips the whole legacy chain, so no classifier_priority can put the agent in front of it.
+// A program no traffic reaches (an earlier tcx program stops the tcx chain) hides nothing;
+// netkit/primary programs run after the egress hook and are `never` there.
+import { reachesAny } from '../evaluate.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, hookTraffic, who } from './util/describe.js';
 import { disableNetworkFix, withKnob } from './util/fix.js';
@@ -16,7 +19,7 @@ export default defineRule({
     for (const h of agentHooks(analysis, ctx)) {
       for (const p of foreignTcx(h)) {
         const t = p.verdict.terminal;
-        if (t === 'never') continue;
+        if (t === 'never' || !reachesAny(p.reaches)) continue;
         const kind = p.attach === 'netkit' ? 'netkit program' : 'tcx program';
         out.push({
           ...aboutTcx(h, p),

@@ -16,7 +16,10 @@ export default defineRule({
       return {
         ...aboutFilter(h, f),
         message: `${cap(who(f))} at pref ${f.filter.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
-        remediation: `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)`,
+        // An act_bpf program's bytecode is not read (only classifiers' are): --assume only.
+        remediation: f.filter.kind === 'bpf'
+          ? `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)`
+          : `its eBPF program runs as an action (act_bpf), whose bytecode tc-audit does not read: state what it returns with --assume ${f.vendor.id}=unspec (its default-action applies) or --assume ${f.vendor.id}=ok (ends the walk)`,
       };
     });
   },

@@ -61,6 +61,21 @@ describe('audit() end to end', () => {
     expect(ids(r)).not.toContain('info:not-ebpf-classifier');
   });
 
+  it('--assume states what the act_bpf program returns: unspec -> its default-action (continue) -> keep; ok -> ends', () => {
+    const actBpf = (): LegacyFilter => ({
+      pref: 5, protocol: 'all', chain: 0, kind: 'matchall', handle: '0x1', directAction: null, flags: [], tcName: null,
+      program: null, classid: null, actions: [{ order: 1, kind: 'bpf', control: 'continue', detail: null }], source: null,
+    });
+    const unspec = run(snapshot('eth0', () => [actBpf()]), { unknown: 'unspec' });
+    expect(unspec.analysis.nodes[0]!.hooks[0]!.filters![0]!.verdict.terminal).toBe('never');
+    expect(unspec.recommendation.action).toBe('keep');
+    const ok = run(snapshot('eth0', () => [actBpf()]), { unknown: 'ok' });
+    expect(ok.analysis.nodes[0]!.hooks[0]!.filters![0]!.verdict.terminal).toBe('always');
+    expect(ok.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+    const unknown = run(snapshot('eth0', () => [actBpf()]));
+    expect(unknown.findings.find((f) => f.ruleId === 'unknown-verdict-before-agent')!.remediation).toContain('act_bpf');
+  });
+
   it('Retina at pref 1 returning UNSPEC -> keep, only info findings about it', () => {
     const r = run(snapshot('eth0', (d) => [bpf(1, `host_${d}_filter:[55]`, d === 'ingress' ? 'host_ingress_fi' : 'host_egress_fil', 55)]));
     expect(r.recommendation).toMatchObject({ action: 'keep', classifierPriority: 10 });

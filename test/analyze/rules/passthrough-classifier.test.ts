@@ -18,7 +18,14 @@ describe('passthrough-classifier', () => {
     expect(fs[0]!.message).toContain('NEXT');
   });
 
-  it('is info and says no concern', () => {
+  it('a tcx program that returns something other than -1 is said to skip the tcx programs after it, not to return NEXT', () => {
+    const p = { ...tcx({ terminal: 'never', vendor: 'unknown', name: 'stopper' }), verdict: { ...tcx({ terminal: 'never' }).verdict, returnCodes: [3] } };
+    const [f] = rule.check(analysisOf(hook({ filters: [agentFilter()], tcx: [p] })), ctx());
+    expect(f!.message).toContain('a value other than -1 skips the tcx programs after it');
+    expect(f!.message).not.toContain('always returns NEXT');
+  });
+
+    it('is info and says no concern', () => {
     const [f] = rule.check(analysisOf(hook({ filters: [foreign(1, 'never', { vendor: 'retina' })] })), ctx());
     expect(rule.severity).toBe('info');
     expect(f!.message).toContain('no concern');

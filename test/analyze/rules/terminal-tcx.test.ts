@@ -23,6 +23,8 @@ describe('terminal-tcx', () => {
   it.each([
     ['never (NEXT)', tcx({ terminal: 'never', vendor: 'retina' })],
     ["the agent's own program", tcx({ vendor: 'datadog' })],
+    // An earlier tcx program stopped the chain (returned a value other than -1): none reach it.
+    ['unreached', { ...tcx({ terminal: 'always' }), reaches: { ipv4: false, ipv6: false, other: false } }],
   ])('no finding: %s', (_n, p) => expect(run(p)).toHaveLength(0));
 
   it('says no priority helps and "may" when unknown', () => {
