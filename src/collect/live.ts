@@ -61,7 +61,9 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   // A namespace whose bpftool listing failed or timed out (its notes say which) leaves its
   // hooks' tcx unknown (tcx: null) on a kernel that has tcx: the node cannot be called
   // tcx-visible then, or a program that ends every walk there would go unseen ("keep").
-  const listingFailed = caps.kernelTcx && caps.bpftoolTcx && raws.some((raw) => raw !== null && raw.bpftoolNet === null);
+  // Only hooks that were audited count: a namespace that vanished, or holds no device the
+  // scope names, has none to be blind on.
+  const listingFailed = caps.kernelTcx && caps.bpftoolTcx && netns.some((ns) => ns.devices.some((d) => d.hooks.some((h) => h.tcx === null)));
   const snapshot: NodeSnapshot = {
     name: opts.nodeName ?? hostname(),
     versions: caps.versions,

@@ -72,6 +72,13 @@ function notANetns(path: string): string | null {
  *  a timeout or job count that is no number silently fell back to the default. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** --timeout of every live command: Node's timers hold at most 2^31-1 ms (~24.8 days); a
+ *  longer one fires after 1 ms, and every command was killed. */
+export function timeoutValid(timeout: number | undefined): true | string {
+  if (timeout === undefined || (Number.isFinite(timeout) && timeout > 0 && timeout * 1000 <= MAX_TIMER_MS)) return true;
+  return `--timeout: expected a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${numberWord(timeout)}`;
+}
+
 function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interface?: string[]; timeout?: number; jobs?: number }, existing: boolean): true | string {
   // An empty name is the directory /var/run/netns itself; an empty path is nothing.
   if (a.netns?.includes('')) return '--netns needs a name (`ip netns list` shows them)';
@@ -91,10 +98,8 @@ function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interfac
   }
   // An empty glob matches no device, so the audit would see nothing (nothing-audited).
   if (a.interface?.includes('')) return '--interface: an empty pattern matches no device (quote a glob such as "lxc*")';
-  // Node's timers hold at most 2^31-1 ms (~24.8 days); a longer one fires after 1 ms.
-  if (a.timeout !== undefined && !(Number.isFinite(a.timeout) && a.timeout > 0 && a.timeout * 1000 <= MAX_TIMER_MS)) {
-    return `--timeout: expected a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${numberWord(a.timeout)}`;
-  }
+  const t = timeoutValid(a.timeout);
+  if (t !== true) return t;
   if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) return `--jobs: expected a whole number of 1 or more, got ${numberWord(a.jobs)}`;
   return true;
 }

@@ -124,7 +124,8 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     // docs/capture.sh's other header lines: `uname -r` and `bpftool version`'s first line.
     const kv = /^# tc-audit capture from .*, kernel (\S+)$/.exec(t);
     if (kv) kernel = kv[1]!;
-    const bv = /^# bpftool v?([0-9]\S*)$/.exec(t);
+    // bpftool prints its argv[0]: a full path where a wrapper runs it (Ubuntu's linux-tools).
+    const bv = /^# (?:\S*\/)?bpftool v?([0-9]\S*)$/.exec(t);
     if (bv) bpftool = bv[1]!;
   }
   if (iproute2 !== null || kernel !== null || bpftool !== null) out.versions = { kernel, iproute2, bpftool };

@@ -186,6 +186,9 @@ export class Watcher {
   }
 
   private reaudit(): void {
+    // As the live collector decides it, on the hooks as they are now: a namespace whose
+    // bpftool listing failed has hooks with tcx unknown until a poll lists them.
+    if (this.caps.kernelTcx) this.snap.tcxVisible = this.caps.bpftoolTcx && this.snap.netns.every((ns) => ns.devices.every((d) => d.hooks.every((h) => h.tcx !== null)));
     const next = audited(audit([this.snap], { agent: this.o.agent, mode: 'live', assume: this.o.assume, errors: [], notes: [], inputs: [...this.targets.keys()] }));
     for (const e of auditEvents(this.prev, next, this.pending.changed)) this.emit(e.type, e.fields);
     this.pending.changed.clear();

@@ -27,6 +27,8 @@ describe('scope flags', () => {
     [['--timeout', '0'], '--timeout: expected a number of seconds above 0 and at most 2147483, got 0'],
     // Node's timers overflow past 2^31-1 ms and fire after 1 ms: every command was killed.
     [['--timeout', '3000000'], '--timeout: expected a number of seconds above 0 and at most 2147483, got 3000000'],
+    [['self-test', '--timeout', '3000000'], '--timeout: expected a number of seconds above 0 and at most 2147483, got 3000000'],
+    [['self-test', '--timeout', '0'], '--timeout: expected a number of seconds above 0 and at most 2147483, got 0'],
     // A name is a file of /var/run/netns, not a path out of it.
     [['--netns', '../../proc/1/ns/net'], '--netns ../../proc/1/ns/net: a name from `ip netns list` holds no "/"; give a path with --netns-path'],
     [['-j', '0'], '--jobs: expected a whole number of 1 or more, got 0'],

@@ -130,7 +130,12 @@ describe('capture header: tcx visibility from the stated kernel and bpftool', ()
   it('kernel >= 6.6 with bpftool 7.5 but no listing of that namespace: unknown', () => {
     expect(tcx(head('6.18.44', '7.5.0') + hook)).toEqual([false, null]);
   });
-  it('a kernel before 6.6 has no tcx: nothing to miss', () => {
+  it('bpftool run by its full path (Ubuntu\'s linux-tools wrapper) prints the path: still its version', () => {
+    const text = head('6.8.0-45-generic', null).replace('# tc utility', '# /usr/lib/linux-tools/6.8.0-45-generic/bpftool v7.4.0\n# tc utility') + hook + bpf;
+    expect(node(text).versions.bpftool).toBe('7.4.0');
+    expect(tcx(text)).toEqual([true, []]);
+  });
+    it('a kernel before 6.6 has no tcx: nothing to miss', () => {
     expect(tcx(head('5.15.0-91-generic', null) + hook)).toEqual([true, []]);
   });
 });
