@@ -27,9 +27,10 @@ export interface Layer {
   from: SettingSource;
   file: string | null;
   rank: (typeof RANK)[keyof typeof RANK];
-  values: NetworkValues;
   /** Each value as written, with the setting it sets, for the report's trace. */
-  raw: Array<{ key: string; value: string; setting: keyof NetworkValues; parsed: number | boolean }>;
+  /** `parsed` is null for an empty variable, which the agent treats as unset (and which
+   *  unsets the name for the sources before it: resolve.ts). */
+  raw: Array<{ key: string; value: string; setting: keyof NetworkValues; parsed: number | boolean | null }>;
 }
 
 export interface LayerError {
@@ -69,7 +70,7 @@ const AGENT_ENV_SUFFIXES = AGENT_NETWORK_KEYS.map((k) => k.toUpperCase().replace
 const ENV_PREFIXES = ['DD_EVENT_MONITORING_CONFIG_NETWORK_', 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_'] as const;
 /** Other agent settings whose variables share the prefix: runtime_security_config.
  *  network_monitoring.* and event_monitoring_config.network_process.* (system_probe.go). */
-const OTHER_SETTING = /^DD_(RUNTIME_SECURITY|EVENT_MONITORING)_CONFIG_NETWORK_(MONITORING_|PROCESS_)/;
+const OTHER_SETTING = /^(DD_RUNTIME_SECURITY_CONFIG_NETWORK_MONITORING_ENABLED|DD_(RUNTIME_SECURITY|EVENT_MONITORING)_CONFIG_NETWORK_PROCESS_[A-Z_]+)$/;
 const didYouMean = (word: string, among: readonly string[]): string => {
   const near = closest(word, among);
   return near === undefined ? '' : ` (did you mean ${near}?)`;
@@ -89,7 +90,6 @@ function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: s
   if (raw === undefined || raw === null) return;
   const r = reading(key, raw);
   if (r.problem !== null) errors.push({ file, line, message: `${label}: ${r.problem}` });
-  (layer.values as Record<string, unknown>)[key] = r.value;
   layer.raw.push({ key: label, value: String(raw), setting: key, parsed: r.value });
 }
 
@@ -112,8 +112,8 @@ export function parseYaml(text: string, file: string, errors: LayerError[], line
 /** A system-probe.yaml as two layers: its event_monitoring_config keys (below the
  *  environment) and its runtime_security_config keys (above it). Dotted keys count. */
 export function fromSystemProbeYaml(text: string, file: string, errors: LayerError[], from: SettingSource = 'system-probe.yaml'): Layer[] {
-  const em: Layer = { from, file, rank: RANK.emFile, values: {}, raw: [] };
-  const rs: Layer = { from, file, rank: RANK.rsFile, values: {}, raw: [] };
+  const em: Layer = { from, file, rank: RANK.emFile, raw: [] };
+  const rs: Layer = { from, file, rank: RANK.rsFile, raw: [] };
   const lines = new (yaml().LineCounter)();
   const doc = parseYaml(text, file, errors, lines);
   if (doc.errors.length > 0) return [em, rs];
@@ -136,21 +136,23 @@ export function fromSystemProbeYaml(text: string, file: string, errors: LayerErr
 
 /** The agent's environment. Both prefixes feed one setting; DD_EVENT_MONITORING_CONFIG_* is
  *  bound first and the first variable set (and not empty) wins (pkg/config/setup
- *  eventMonitorBindEnvAndSetDefault; nodetreemodel buildEnvVars). */
+ *  eventMonitorBindEnvAndSetDefault; nodetreemodel buildEnvVars): resolve.ts applies that
+ *  over every environment source at once. */
 export function fromEnv(env: Readonly<Record<string, string | undefined>>, from: SettingSource, file: string | null, errors: LayerError[]): Layer {
-  const layer: Layer = { from, file, rank: RANK.env, values: {}, raw: [] };
+  const layer: Layer = { from, file, rank: RANK.env, raw: [] };
   for (const name of Object.keys(env)) {
     const prefix = ENV_PREFIXES.find((p) => name.startsWith(p));
     if (prefix === undefined || AGENT_ENV_SUFFIXES.includes(name.slice(prefix.length)) || OTHER_SETTING.test(name)) continue;
     errors.push({ file: file ?? 'environment', line: null, message: `${name}: the agent has no such setting, and ignores it${didYouMean(name.slice(prefix.length), AGENT_ENV_SUFFIXES).replace('mean ', `mean ${prefix}`)}` });
   }
+  // Both names are recorded: which one counts is decided over all sources together (resolve.ts).
   for (const key of Object.keys(ENV_SUFFIX) as Array<keyof NetworkValues>) {
     for (const prefix of ENV_PREFIXES) {
       const name = prefix + ENV_SUFFIX[key];
       const v = env[name];
-      if (v === undefined || v === '') continue;
-      setValue(layer, key, v, name, errors, file ?? 'environment', null);
-      break;
+      if (v === undefined) continue;
+      if (v === '') layer.raw.push({ key: name, value: '', setting: key, parsed: null });
+      else setValue(layer, key, v, name, errors, file ?? 'environment', null);
     }
   }
   return layer;

@@ -22,25 +22,31 @@ export function resolveAgentSettings(layers: readonly Layer[], flags: AgentFlags
   // whichever source set each.
   type Raw = Layer['raw'][number];
   const winner = new Map<keyof NetworkValues, { layer: Layer; raw: Raw }>();
-  const envEm = new Map<keyof NetworkValues, { layer: Layer; raw: Raw }>();
-  const envRs = new Map<keyof NetworkValues, { layer: Layer; raw: Raw }>();
+  // The environment: each name's last value (an empty one included: it unsets the name).
+  const lastByName = new Map<string, { layer: Layer; raw: Raw }>();
   const flushEnv = (): void => {
-    for (const s of new Set([...envEm.keys(), ...envRs.keys()])) winner.set(s, (envEm.get(s) ?? envRs.get(s))!);
-    envEm.clear();
-    envRs.clear();
+    const envWinner = new Map<keyof NetworkValues, { layer: Layer; raw: Raw }>();
+    for (const e of lastByName.values()) {
+      if (e.raw.parsed === null) continue;
+      const em = e.raw.key.startsWith('DD_EVENT_MONITORING');
+      const prev = envWinner.get(e.raw.setting);
+      if (!prev || (em && !prev.raw.key.startsWith('DD_EVENT_MONITORING'))) envWinner.set(e.raw.setting, e);
+    }
+    for (const [setting, e] of envWinner) winner.set(setting, e);
+    lastByName.clear();
   };
   let inEnv = false;
   for (const layer of ordered) {
     if (inEnv && layer.rank !== RANK.env) { flushEnv(); inEnv = false; }
     for (const raw of layer.raw) {
-      if (layer.rank !== RANK.env) winner.set(raw.setting, { layer, raw });
-      else (raw.key.startsWith('DD_EVENT_MONITORING') ? envEm : envRs).set(raw.setting, { layer, raw });
+      if (layer.rank === RANK.env) lastByName.set(raw.key, { layer, raw });
+      else if (raw.parsed !== null) winner.set(raw.setting, { layer, raw });
     }
     if (layer.rank === RANK.env) inEnv = true;
   }
   flushEnv();
   for (const [setting, { layer, raw }] of winner) {
-    const v = raw.parsed;
+    const v = raw.parsed!;
     if (setting === 'enabled') s.networkEnabled = v as boolean;
     else if (setting === 'ingress') s.ingressEnabled = v as boolean;
     else if (setting === 'rawPacket') s.rawPacketEnabled = v as boolean;

@@ -31,6 +31,8 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
   if (netkitFirst) nk.forEach((i, k) => (tcxReach[i] = nkWalk.reaches[k]!));
   tx.forEach((i, k) => (tcxReach[i] = txWalk.reaches[k]!));
   const tcxWalk = { after: txWalk.after };
+  // netkit/primary programs: their own chain, fed what the egress hook transmits.
+  const lateSteps = netkitFirst ? [] : nk;
   // tcx unobserved on a node known to be blind to it (kernel >= 6.6, no tcx-capable bpftool):
   // a tcx program may end the walk, so nothing after it is provable. Offline inputs that just
   // lack bpftool data (tcxVisible null) are computed as if there were none; the
@@ -44,8 +46,12 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
     legacyList.map((f, i) => ({ protocol: f.protocol, terminal: filterVerdicts[i]!.terminal, chain: f.chain })),
     gotoSeen,
   );
+  if (lateSteps.length > 0) {
+    const lateWalk = walkTcx(transmitted(txWalk.after, legacyWalk.after), lateSteps.map((i) => ({ ends: 'never' as const, stops: tcxStops(tcxVerdicts[i]!.returnCodes, tcxVerdicts[i]!.terminal) })));
+    lateSteps.forEach((i, k) => (tcxReach[i] = lateWalk.reaches[k]!));
+  }
   const tcx: AnalyzedTcx[] | null =
-    hook.tcx === null ? null : tcxList.map((p, i) => withTcx(p, owners.tcx[i]!, tcxVerdicts[i]!, tcxReach[i] ?? transmitted(txWalk.after, legacyWalk.after)));
+    hook.tcx === null ? null : tcxList.map((p, i) => withTcx(p, owners.tcx[i]!, tcxVerdicts[i]!, tcxReach[i]!));
   const filters: AnalyzedFilter[] | null =
     hook.legacy === null ? null : legacyList.map((f, i) => withFilter(f, owners.filters[i]!, filterVerdicts[i]!, legacyWalk.reaches[i]!));
   return {

@@ -81,8 +81,8 @@ function nonBpfVerdict(f: LegacyFilter, assumed?: Assumptions[string]): Verdict 
   // An act_bpf program's return is the action's verdict; --assume states it (ok: TC_ACT_OK;
   // unspec: TC_ACT_UNSPEC, so its printed default-action applies).
   const bpfAssumed = assumed !== undefined && runsBpfAction(f.actions);
-  const actions = bpfAssumed && assumed !== 'sometimes' ? f.actions.map((a) => (a.kind === 'bpf' ? asAssumed(a, assumed) : a)) : f.actions;
-  const outcome = bpfAssumed && assumed === 'sometimes' ? 'sometimes' : actionChainOutcome(actions);
+  const actions = bpfAssumed ? f.actions.map((a) => (a.kind === 'bpf' ? asAssumed(a, assumed) : a)) : f.actions;
+  const outcome = actionChainOutcome(actions);
   const every = u32MatchesEvery(f);
   const always = f.kind === 'matchall' || (every !== null && ipOnly(f.protocol));
   const terminal =
@@ -105,8 +105,10 @@ function nonBpfVerdict(f: LegacyFilter, assumed?: Assumptions[string]): Verdict 
   });
 }
 
-/** act_bpf as --assume says its program returns: OK, or UNSPEC (its default-action). */
+/** act_bpf as --assume says its program returns: OK, UNSPEC (its default-action applies), or
+ *  either (sometimes): then a two-way action, as police's exceed/conform pair is read. */
 function asAssumed(a: TcAction, assumed: Assumptions[string]): TcAction {
+  if (assumed === 'sometimes') return { order: a.order, kind: 'police', control: `ok/${a.control ?? 'unknown'}`, detail: null };
   const control = assumed === 'ok' || assumed === 'terminal' ? 'ok' : a.control;
   return { order: a.order, kind: 'gact', control, detail: null };
 }

@@ -53,7 +53,8 @@ export function nonBpfAhead(hooks: readonly AnalyzedHook[], agent: AgentSettings
   return n;
 }
 
-function toBlocker(h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx, attach: 'legacy' | 'tcx'): Blocker {
+function toBlocker(h: AnalyzedHook, p: AnalyzedFilter | AnalyzedTcx, kind: 'legacy' | 'tcx'): Blocker {
+  const attach = 'filter' in p ? kind : p.attach;
   return {
     node: h.node,
     netns: h.netns,

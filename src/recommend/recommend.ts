@@ -43,7 +43,7 @@ function split(legacy: readonly Blocker[], P: number): { early: Blocker[]; prefl
 }
 
 const where = (b: Blocker): string =>
-  `${b.vendor} ${b.attach === 'tcx' ? 'tcx program' : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
+  `${b.vendor} ${b.attach !== 'legacy' ? `${b.attach} program` : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
 
 export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {
   const P = agent.classifierPriority;
@@ -54,7 +54,7 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   const { early, prefless, lowest } = split(legacy, P);
 
   if (tcx.length > 0) {
-    return disable([`a tcx program that may end the walk runs before every legacy filter; no classifier_priority helps (${where(tcx[0]!)}${tcx.length > 1 ? ` and ${tcx.length - 1} more` : ''})`], tcx.concat(early));
+    return disable([`a ${tcx[0]!.attach} program that may end the walk runs before every legacy filter; no classifier_priority helps (${where(tcx[0]!)}${tcx.length > 1 ? ` and ${tcx.length - 1} more` : ''})`], tcx.concat(early));
   }
   if (early.length > 0) {
     const forcing = early.find((b) => b.pref === lowest)!;

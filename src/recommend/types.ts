@@ -19,7 +19,7 @@ export interface Blocker {
   netns: string;
   device: string | null;
   direction: Direction | null;
-  attach: 'legacy' | 'tcx';
+  attach: 'legacy' | 'tcx' | 'netkit';
   pref: number | null;
   vendor: string;
   terminal: string;

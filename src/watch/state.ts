@@ -34,7 +34,9 @@ export function setLegacy(snap: NodeSnapshot, nsId: string, name: string, direct
   }
 }
 
-const tcxIds = (t: TcxProgram[] | null | undefined): string => JSON.stringify((t ?? []).map((p) => [p.attach, p.program.id]));
+// null (tcx unknown: the listing failed) differs from [] (listed: none), so a poll that
+// lists a hook with no program clears its unknown state.
+const tcxIds = (t: TcxProgram[] | null | undefined): string => (t === null || t === undefined ? 'unknown' : JSON.stringify(t.map((p) => [p.attach, p.program.id])));
 
 /** Applies one namespace's tcx listing; returns the hook keys whose tcx list changed. */
 export function setTcx(snap: NodeSnapshot, nsId: string, byDevice: Map<string, Partial<Record<Direction, TcxProgram[]>>>): string[] {

@@ -162,4 +162,17 @@ describe('agent configuration', () => {
     fromEnv({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_MONITORING_ENABLED: 'true', DD_EVENT_MONITORING_CONFIG_NETWORK_PROCESS_MAX_PROCESSES_TRACKED: '10' }, 'env', null, errors);
     expect(errors).toEqual([]);
   });
+  it('anchors, aliases and merge keys are followed, as the agent follows them', () => {
+    const errors: LayerError[] = [];
+    const text = 'base: &base\n  enabled: false\n  classifier_priority: 4\nprio: &p 6\nruntime_security_config:\n  network:\n    <<: *base\n    classifier_priority: *p\n';
+    const s = resolveAgentSettings(fromSystemProbeYaml(text, 'sp.yaml', errors), {});
+    expect(errors).toEqual([]);
+    // The map's own key wins over the merged one.
+    expect(s).toMatchObject({ networkEnabled: false, classifierPriority: 6 });
+  });
+  it('an empty variable in a later source unsets the name for the earlier ones (one environment)', () => {
+    const early = fromEnv({ DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '5' }, 'env', null, []);
+    const later = fromEnv({ DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '', DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '3' }, 'env', '--agent-env', []);
+    expect(resolveAgentSettings([early, later], {}).classifierPriority).toBe(3);
+  });
 });

@@ -63,4 +63,16 @@ describe('netkit', () => {
     expect(h.tcx![0]!.verdict.evidence.join(' ')).toContain('after this hook\'s tc filters');
     expect(h.filters![0]!.reaches).toEqual({ ipv4: true, ipv6: true, other: true });
   });
+  it('netkit/primary programs are a chain of their own: one that stops it hides the next', () => {
+    const snap: NodeSnapshot = {
+      name: 'n', versions: { kernel: '6.8.0', iproute2: '6.1.0', bpftool: '7.5.0' }, tcxVisible: true,
+      netns: [{ id: 'host', inode: null, path: null, owner: null, devices: [{ name: 'nk0', ifindex: 5, linkKind: 'netkit', hooks: [
+        { direction: 'egress', legacy: [agent('egress')], legacyPrefsKnown: true, tcx: [nk(77), nk(79)] },
+      ] }] }],
+      // The first returns PASS (0): it stops the netkit chain and hands the packet to the peer.
+      programs: [{ ...prog([movK(0, 0), exit()], 77), name: 'mystery_nk' }], progArrays: [],
+    };
+    const h = audit([snap], { agent: defaultAgentSettings(), mode: 'offline', assume: {}, errors: [], notes: [], inputs: ['x'] }).analysis.nodes[0]!.hooks[0]!;
+    expect(h.tcx!.map((p) => p.reaches.ipv4)).toEqual([true, false]);
+  });
 });

@@ -17,7 +17,8 @@ function tcxPassMessage(h: AnalyzedHook, p: AnalyzedTcx): string {
   }
   // Another value stops the tcx/netkit chain (the programs after it in that chain do not run)
   // but is read as NEXT: the legacy walk, and the agent, still see the packet.
-  return `${cap(who(p))} is a ${p.attach} program that never ends the walk: what it returns hands the packet on to the legacy filters (a value other than -1 skips the ${p.attach} programs after it), so the agent still sees it: no concern.`;
+  const on = p.attach === 'netkit' ? "this hook's tcx programs and legacy filters" : 'the legacy filters';
+  return `${cap(who(p))} is a ${p.attach} program that never ends the walk: what it returns hands the packet on to ${on} (a value other than -1 skips the ${p.attach} programs after it), so the agent still sees it: no concern.`;
 }
 
 export default defineRule({

@@ -21,15 +21,17 @@ export default defineRule({
           // A capable bpftool whose listing failed, timed out, or is not in the input.
           ...base,
           message: offline
-            ? `tcx attachments are unknown for ${blind} hook(s) on this node: the input holds no bpftool net listing of their namespaces (its kernel ${n.versions.kernel ?? '>= 6.6'} has tcx); a tcx program there would run before every classifier, so the recommendation cannot be keep.`
+            ? `tcx attachments are unknown for ${blind} hook(s) on this node: the input holds no bpftool net listing of their namespaces (a capture without one, or a bundle whose listing failed or timed out: its notes say which), and its kernel ${n.versions.kernel ?? '>= 6.6'} has tcx; a tcx program there would run before every classifier, so the recommendation cannot be keep.`
             : `tcx attachments could not be listed for ${blind} hook(s) on this node: bpftool -j net show failed or timed out in their namespaces (the notes say which); a tcx program there would run before every classifier, so the recommendation cannot be keep.`,
           remediation: offline
-            ? 'capture `bpftool -j net show` in every network namespace along with the tc output (docs/capture.sh does when bpftool is installed)'
+            ? 're-run `tc-audit collect` (with a larger --timeout when its notes say bpftool timed out), or capture `bpftool -j net show` in every network namespace along with the tc output (docs/capture.sh does when bpftool is installed)'
             : 're-run the audit (with a larger --timeout when the notes say bpftool timed out)',
         } : {
           ...base,
           message: `tcx attachments are not visible on this node (kernel ${n.versions.kernel ?? '>= 6.6'}, bpftool ${n.versions.bpftool ?? 'missing or not answering'} cannot list them); a tcx program would run before every classifier, so the recommendation cannot be keep.`,
-          remediation: 'install bpftool 7.3 or later on the node (or in the tc-audit image) and re-run the audit; when the notes say its version probe timed out, re-run with a larger --timeout',
+          remediation: ctx.mode === 'offline'
+            ? 'install bpftool 7.3 or later on the node (or in the tc-audit image) and collect or capture again'
+            : 'install bpftool 7.3 or later on the node (or in the tc-audit image) and re-run the audit; when the notes say its version probe timed out, re-run with a larger --timeout',
         });
         continue;
       }

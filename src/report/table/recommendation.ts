@@ -17,7 +17,7 @@ function blockerLines(blockers: readonly Blocker[], verbose: boolean): string[] 
   if (verbose) return blockers.map((b) => `  blocker: ${safeLine(`${where(b)} ${b.attach} pref ${b.pref ?? '-'} ${b.vendor} ${b.name ?? ''} (${b.terminal})`)}`);
   const groups = new Map<string, Blocker[]>();
   for (const b of blockers) {
-    const key = `${b.attach === 'tcx' ? 'tcx program' : `pref ${b.pref ?? '?'}`} ${b.vendor} (${b.terminal})`;
+    const key = `${b.attach !== 'legacy' ? `${b.attach} program` : `pref ${b.pref ?? '?'}`} ${b.vendor} (${b.terminal})`;
     const g = groups.get(key);
     if (g) g.push(b);
     else groups.set(key, [b]);

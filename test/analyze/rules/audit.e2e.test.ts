@@ -72,6 +72,11 @@ describe('audit() end to end', () => {
     const ok = run(snapshot('eth0', () => [actBpf()]), { unknown: 'ok' });
     expect(ok.analysis.nodes[0]!.hooks[0]!.filters![0]!.verdict.terminal).toBe('always');
     expect(ok.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+    // sometimes: OK for some packets, UNSPEC (default-action) for others.
+    const some = run(snapshot('eth0', () => [actBpf()]), { unknown: 'sometimes' });
+    expect(some.analysis.nodes[0]!.hooks[0]!.filters![0]!.verdict.terminal).toBe('sometimes');
+    const passDefault = { ...actBpf(), actions: [{ order: 1, kind: 'bpf', control: 'pass', detail: null }] };
+    expect(run(snapshot('eth0', () => [passDefault]), { unknown: 'sometimes' }).analysis.nodes[0]!.hooks[0]!.filters![0]!.verdict.terminal).toBe('always');
     const unknown = run(snapshot('eth0', () => [actBpf()]));
     expect(unknown.findings.find((f) => f.ruleId === 'unknown-verdict-before-agent')!.remediation).toContain('act_bpf');
   });
