@@ -92,6 +92,13 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   const other = nonBpfAhead(audited, agent, P);
   const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`];
   if (other > 0) reasons.push(`${other} non-eBPF filter(s) that may end the walk run at or before pref ${P} (not-ebpf-classifier): the checklist leaves them out, but they hide what they match from the agent`);
+  // Keep is about the priority reasoned with; when the agent's classifiers run elsewhere now,
+  // that value still has to be applied (the snippets say how).
+  const observed = agent.observedPriorities;
+  if (observed.length > 0 && !observed.includes(P)) {
+    reasons.push(`the agent's classifiers run at pref ${observed.join(', ')} now, not ${P}: set classifier_priority: ${P} and restart system-probe`);
+    return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: setPrioritySnippets(P) };
+  }
   return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: null };
 
   function disable(reasons: string[], blockers: Blocker[]): Recommendation {

@@ -6,7 +6,8 @@ import type { Recommendation } from '../recommend/types.js';
 export const actionHeadline = (rec: Recommendation): string => {
   switch (rec.action) {
     case 'keep':
-      return `Keep the current classifier priority${rec.classifierPriority === null ? '' : ` (${rec.classifierPriority})`}.`;
+      // keep without a priority: network detection is off (src/recommend/recommend.ts).
+      return rec.classifierPriority === null ? 'Nothing to set: network detection is disabled, so the agent attaches no classifiers.' : `Keep the current classifier priority (${rec.classifierPriority}).`;
     case 'set-priority':
       return `Set the classifier priority to ${rec.classifierPriority ?? '?'}.`;
     case 'disable-network':
@@ -16,9 +17,12 @@ export const actionHeadline = (rec: Recommendation): string => {
   }
 };
 
-/** PASS / FAIL / WARN headline from the findings' own severities. */
-export const overallVerdict = (findings: readonly Finding[]): 'FAIL' | 'WARN' | 'PASS' =>
-  findings.some((f) => f.severity === 'error') ? 'FAIL' : findings.some((f) => f.severity === 'warning') ? 'WARN' : 'PASS';
+/** PASS / FAIL / WARN headline from the findings' own severities; never PASS beside an
+ *  answer other than keep (an unknown or a change to make is no pass). The exit code stays
+ *  the findings' (--fail-on). */
+export const overallVerdict = (findings: readonly Finding[], rec?: Recommendation): 'FAIL' | 'WARN' | 'PASS' =>
+  findings.some((f) => f.severity === 'error') ? 'FAIL'
+    : findings.some((f) => f.severity === 'warning') || (rec !== undefined && rec.action !== 'keep') ? 'WARN' : 'PASS';
 
 export const countBySeverity = (findings: readonly Finding[]) => ({
   error: findings.filter((f) => f.severity === 'error').length,

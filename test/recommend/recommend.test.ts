@@ -16,7 +16,13 @@ describe('recommend', () => {
     const r = rec([bpf(1, null, { program: { id: 1, name: 'endpoint_ingres', tag: null } }), bpf(10, DD)]);
     expect(r).toMatchObject({ action: 'keep', classifierPriority: 10 });
   });
-  it('keep says so when non-eBPF filters that may end the walk run before the agent', () => {
+  it('keep at a priority the agent does not run at yet carries the snippets to apply it', () => {
+    const r = rec([bpf(1, null, { program: { id: 1, name: 'endpoint_ingres', tag: null } }), bpf(10, DD)], [], { ...defaultAgentSettings(), classifierPriority: 3, configuredPriority: 3, source: 'flag', observedPriorities: [10] });
+    expect(r).toMatchObject({ action: 'keep', classifierPriority: 3 });
+    expect(r.reasons.at(-1)).toBe("the agent's classifiers run at pref 10 now, not 3: set classifier_priority: 3 and restart system-probe");
+    expect(r.snippets?.env).toBe('DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=3\n');
+  });
+    it('keep says so when non-eBPF filters that may end the walk run before the agent', () => {
     const mirrorAll = bpf(3, null, { kind: 'u32', protocol: 'ip', handle: '800::800', directAction: null, program: null, classid: '1:1', u32: { terminal: true, link: null, matchesEvery: true } });
     const r = rec([mirrorAll, bpf(10, DD)]);
     expect(r.action).toBe('keep');

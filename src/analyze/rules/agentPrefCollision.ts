@@ -8,7 +8,7 @@ import { largestFreePrefBelow, usedPrefs } from '../../recommend/pickPriority.js
 import { defineRule, type FindingDraft, type RuleContext } from './types.js';
 import { who } from './util/describe.js';
 import { disableNetworkFix, setPriorityFix } from './util/fix.js';
-import { allHooks } from './util/select.js';
+import { agentHooks, allHooks } from './util/select.js';
 import { cniVersionOf, inRange } from '../vendors/versions.js';
 import { aboutFilter } from './util/where.js';
 import { VENDORS } from '../vendors/index.js';
@@ -43,7 +43,9 @@ export default defineRule({
   check(analysis, ctx) {
     const out: FindingDraft[] = [];
     const used = usedPrefs(allHooks(analysis));
-    for (const h of allHooks(analysis)) {
+    // The hooks the agent attaches to by its configuration: a filter of it seen elsewhere
+    // (ingress turned off, not yet applied) is agent-priority-mismatch's to say.
+    for (const h of agentHooks(analysis, ctx)) {
       const filters = h.filters ?? [];
       const agentFs = filters.filter((f) => isAgent(f) && f.filter.pref !== null);
       for (const other of filters) {

@@ -21,12 +21,43 @@ export default defineRule({
       const effective = configured === 0 ? LIBRARY_FALLBACK_PRIORITY : configured;
       const odd = observed.filter((p) => p !== effective);
       if (odd.length > 0) {
+        // What to do: the answer's value when it sets one (never restart into a value the
+        // answer rejects); --agent-priority is tc-audit's own assumption, not the agent's
+        // setting, so only a configuration change moves the agent.
+        const rec = ctx.recommendation;
+        const target = rec?.action === 'set-priority' && rec.classifierPriority !== null ? rec.classifierPriority : effective;
+        const fromFlag = a.source === 'flag';
         out.push({
           ...NO_LOCATION, filter: null, source: null,
-          message: `classifier_priority is configured as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${a.source}), but the agent's filters were seen at pref ${list(observed)}; tc-audit reasons with ${a.classifierPriority}, the configured value.`,
-          remediation: `restart system-probe so it attaches at pref ${effective}, or check which source sets the priority (${AGENT_PRECEDENCE})`,
+          message: `classifier_priority is ${fromFlag ? 'assumed' : 'configured'} as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${fromFlag ? '--agent-priority' : a.source}), but the agent's filters were seen at pref ${list(observed)}: the agent runs there now; tc-audit reasons with ${a.classifierPriority}.`,
+          remediation: target !== effective
+            ? `set classifier_priority to ${target}, the recommended value, and restart system-probe (the configured ${configured} would not be safe either)`
+            : fromFlag
+              ? `set classifier_priority: ${target} in the agent's configuration (--agent-priority only tells tc-audit what to assume) and restart system-probe`
+              : `restart system-probe so it attaches at pref ${effective}, or check which source sets the priority (${AGENT_PRECEDENCE})`,
         });
       }
+    }
+    // Ingress configured off while the agent's ingress classifiers are attached: the same.
+    if (a.networkEnabled && !a.ingressEnabled) {
+      // (No count: rules run over one hook per shape, and the message must not depend on it.)
+      const seen = analysis.nodes.some((n) => n.hooks.some((h) => h.direction === 'ingress' && (h.filters ?? []).some(isAgent)));
+      if (seen) {
+        out.push({
+          ...NO_LOCATION, filter: null, source: null,
+          message: 'ingress network detection is configured off, but the agent\'s ingress classifiers were seen: the running agent still attaches them; tc-audit audits egress only, as configured.',
+          remediation: `restart system-probe so the setting takes effect, or check which source turns ingress on (${AGENT_PRECEDENCE})`,
+        });
+      }
+    }
+    // Network detection configured off while the agent's classifiers are attached: the
+    // setting is not in effect (no restart yet, or another source turns it on).
+    if (!a.networkEnabled && observed.length > 0) {
+      out.push({
+        ...NO_LOCATION, filter: null, source: null,
+        message: `network detection is configured off, but the agent's classifiers were seen at pref ${list(observed)}: the running agent still attaches them, so the audit of its hooks still matters.`,
+        remediation: `restart system-probe so the setting takes effect, or check which source turns it on (${AGENT_PRECEDENCE})`,
+      });
     }
     for (const n of analysis.nodes) {
       const prefs = new Set<number>();

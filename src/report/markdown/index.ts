@@ -64,7 +64,7 @@ const problems = (r: AuditResult): string[] => {
 };
 
 export const formatMarkdown: Formatter = (r) => {
-  const v = overallVerdict(r.findings);
+  const v = overallVerdict(r.findings, r.recommendation);
   const c = countBySeverity(r.findings);
   const head = [`## ${ICON[v]} tc-audit: ${v}`, '', `${c.error} error(s), ${c.warning} warning(s), ${c.info} info · ${r.mode} · ${r.analysis.nodes.length} node(s)`];
   const sections = [head, recommendation(r), findings(r), charts(r), problems(r)].filter((s) => s.length > 0);

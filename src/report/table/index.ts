@@ -23,7 +23,7 @@ const renderProblems = (r: AuditResult, color: boolean): string | null => {
 
 export const formatTable: Formatter = (r, opts) => {
   const c = countBySeverity(r.findings);
-  const head = `${bold(opts.color)(`tc-audit: ${overallVerdict(r.findings)}`)}  ${c.error} error(s), ${c.warning} warning(s), ${c.info} info  (${r.mode}, ${r.analysis.nodes.length} node(s))`;
+  const head = `${bold(opts.color)(`tc-audit: ${overallVerdict(r.findings, r.recommendation)}`)}  ${c.error} error(s), ${c.warning} warning(s), ${c.info} info  (${r.mode}, ${r.analysis.nodes.length} node(s))`;
   const sections = [
     head,
     renderRecommendation(r.recommendation, opts.color, opts.verbose),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/analyze/rules/agentPriorityMismatch.js';
-import { agentFilter, analysisOf, ctx, hook } from '../../helpers/analysisBuilders.js';
+import { agentFilter, analysisOf, ctx, hook, recommendation } from '../../helpers/analysisBuilders.js';
 
 const one = analysisOf(hook({ filters: [agentFilter()] }));
 
@@ -21,7 +21,24 @@ describe('agent-priority-mismatch', () => {
     expect(f!.remediation).toContain('restart system-probe');
   });
 
-  it('agent filters at two prefs on one node', () => {
+  it('--agent-priority is tc-audit\'s assumption: the fix is to configure it, not to restart', () => {
+    const [f] = rule.check(one, ctx({ agent: { source: 'flag', configuredPriority: 3, classifierPriority: 3, observedPriorities: [10] } }));
+    expect(f!.message).toContain('assumed as 3 (from --agent-priority)');
+    expect(f!.remediation).toContain("set classifier_priority: 3 in the agent's configuration");
+  });
+
+  it('never advises restarting into a value the recommendation rejects (0 means pref 50)', () => {
+    const [f] = rule.check(one, ctx({ agent: { source: 'env', configuredPriority: 0, classifierPriority: 50, observedPriorities: [10] }, recommendation: recommendation('set-priority', 4) }));
+    expect(f!.remediation).toMatch(/^set classifier_priority to 4, the recommended value/);
+  });
+
+  it('network detection configured off while the agent\'s classifiers are attached, and ingress off while ingress ones are', () => {
+    expect(rule.check(one, ctx({ agent: { networkEnabled: false, observedPriorities: [10] } }))[0]!.message).toMatch(/^network detection is configured off, but the agent's classifiers were seen at pref 10/);
+    const ingress = analysisOf(hook({ direction: 'ingress', filters: [agentFilter()] }));
+    expect(rule.check(ingress, ctx({ agent: { ingressEnabled: false } }))[0]!.message).toMatch(/^ingress network detection is configured off/);
+  });
+
+    it('agent filters at two prefs on one node', () => {
     const a = analysisOf(hook({ device: 'lxc1', filters: [agentFilter({ pref: 1 }), agentFilter()] }), hook({ device: 'eth0', filters: [agentFilter()] }));
     const fs = rule.check(a, ctx());
     expect(fs).toHaveLength(1);
