@@ -163,7 +163,12 @@ export function resolveFilterVerdict(f: LegacyFilter, vendor: VendorMatch, ctx: 
   const prog = f.program?.id != null ? ctx.programs.get(f.program.id) : undefined;
   const bc = prog ? fromBytecode(prog, f, mode, ctx) : null;
   if (bc) return compareWithKb(bc, kv, vendor.id);
-  return fromAssumptionOrKb(vendor, mode, kv, ctx);
+  const v = fromAssumptionOrKb(vendor, mode, kv, ctx);
+  if (mode !== 'classic' || v.returnCodes === null) return v;
+  // Classic cls_bpf: any value but 0 is a match and runs the filter's actions (so an assumed
+  // UNSPEC, -1, is a match), whatever the assumption or the knowledge base read into it.
+  const o = actionChainOutcome(f.actions);
+  return { ...v, terminal: terminalFor(v.returnCodes, 'classic', o === 'ends' ? true : o === 'continues' ? false : null) };
 }
 
 export function resolveTcxVerdict(p: TcxProgram, vendor: VendorMatch, ctx: VerdictContext, direction: Direction | null = null): Verdict {

@@ -11,7 +11,9 @@ import { allHooks, hookKey, hookLabel, hookLocation, locationKey } from '../repo
 import { diffHooks } from './hooks.js';
 import type { DiffResult } from './types.js';
 
-const findingKey = (f: Finding): string => JSON.stringify([f.ruleId, locationKey(f)]);
+// A finding about a whole node (destructive-vendor, agent settings…) has no hook to tell
+// two apart: its message does (a vendor swapped for another is a new finding and a resolved one).
+const findingKey = (f: Finding): string => JSON.stringify([f.ruleId, locationKey(f), f.interface === null && f.direction === null ? f.message : null]);
 
 const minus = (xs: readonly Finding[], ys: readonly Finding[]): Finding[] => {
   const seen = new Set(ys.map(findingKey));

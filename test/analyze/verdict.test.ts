@@ -35,7 +35,15 @@ describe('resolveFilterVerdict precedence', () => {
     expect(v.source).toBe('bytecode');
     expect(v.disagreement).toContain('knowledge base expects cilium');
   });
-  it('classic mode: the bytecode codes are re-read through the action chain', () => {
+  it('classic mode: an assumed UNSPEC (-1) is a match, so the actions decide (none: TC_ACT_OK ends)', () => {
+    const classic = bpf(2, 'classic.o:[classifier]', { directAction: false, program: { id: 9, name: 'rec_classic', tag: null } });
+    const v = resolveFilterVerdict(classic, identifyFilter(classic), ctx({ assume: { unknown: 'unspec' } }));
+    expect([v.source, v.returnCodes, v.terminal]).toEqual(['assumed', [-1], 'always']);
+    const piped = { ...classic, actions: [{ order: 1, kind: 'gact', control: 'continue', detail: null }] };
+    expect(resolveFilterVerdict(piped, identifyFilter(piped), ctx({ assume: { unknown: 'unspec' } })).terminal).toBe('never');
+  });
+
+    it('classic mode: the bytecode codes are re-read through the action chain', () => {
     const classic = { ...cilium, directAction: false, actions: [{ order: 1, kind: 'gact', control: 'continue', detail: null }] };
     const v = resolveFilterVerdict(classic, identifyFilter(classic), ctx({ programs: new Map([[7, prog]]), bytecode: () => byteVerdict([0, 1]) }));
     expect(v.terminal).toBe('never');

@@ -78,7 +78,14 @@ describe('tc-audit diff with stdin', () => {
     expect(JSON.parse(after.stdout)).toMatchObject({ kind: 'diff', worse: false, hooks: [] });
   });
 
-  it('refuses - on both sides: stdin is read once', () => {
+  it('a finding about the whole node counts as new and resolved when its vendor changes', () => {
+    const r = bin(['diff', `${S}/vendor-pref5.capture`, `${S}/retina-unspec.capture`, '--json'], '');
+    const d = JSON.parse(r.stdout) as { newFindings: Array<{ ruleId: string; message: string }>; resolvedFindings: Array<{ ruleId: string; message: string }> };
+    expect(d.newFindings.some((f) => f.ruleId === 'destructive-vendor' && f.message.includes('Retina'))).toBe(true);
+    expect(d.resolvedFindings.some((f) => f.ruleId === 'destructive-vendor' && f.message.includes('AWS'))).toBe(true);
+  });
+
+    it('refuses - on both sides: stdin is read once', () => {
     const r = bin(['diff', '-', '-'], readFileSync(`${S}/retina-unspec.capture`, 'utf8'));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
