@@ -24,7 +24,14 @@ const rendered = (v: unknown): string => (typeof v === 'string' ? v : String(v))
 
 export function fromHelmValues(text: string, file: string, errors: LayerError[]): Layer[] {
   const doc = parseYaml(text, file, errors);
-  const values = (doc.errors.length > 0 ? null : doc.toJS()) as Record<string, unknown> | null;
+  let values: Record<string, unknown> | null = null;
+  try {
+    values = (doc.errors.length > 0 ? null : doc.toJS({ maxAliasCount: 1000 })) as Record<string, unknown> | null;
+  } catch (e) {
+    // Alias expansion beyond the bound (a resource-exhaustion file): unreadable as values.
+    errors.push({ file, line: null, message: `YAML: ${(e as Error).message.split('\n')[0]}` });
+    return [];
+  }
   const at = (...path: string[]): unknown => path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values);
   const chart: Layer = { from: 'helm-values', file, rank: RANK.rsFile, raw: [] };
   const given = at('datadog', 'securityAgent', 'runtime', 'network', 'enabled');

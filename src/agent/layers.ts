@@ -118,6 +118,11 @@ export function fromSystemProbeYaml(text: string, file: string, errors: LayerErr
   const doc = parseYaml(text, file, errors, lines);
   if (doc.errors.length > 0) return [em, rs];
   const leaves = yamlLeaves(doc, lines);
+  if (typeof leaves === 'string') {
+    // Read as a YAML error: the file cannot be used (a usage error in the CLI).
+    errors.push({ file, line: null, message: `YAML: ${leaves}` });
+    return [em, rs];
+  }
   for (const [path, leaf] of leaves) {
     const m = /^(event_monitoring_config|runtime_security_config)\.network\.(.+)$/.exec(path);
     if (m && !AGENT_NETWORK_KEYS.includes(m[2]!)) {

@@ -89,13 +89,13 @@ function nonBpfVerdict(f: LegacyFilter, assumed?: Assumptions[string]): Verdict 
     outcome === 'continues' ? 'never' : outcome === 'ends' ? (always ? 'always' : 'sometimes') : outcome === 'sometimes' ? 'sometimes' : 'unknown';
   const matches = f.kind === 'matchall' ? '; matchall matches every packet' : every ?? '; whether a packet matches depends on its keys';
   const effect = outcome === 'ends' ? 'ends the walk' : outcome === 'continues' ? 'continues the walk'
-    : outcome === 'sometimes' ? 'ends the walk for some packets and continues it for others (a police rate or a gact random action)'
+    : outcome === 'sometimes' ? `ends the walk for some packets and continues it for others (${bpfAssumed ? 'the act_bpf program as assumed' : 'a police rate or a gact random action'})`
     : runsBpfAction(f.actions) ? 'runs an eBPF program as an action (act_bpf), whose return code decides: TC_ACT_OK ends the walk, and the printed default-action applies only when it returns TC_ACT_UNSPEC'
     : `has an effect tc-audit cannot follow (${outcome})`;
   return verdict({
     terminal,
     returnCodes: null,
-    source: 'none',
+    source: bpfAssumed ? 'assumed' : 'none',
     mode: 'not-bpf',
     evidence: [
       `${f.kind} filter: a match ${effect}${matches}`,

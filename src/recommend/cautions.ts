@@ -23,8 +23,9 @@ export function configCautions(agent: AgentSettings, action: RecommendationActio
     out.push('the Helm chart writes runtime_security_config.network.enabled into system-probe.yaml, which the agent takes over every environment variable: use the Helm values form (datadog.securityAgent.runtime.network.enabled: false); the environment and Operator env forms take no effect under this chart');
   }
   const emVar = `DD_EVENT_MONITORING_CONFIG_NETWORK_${suffix}`;
-  const em = agent.trace.find((t) => t.key === emVar);
-  if (em) {
+  // Set means its last value (a later source may set it again, or empty it) is not empty.
+  const em = agent.trace.filter((t) => t.key === emVar).at(-1);
+  if (em && em.value !== '') {
     out.push(`${emVar} is set (${em.file ?? em.from}) and the agent takes it over DD_RUNTIME_SECURITY_CONFIG_NETWORK_${suffix}: give it the snippet's value, or remove it`);
   }
   return out;

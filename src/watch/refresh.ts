@@ -17,6 +17,9 @@ export interface RefreshCtx {
   target: (nsId: string) => NsTarget | undefined;
   timeoutMs: number;
   bpftool: boolean;
+  /** bpftool's listing can show tcx (>= 7.3, or a kernel without tcx): only then is an
+   *  empty listing "none", not "cannot be seen" (a hook's tcx stays null otherwise). */
+  listsTcx: boolean;
   instructions: boolean;
   onError: (h: PendingHook, message: string) => void;
 }
@@ -34,7 +37,7 @@ export async function refreshHooks(c: RefreshCtx, hooks: PendingHook[], tcxNs: s
       changed.push(hookKey(h.ns, h.device, h.direction));
     } else c.onError(h, r.error);
   });
-  if (c.bpftool) {
+  if (c.bpftool && c.listsTcx) {
     await mapLimit(tcxNs, 4, async (id) => {
       const target = c.target(id);
       const t = target ? await pollTcx(c.runner, target, c.timeoutMs) : null;

@@ -179,7 +179,7 @@ export class Watcher {
     const tcxNs = this.pending.takeTcx();
     const changed = await refreshHooks({
       runner: this.runner, snap: this.snap, target: (id) => this.targets.get(id)?.target, timeoutMs: this.o.live.timeoutMs,
-      bpftool: this.caps.bpftoolAvailable, instructions: this.o.live.instructions,
+      bpftool: this.caps.bpftoolAvailable, listsTcx: this.caps.bpftoolTcx || !this.caps.kernelTcx, instructions: this.o.live.instructions,
       onError: (h, message) => this.emit('collect-error', { netns: h.ns, device: h.device, direction: h.direction, message }),
     }, hooks, tcxNs);
     for (const k of changed) this.pending.changed.add(k);

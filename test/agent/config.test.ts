@@ -175,4 +175,28 @@ describe('agent configuration', () => {
     const later = fromEnv({ DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '', DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: '3' }, 'env', '--agent-env', []);
     expect(resolveAgentSettings([early, later], {}).classifierPriority).toBe(3);
   });
+  it('merge keys are shallow, an earlier source wins, and a quoted "<<" is a plain (unknown) key', () => {
+    const read = (text: string) => {
+      const errors: LayerError[] = [];
+      return { s: resolveAgentSettings(fromSystemProbeYaml(text, 'sp.yaml', errors), {}), errors };
+    };
+    // The map's own `network` replaces the merged one whole: enabled stays the default (on).
+    const shallow = read('d: &d {network: {enabled: false, classifier_priority: 4}}\nruntime_security_config: {<<: *d, network: {classifier_priority: 3}}\n');
+    expect([shallow.s.networkEnabled, shallow.s.classifierPriority]).toEqual([true, 3]);
+    const list = read('a: &a {classifier_priority: 4}\nb: &b {classifier_priority: 7}\nruntime_security_config: {network: {<<: [*a, *b]}}\n');
+    expect(list.s.classifierPriority).toBe(4);
+    const quoted = read('runtime_security_config: {network: {"<<": {classifier_priority: 4}}}\n');
+    expect(quoted.s.classifierPriority).toBe(10);
+    expect(quoted.errors.map((e) => e.message)).toEqual([expect.stringContaining('the agent has no such setting')]);
+  });
+  it('an anchor inside itself, or an alias bomb, is an unreadable file, not a hang', () => {
+    const errors: LayerError[] = [];
+    fromSystemProbeYaml('a: &a\n  x: *a\n  y: *a\n', 'cyc.yaml', errors);
+    expect(errors).toEqual([{ file: 'cyc.yaml', line: null, message: expect.stringMatching(/^YAML: an anchor contains itself/) }]);
+    const levels = ['l0: &l0 [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    const bomb: LayerError[] = [];
+    fromSystemProbeYaml(`${levels.join('\n')}\n`, 'bomb.yaml', bomb);
+    expect(bomb[0]!.message).toMatch(/^YAML: /);
+  });
 });

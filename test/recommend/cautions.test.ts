@@ -29,4 +29,13 @@ describe('configCautions: where the current configuration would override a snipp
     expect(configCautions(a, 'disable-network')).toEqual([expect.stringContaining('use the Helm values form (datadog.securityAgent.runtime.network.enabled: false)')]);
     expect(configCautions(a, 'set-priority')).toEqual([]);
   });
+  it('an empty or re-emptied DD_EVENT_MONITORING_* variable is not "set"', () => {
+    const empty = withTrace([{ key: 'DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY', value: '', from: 'env', file: null, used: false }]);
+    expect(configCautions(empty, 'set-priority')).toEqual([]);
+    const emptied = withTrace([
+      { key: 'DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY', value: '5', from: 'helm-values', file: 'v.yaml', used: false },
+      { key: 'DD_EVENT_MONITORING_CONFIG_NETWORK_CLASSIFIER_PRIORITY', value: '', from: 'env', file: '--agent-env', used: false },
+    ]);
+    expect(configCautions(emptied, 'set-priority')).toEqual([]);
+  });
 });
