@@ -49,7 +49,8 @@ export default defineRule({
             filter: null,
             source: null,
             message: `${v.displayName} (${range}${version ? `; this node runs ${version}` : ''}) ${WHAT[hz.kind]}: ${hz.description} (${hz.source}).`,
-            remediation: `after ${v.displayName} restarts, upgrades or detaches, re-run tc-audit (or restart system-probe) to confirm the agent's classifiers are still attached${v.knob ? `; vendor setting: ${v.knob}` : ''}`,
+            // (No vendor knob here: it moves the vendor's pref, it does not stop the deleting.)
+            remediation: `after ${v.displayName} restarts, upgrades or detaches, re-run tc-audit (or restart system-probe) to confirm the agent's classifiers are still attached`,
           });
         }
       }

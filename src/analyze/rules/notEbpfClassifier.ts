@@ -16,11 +16,12 @@ function effect(f: AnalyzedFilter): string {
     case 'always':
       return `it matches every packet and ends the walk, hiding ${what} from later filters`;
     case 'sometimes':
-      return `a packet it matches ends the walk, so it can hide matching ${what} from later filters`;
+      return `a packet it matches ends the walk, so the part of ${what} it matches is hidden from later filters`;
     case 'never':
-      return f.filter.kind === 'u32' && f.filter.u32?.terminal === false
-        ? 'it is a u32 key without the terminal flag (no class, no action), so a match moves on and it hides nothing'
-        : 'its actions continue the walk, so it hides nothing';
+      return f.filter.flags.includes('skip_sw') ? 'it is skip_sw (it runs only in hardware), so in software it hides nothing'
+        : f.filter.kind === 'u32' && f.filter.u32?.terminal === false
+          ? 'it is a u32 key without the terminal flag (no class, no action), so a match moves on and it hides nothing'
+          : 'its actions continue the walk, so it hides nothing';
     case 'unknown':
       return `tc-audit cannot follow what a match does, so it may hide matching ${what} from later filters`;
   }
@@ -47,13 +48,14 @@ export default defineRule({
         if (ebpfDriven(f.filter)) continue; // the checklist's own rules speak of those
         const order =
           !used ? 'the agent does not attach to this hook'
+          : f.filter.chain !== null && f.filter.chain !== 0 ? `it sits in chain ${f.filter.chain}, which runs only after a \`goto chain ${f.filter.chain}\`, not in the agent's chain 0`
           : f.filter.pref === null ? 'its pref is unknown'
           : f.filter.pref < P ? `it runs before the agent at pref ${P}`
           : f.filter.pref === P ? `it shares pref ${P} with the agent`
           : `it runs after the agent at pref ${P}`;
         // One that ends the walk for every packet of its protocol, at or before the agent's
         // pref, hides that traffic from the agent for certain: a warning, with the fix.
-        const hides = used && f.verdict.terminal === 'always' && f.filter.pref !== null && f.filter.pref <= P;
+        const hides = used && (f.filter.chain === null || f.filter.chain === 0) && f.verdict.terminal === 'always' && f.filter.pref !== null && f.filter.pref <= P;
         out.push({
           ...aboutFilter(h, f),
           ...(hides ? { severity: 'warning' as const } : {}),

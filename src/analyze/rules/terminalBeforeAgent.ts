@@ -19,10 +19,15 @@ export default defineRule({
       // first): today's order decides whether the agent misses traffic now, and any re-attach
       // of either side flips it.
       const fs = h.filters ?? [];
-      const agentFirst = f.filter.pref === P && fs.findIndex((x) => isAgent(x) && x.filter.pref === P) < fs.indexOf(f) && fs.some((x) => isAgent(x) && x.filter.pref === P);
+      const agentAt = fs.findIndex((x) => isAgent(x) && x.filter.pref === P);
+      const agentFirst = f.filter.pref === P && agentAt !== -1 && agentAt < fs.indexOf(f);
+      // Only a filter of the agent seen at that pref says which one came later.
+      const samePref = f.filter.pref !== P ? ''
+        : agentAt !== -1 ? ' (the same pref: it was added later, and tc runs a pref\'s filters newest first)'
+        : ' (the agent\'s own pref: whichever filter is added later runs first)';
       const message = agentFirst
         ? `${cap(who(f))} shares pref ${P} with the agent's classifier, which runs first today because it was added later; a re-attach of ${who(f)} puts it first, and it ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)}, so the agent would miss ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.filter.pref}.`
-        : `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)} before the agent's classifier at pref ${P}${f.filter.pref === P ? ' (the same pref: it was added later, and tc runs a pref\'s filters newest first)' : ''}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.filter.pref}.`;
+        : `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)} before the agent's classifier at pref ${P}${samePref}, which then misses ${hookTraffic(h)}; classifier_priority must be strictly lower than ${f.filter.pref}.`;
       return {
         ...aboutFilter(h, f),
         message,

@@ -157,6 +157,9 @@ const groupTitle = (g: Group): string => {
   return `${g.hooks.length} hooks with ${same} (${first.direction ?? '?'}): ${names.join(', ')}${more}`;
 };
 
+/** What the chain tables' symbols mean (docs/output.md). */
+const LEGEND = '(v4 v6 other: ✓ that traffic reaches the program, ✗ it does not, ? cannot be told; codes: what it returns, -1 = UNSPEC/NEXT, any = not known; verdict: whether it ends the walk)';
+
 export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
   const findings = findingsAt(r);
   const hooks = allHooks(r.analysis.nodes);
@@ -164,6 +167,11 @@ export const renderHooks = (r: AuditResult, opts: FormatOptions): string => {
   const shown = opts.verbose ? hooks : hooks.filter((h) => hookMatters(h, hasFindings));
   const hidden = hooks.length - shown.length;
   const parts = [bold(opts.color)(`Hooks (${shown.length} shown of ${hooks.length})`)];
+  if (shown.length > 0) parts.push(LEGEND);
+  // A raw dump names neither: say how to, rather than leave '?' to guess at.
+  if (hooks.some((h) => h.device === null || h.direction === null)) {
+    parts.push('(the input names no device or no direction for some hooks, shown as ?: pass --dev NAME and --direction ingress|egress)');
+  }
   for (const g of groupHooks(shown, findings, opts.verbose, r.representatives)) parts.push(`${groupTitle(g)}\n${renderChain(g.hooks[0] as AnalyzedHook)}`);
   if (hidden > 0) {
     // A hook whose legacy filters nobody listed (no tc output) has no BPF program as far as

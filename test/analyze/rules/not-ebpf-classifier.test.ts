@@ -8,7 +8,7 @@ const run = (f: AnalyzedFilter, cx = ctx()) => rule.check(analysisOf(hook({ filt
 describe('not-ebpf-classifier', () => {
   it.each([
     ['matchall drop before the agent', foreign(2, 'always', { kind: 'matchall' }), /matches every packet and ends the walk.*runs before the agent at pref 10/],
-    ['u32 that ends on match', foreign(5, 'sometimes', { kind: 'u32', protocol: 'ip' }), /can hide matching IPv4 traffic/],
+    ['u32 that ends on match', foreign(5, 'sometimes', { kind: 'u32', protocol: 'ip' }), /the part of IPv4 traffic it matches is hidden from later filters/],
     ['flower that continues', foreign(5, 'never', { kind: 'flower' }), /its actions continue the walk, so it hides nothing/],
     ['u32 key without the terminal flag', foreign(5, 'never', { kind: 'u32', u32: { terminal: false, link: null } }), /u32 key without the terminal flag \(no class, no action\), so a match moves on and it hides nothing/],
     ['u32 with an action tc-audit cannot follow', foreign(5, 'unknown', { kind: 'u32' }), /cannot follow/],
