@@ -5,6 +5,9 @@ import { cap, who } from './util/describe.js';
 import { forEachForeignFilter } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
+/** --assume names a vendor, not a program: for `unknown` it speaks for every unidentified one. */
+const whole = (vendor: string): string => (vendor === 'unknown' ? '; --assume unknown=… applies to every unidentified program on the node, so state it only when that holds for all of them' : '');
+
 export default defineRule({
   id: 'unknown-verdict-before-agent',
   severity: 'warning',
@@ -18,8 +21,8 @@ export default defineRule({
         message: `${cap(who(f))} at pref ${f.filter.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
         // An act_bpf program's bytecode is not read (only classifiers' are): --assume only.
         remediation: f.filter.kind === 'bpf'
-          ? `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)`
-          : `its eBPF program runs as an action (act_bpf), whose bytecode tc-audit does not read: state what it returns with --assume ${f.vendor.id}=unspec (its default-action applies) or --assume ${f.vendor.id}=ok (ends the walk)`,
+          ? `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)${whole(f.vendor.id)}`
+          : `its eBPF program runs as an action (act_bpf), whose bytecode tc-audit does not read: state what it returns with --assume ${f.vendor.id}=unspec (its default-action applies) or --assume ${f.vendor.id}=ok (ends the walk)${whole(f.vendor.id)}`,
       };
     });
   },

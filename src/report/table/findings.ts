@@ -28,7 +28,8 @@ export const renderFindings = (findings: readonly Finding[], color: boolean, ver
     for (const same of verbose ? group.map((f) => [f]) : fold(group)) {
       const f = same[0]!;
       const p = same.length === 1 ? null : placesOf(same);
-      const at = p === null ? where(f) : safeLine(`on ${p.count} ${p.noun}: ${p.list}`);
+      // Said as "N findings on M hooks" when one hook holds several (the counts add up).
+      const at = p === null ? where(f) : safeLine(`${same.length !== p.count ? `${same.length} findings ` : ''}on ${p.count} ${p.noun}: ${p.list}`);
       lines.push(`  ${PAINT[sev](color)(sev.toUpperCase())} ${safeLine(f.ruleId)}  ${dim(color)(at)}`);
       lines.push(`    ${indent(f.message, '    ')}`);
       if (f.remediation) lines.push(`    → ${indent(f.remediation, '      ')}`);
