@@ -164,9 +164,10 @@ export function resolveFilterVerdict(f: LegacyFilter, vendor: VendorMatch, ctx: 
   const bc = prog ? fromBytecode(prog, f, mode, ctx) : null;
   if (bc) return compareWithKb(bc, kv, vendor.id);
   const v = fromAssumptionOrKb(vendor, mode, kv, ctx);
-  if (mode !== 'classic' || v.returnCodes === null) return v;
-  // Classic cls_bpf: any value but 0 is a match and runs the filter's actions (so an assumed
-  // UNSPEC, -1, is a match), whatever the assumption or the knowledge base read into it.
+  // --assume states the effect (ok: ends the walk, unspec: passes packets on), so it stands
+  // as given; the knowledge base states return values, which classic cls_bpf reads its own
+  // way: any value but 0 is a match that runs the filter's actions.
+  if (mode !== 'classic' || v.returnCodes === null || v.source !== 'knowledge-base') return v;
   const o = actionChainOutcome(f.actions);
   return { ...v, terminal: terminalFor(v.returnCodes, 'classic', o === 'ends' ? true : o === 'continues' ? false : null) };
 }

@@ -13,7 +13,9 @@ import type { DiffResult } from './types.js';
 
 // A finding about a whole node (destructive-vendor, agent settings…) has no hook to tell
 // two apart: its message does (a vendor swapped for another is a new finding and a resolved one).
-const findingKey = (f: Finding): string => JSON.stringify([f.ruleId, locationKey(f), f.interface === null && f.direction === null ? f.message : null]);
+// Numbers are left out (counts and versions move between two captures of one node).
+const findingKey = (f: Finding): string =>
+  JSON.stringify([f.ruleId, locationKey(f), f.interface === null && f.direction === null ? f.message.replace(/\d+/g, '#') : null]);
 
 const minus = (xs: readonly Finding[], ys: readonly Finding[]): Finding[] => {
   const seen = new Set(ys.map(findingKey));

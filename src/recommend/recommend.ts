@@ -96,7 +96,7 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   // that value still has to be applied (the snippets say how).
   const observed = agent.observedPriorities;
   if (observed.length > 0 && !observed.includes(P)) {
-    reasons.push(`the agent's classifiers run at pref ${observed.join(', ')} now, not ${P}: set classifier_priority: ${P} and restart system-probe`);
+    reasons.push(`the agent's classifiers run at pref ${observed.join(', ')} now, not ${P}: set classifier_priority: ${P} and restart system-probe`, ...configCautions(agent, 'set-priority'));
     return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: setPrioritySnippets(P) };
   }
   return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: null };

@@ -12,7 +12,7 @@ const EXAMPLES = 3;
  *  Places are counted by their fields (a folded finding can hold 10,000 of them) and only
  *  the examples shown are written out. Not escaped: the caller's format does that. */
 const WHOLE_NODE = Symbol('whole node');
-export const placesOf = (group: readonly Finding[]): { count: number; noun: 'hooks' | 'nodes'; list: string } => {
+export const placesOf = (group: readonly Finding[]): { count: number; noun: 'hooks' | 'nodes' | 'hook' | 'node'; list: string } => {
   const ids = new TupleIds();
   const examples: string[] = [];
   let count = 0;
@@ -25,7 +25,8 @@ export const placesOf = (group: readonly Finding[]): { count: number; noun: 'hoo
     count++;
     if (examples.length < EXAMPLES) examples.push(hookLabel(f));
   }
-  const noun = group.every((f) => f.netns === null && f.interface === null && f.direction === null) ? 'nodes' : 'hooks';
+  const nodes = group.every((f) => f.netns === null && f.interface === null && f.direction === null);
+  const noun = count === 1 ? (nodes ? 'node' : 'hook') : nodes ? 'nodes' : 'hooks';
   const more = count > EXAMPLES ? `, … and ${count - EXAMPLES} more` : '';
   return { count, noun, list: `${examples.join(', ')}${more}` };
 };

@@ -35,8 +35,10 @@ export const formatGithub: Formatter = (r) => {
   const lines = foldFindings(r.findings).map((same) => {
     const f = same[0]!;
     const p = same.length === 1 ? null : placesOf(same);
-    const where = p === null ? hookLabel(f) : `${p.count} ${p.noun}`;
-    const text = p === null ? f.message : `${f.message}\nOn ${p.count} ${p.noun}: ${p.list}`;
+    // As the table says it: "N findings on M hooks" when a hook holds several.
+    const many = p !== null && same.length !== p.count ? `${same.length} findings on ` : '';
+    const where = p === null ? hookLabel(f) : `${many}${p.count} ${p.noun}`;
+    const text = p === null ? f.message : `${f.message}\n${many ? `${same.length} findings on` : 'On'} ${p.count} ${p.noun}: ${p.list}`;
     return command(GITHUB_COMMAND[f.severity], {
       title: `tc-audit ${f.ruleId} (${where})`,
       file: f.source?.file ?? null,

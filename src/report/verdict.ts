@@ -7,7 +7,11 @@ export const actionHeadline = (rec: Recommendation): string => {
   switch (rec.action) {
     case 'keep':
       // keep without a priority: network detection is off (src/recommend/recommend.ts).
-      return rec.classifierPriority === null ? 'Nothing to set: network detection is disabled, so the agent attaches no classifiers.' : `Keep the current classifier priority (${rec.classifierPriority}).`;
+      if (rec.classifierPriority === null) return 'Nothing to set: network detection is disabled, so the agent attaches no classifiers.';
+      // Snippets on keep: the priority is safe but the agent does not run at it yet.
+      return rec.snippets !== null
+        ? `Keep classifier priority ${rec.classifierPriority}, which is safe, and apply it: the agent does not run at it yet.`
+        : `Keep the current classifier priority (${rec.classifierPriority}).`;
     case 'set-priority':
       return `Set the classifier priority to ${rec.classifierPriority ?? '?'}.`;
     case 'disable-network':

@@ -35,12 +35,15 @@ describe('resolveFilterVerdict precedence', () => {
     expect(v.source).toBe('bytecode');
     expect(v.disagreement).toContain('knowledge base expects cilium');
   });
-  it('classic mode: an assumed UNSPEC (-1) is a match, so the actions decide (none: TC_ACT_OK ends)', () => {
+  it('classic mode: --assume states the effect and stands; knowledge-base return values are read the classic way', () => {
     const classic = bpf(2, 'classic.o:[classifier]', { directAction: false, program: { id: 9, name: 'rec_classic', tag: null } });
-    const v = resolveFilterVerdict(classic, identifyFilter(classic), ctx({ assume: { unknown: 'unspec' } }));
-    expect([v.source, v.returnCodes, v.terminal]).toEqual(['assumed', [-1], 'always']);
-    const piped = { ...classic, actions: [{ order: 1, kind: 'gact', control: 'continue', detail: null }] };
-    expect(resolveFilterVerdict(piped, identifyFilter(piped), ctx({ assume: { unknown: 'unspec' } })).terminal).toBe('never');
+    // ok = ends the walk, unspec = passes packets on, whatever the mode.
+    expect(resolveFilterVerdict(classic, identifyFilter(classic), ctx({ assume: { unknown: 'ok' } })).terminal).toBe('always');
+    expect(resolveFilterVerdict(classic, identifyFilter(classic), ctx({ assume: { unknown: 'unspec' } })).terminal).toBe('never');
+    // Retina's knowledge-base -1 (UNSPEC) is a match in classic mode: no actions, so TC_ACT_OK ends.
+    const retina = bpf(2, 'retina.o:[classifier_endpoint_ingress]', { directAction: false, program: { id: 9, name: 'endpoint_ingres', tag: null } });
+    const v = resolveFilterVerdict(retina, identifyFilter(retina), ctx());
+    expect([v.source, v.terminal]).toEqual(['knowledge-base', 'always']);
   });
 
     it('classic mode: the bytecode codes are re-read through the action chain', () => {

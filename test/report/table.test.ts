@@ -25,7 +25,14 @@ describe('table', () => {
     expect(out).not.toContain('\u001b[');
   });
 
-  it('hides hooks without programs or findings unless verbose', () => {
+  it('the verdict line is never PASS beside an answer other than keep', () => {
+    const clean = cleanResult();
+    expect(formatTable(clean, opts)).toMatch(/^tc-audit: PASS/);
+    const unknown = { ...clean, recommendation: { ...clean.recommendation, action: 'unknown' as const, classifierPriority: null } };
+    expect(formatTable(unknown, opts)).toMatch(/^tc-audit: WARN  0 error\(s\), 0 warning\(s\)/);
+  });
+
+    it('hides hooks without programs or findings unless verbose', () => {
     expect(formatTable(sampleResult(), opts)).not.toContain('/ lo /');
     expect(formatTable(sampleResult(), { ...opts, verbose: true })).toContain('node-a / host / lo / ingress');
   });

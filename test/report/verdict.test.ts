@@ -11,5 +11,7 @@ describe('verdict line and headline', () => {
   it('says there is nothing to set when network detection is off', () => {
     expect(actionHeadline({ ...recommendation('keep'), classifierPriority: null })).toBe('Nothing to set: network detection is disabled, so the agent attaches no classifiers.');
     expect(actionHeadline(recommendation('keep', 10))).toBe('Keep the current classifier priority (10).');
+    // keep with snippets: safe, but not applied yet.
+    expect(actionHeadline({ ...recommendation('keep', 3), snippets: recommendation('set-priority', 3).snippets })).toBe('Keep classifier priority 3, which is safe, and apply it: the agent does not run at it yet.');
   });
 });

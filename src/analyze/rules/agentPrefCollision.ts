@@ -43,10 +43,13 @@ export default defineRule({
   check(analysis, ctx) {
     const out: FindingDraft[] = [];
     const used = usedPrefs(allHooks(analysis));
-    // The hooks the agent attaches to by its configuration: a filter of it seen elsewhere
-    // (ingress turned off, not yet applied) is agent-priority-mismatch's to say.
-    for (const h of agentHooks(analysis, ctx)) {
+    // On a hook the agent does not attach to by its configuration (ingress or network turned
+    // off, not yet applied), its filter is there all the same and so is the race: a warning
+    // that says so, not an error about a hook the report does not audit.
+    const configured = new Set(agentHooks(analysis, ctx));
+    for (const h of allHooks(analysis)) {
       const filters = h.filters ?? [];
+      const outside = !configured.has(h);
       const agentFs = filters.filter((f) => isAgent(f) && f.filter.pref !== null);
       for (const other of filters) {
         if (isAgent(other) || other.filter.pref === null) continue;
@@ -54,7 +57,8 @@ export default defineRule({
         if (!agentF) continue;
         out.push({
           ...aboutFilter(h, other),
-          message: `The agent's classifier (handle ${agentF.filter.handle ?? '?'}) shares pref ${other.filter.pref} with ${who(other)} (handle ${other.filter.handle ?? '?'}): same-pref filters run newest-first and a shared pref/handle lets one replace or delete the other${risk(ctx, other, agentF)}.`,
+          ...(outside ? { severity: 'warning' as const } : {}),
+          message: `The agent's classifier (handle ${agentF.filter.handle ?? '?'}) shares pref ${other.filter.pref} with ${who(other)} (handle ${other.filter.handle ?? '?'}): same-pref filters run newest-first and a shared pref/handle lets one replace or delete the other${risk(ctx, other, agentF)}${outside ? '; the configuration says the agent does not attach to this hook, yet its filter is here (agent-priority-mismatch)' : ''}.`,
           remediation: remedy(ctx, used),
         });
       }

@@ -16,7 +16,8 @@ export default defineRule({
     const a = ctx.agent;
     const out: FindingDraft[] = [];
     const observed = a.observedPriorities;
-    if (a.source !== 'default' && a.source !== 'observed' && observed.length > 0) {
+    // (With network detection off the priority moves nothing: the warning below says so.)
+    if (a.networkEnabled && a.source !== 'default' && a.source !== 'observed' && observed.length > 0) {
       const configured = a.configuredPriority ?? a.classifierPriority;
       const effective = configured === 0 ? LIBRARY_FALLBACK_PRIORITY : configured;
       const odd = observed.filter((p) => p !== effective);
@@ -27,11 +28,14 @@ export default defineRule({
         const rec = ctx.recommendation;
         const target = rec?.action === 'set-priority' && rec.classifierPriority !== null ? rec.classifierPriority : effective;
         const fromFlag = a.source === 'flag';
+        const disable = rec?.action === 'disable-network';
         out.push({
           ...NO_LOCATION, filter: null, source: null,
           message: `classifier_priority is ${fromFlag ? 'assumed' : 'configured'} as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${fromFlag ? '--agent-priority' : a.source}), but the agent's filters were seen at pref ${list(observed)}: the agent runs there now; tc-audit reasons with ${a.classifierPriority}.`,
-          remediation: target !== effective
-            ? `set classifier_priority to ${target}, the recommended value, and restart system-probe (the configured ${configured} would not be safe either)`
+          remediation: disable
+            ? `no classifier_priority is safe on this node (the recommendation is to disable network detection): restarting at pref ${effective} would not help`
+            : target !== effective
+            ? `set classifier_priority to ${target}, the recommended value, and restart system-probe (${configured} is not safe)`
             : fromFlag
               ? `set classifier_priority: ${target} in the agent's configuration (--agent-priority only tells tc-audit what to assume) and restart system-probe`
               : `restart system-probe so it attaches at pref ${effective}, or check which source sets the priority (${AGENT_PRECEDENCE})`,
@@ -55,7 +59,7 @@ export default defineRule({
     if (!a.networkEnabled && observed.length > 0) {
       out.push({
         ...NO_LOCATION, filter: null, source: null,
-        message: `network detection is configured off, but the agent's classifiers were seen at pref ${list(observed)}: the running agent still attaches them, so the audit of its hooks still matters.`,
+        message: `network detection is configured off, but the agent's classifiers were seen at pref ${list(observed)}: the setting is not in effect on this node (the running agent still attaches them); this report audits the configuration, under which the agent attaches nothing.`,
         remediation: `restart system-probe so the setting takes effect, or check which source turns it on (${AGENT_PRECEDENCE})`,
       });
     }

@@ -21,7 +21,8 @@ export default defineRule({
     }
     const what = seen === 0
       ? 'No hook was observed at all'
-      : `${seen} hook(s) were observed, none of them one the agent attaches to (ingress detection is off)`;
+      // (No count: rules see one hook per shape.)
+      : 'Hooks were observed, none of them one the agent attaches to (ingress detection is off)';
     return [{
       ...NO_LOCATION, filter: null, source: null,
       message: `${what}, so nothing here shows whether another program hides packets from the agent's classifiers.`,

@@ -15,14 +15,13 @@ export default defineRule({
     for (const n of analysis.nodes) {
       const base = { ...nodeLocation(n), filter: null, source: null };
       if (n.tcxVisible === false) {
-        const blind = n.hooks.filter((h) => h.tcx === null).length;
         const offline = ctx.mode === 'offline';
         out.push(bpftoolListsTcx(n.versions.bpftool) ? {
           // A capable bpftool whose listing failed, timed out, or is not in the input.
           ...base,
           message: offline
-            ? `tcx attachments are unknown for ${blind} hook(s) on this node: the input holds no bpftool net listing of their namespaces (a capture without one, or a bundle whose listing failed or timed out: its notes say which), and its kernel ${n.versions.kernel ?? '>= 6.6'} has tcx; a tcx program there would run before every classifier, so the recommendation cannot be keep.`
-            : `tcx attachments could not be listed for ${blind} hook(s) on this node: bpftool -j net show failed or timed out in their namespaces (the notes say which); a tcx program there would run before every classifier, so the recommendation cannot be keep.`,
+            ? `tcx attachments are unknown for some hooks on this node: the input holds no bpftool net listing of their namespaces (a capture without one, or a bundle whose listing failed or timed out: its notes say which), and its kernel ${n.versions.kernel ?? '>= 6.6'} has tcx; a tcx program there would run before every classifier, so the recommendation cannot be keep.`
+            : `tcx attachments could not be listed for some hooks on this node: bpftool -j net show failed or timed out in their namespaces (the notes say which); a tcx program there would run before every classifier, so the recommendation cannot be keep.`,
           remediation: offline
             ? 're-run `tc-audit collect` (with a larger --timeout when its notes say bpftool timed out), or capture `bpftool -j net show` in every network namespace along with the tc output (docs/capture.sh does when bpftool is installed)'
             : 're-run the audit (with a larger --timeout when the notes say bpftool timed out)',

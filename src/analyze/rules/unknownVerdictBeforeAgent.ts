@@ -6,7 +6,7 @@ import { forEachForeignFilter } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 
 /** --assume names a vendor, not a program: for `unknown` it speaks for every unidentified one. */
-const whole = (vendor: string): string => (vendor === 'unknown' ? '; --assume unknown=… applies to every unidentified program on the node, so state it only when that holds for all of them' : '');
+const whole = (vendor: string): string => (vendor === 'unknown' ? '; --assume unknown=… applies to every unidentified program in the input (every node of it), so state it only when that holds for all of them' : '');
 
 export default defineRule({
   id: 'unknown-verdict-before-agent',

@@ -15,7 +15,15 @@ describe('agent-pref-collision', () => {
     ['foreign pref unknown', [foreign(null, 'always'), agentFilter()], 0],
   ])('%s', (_n, fs, n) => expect(run(fs)).toHaveLength(n));
 
-  it('names the versions at risk of the known race', () => {
+  it('on a hook the configuration says the agent does not attach to: a warning that says so, not hidden', () => {
+    const fs = [agentFilter({ pref: 1, handle: '0x2' }), cilium()];
+    const [off] = run(fs, ctx({ agent: { networkEnabled: false } }));
+    expect(off).toMatchObject({ severity: 'warning' });
+    expect(off!.message).toContain('the configuration says the agent does not attach to this hook, yet its filter is here');
+    expect(run(fs)[0]!.severity).toBeUndefined(); // on a configured hook: the rule's own error
+  });
+
+    it('names the versions at risk of the known race', () => {
     const [f] = run([agentFilter({ pref: 1, handle: '0x2' }), cilium()], ctx({ agent: old, recommendation: recommendation('disable-network') }));
     expect(f!.message).toContain("known race: agent 7.36–7.39.1 with Cilium 1.9 and older could cut a new pod's connectivity");
     expect(f!.message).toContain('agent 7.37.1 is in the affected range');

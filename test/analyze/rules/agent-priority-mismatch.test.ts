@@ -32,7 +32,12 @@ describe('agent-priority-mismatch', () => {
     expect(f!.remediation).toMatch(/^set classifier_priority to 4, the recommended value/);
   });
 
-  it('network detection configured off while the agent\'s classifiers are attached, and ingress off while ingress ones are', () => {
+  it('under a disable-network answer, no restart into any priority is advised', () => {
+    const [f] = rule.check(one, ctx({ agent: { source: 'env', configuredPriority: 5, classifierPriority: 5, observedPriorities: [10] }, recommendation: recommendation('disable-network') }));
+    expect(f!.remediation).toMatch(/^no classifier_priority is safe on this node/);
+  });
+
+    it('network detection configured off while the agent\'s classifiers are attached, and ingress off while ingress ones are', () => {
     expect(rule.check(one, ctx({ agent: { networkEnabled: false, observedPriorities: [10] } }))[0]!.message).toMatch(/^network detection is configured off, but the agent's classifiers were seen at pref 10/);
     const ingress = analysisOf(hook({ direction: 'ingress', filters: [agentFilter()] }));
     expect(rule.check(ingress, ctx({ agent: { ingressEnabled: false } }))[0]!.message).toMatch(/^ingress network detection is configured off/);
