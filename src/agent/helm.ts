@@ -35,7 +35,7 @@ export function fromHelmValues(text: string, file: string, errors: LayerError[])
   const at = (...path: string[]): unknown => path.reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), values);
   const chart: Layer = { from: 'helm-values', file, rank: RANK.rsFile, raw: [] };
   const given = at('datadog', 'securityAgent', 'runtime', 'network', 'enabled');
-  if (values !== null || doc.errors.length === 0) {
+  if (doc.errors.length === 0) {
     const set = given !== undefined && given !== null;
     const r = agentBool(set ? (typeof given === 'object' ? given : rendered(given)) : CHART_DEFAULT_ENABLED);
     if (r.problem !== null) errors.push({ file, line: null, message: `${CHART_KEY}: ${r.problem}` });

@@ -30,14 +30,13 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
   const tcxReach: Reach[] = new Array<Reach>(tcxList.length);
   if (netkitFirst) nk.forEach((i, k) => (tcxReach[i] = nkWalk.reaches[k]!));
   tx.forEach((i, k) => (tcxReach[i] = txWalk.reaches[k]!));
-  const tcxWalk = { after: txWalk.after };
   // netkit/primary programs: their own chain, fed what the egress hook transmits.
   const lateSteps = netkitFirst ? [] : nk;
   // tcx unobserved on a node known to be blind to it (kernel >= 6.6, no tcx-capable bpftool):
   // a tcx program may end the walk, so nothing after it is provable. Offline inputs that just
   // lack bpftool data (tcxVisible null) are computed as if there were none; the
   // tcx-not-visible rule says so in the report.
-  const legacyStart = hook.tcx === null && node.tcxVisible === false ? allReach(null) : tcxWalk.after;
+  const legacyStart = hook.tcx === null && node.tcxVisible === false ? allReach(null) : txWalk.after;
   const legacyList = hook.legacy ?? [];
   const filterVerdicts = legacyList.map((f, i) => resolveFilterVerdict(f, owners.filters[i]!, ctx));
   const gotoSeen = legacyList.some((f) => hasGotoChain(f.actions));
@@ -47,7 +46,7 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
     gotoSeen,
   );
   if (lateSteps.length > 0) {
-    const lateWalk = walkTcx(transmitted(txWalk.after, legacyWalk.after), lateSteps.map((i) => ({ ends: 'never' as const, stops: tcxStops(tcxVerdicts[i]!.returnCodes, tcxVerdicts[i]!.terminal) })));
+    const lateWalk = walkTcx(transmitted(txWalk.after, legacyWalk.after), lateSteps.map((i) => ({ ends: 'never' as const, stops: steps[i]!.stops })));
     lateSteps.forEach((i, k) => (tcxReach[i] = lateWalk.reaches[k]!));
   }
   const tcx: AnalyzedTcx[] | null =

@@ -30,6 +30,11 @@ const verdict = (v: Omit<Verdict, 'disagreement'> & { disagreement?: string | nu
   ...v,
 });
 
+/** A stated verdict (knowledge base, --assume) is written as tc and tcx read return values;
+ *  netkit reads PASS as "hand on the packet", so there the values decide. */
+const readAs = (mode: AttachMode | null, codes: readonly number[] | null, terminal: Verdict['terminal']): Verdict['terminal'] =>
+  mode === 'netkit' && codes !== null ? terminalFor(codes, 'netkit') : terminal;
+
 export function filterMode(f: LegacyFilter): AttachMode | null {
   if (f.kind !== 'bpf') return 'not-bpf';
   return f.directAction === null ? null : f.directAction ? 'direct-action' : 'classic';
@@ -46,13 +51,10 @@ function fromKnowledgeBase(kv: KnownVerdict, vendorId: VendorId, mode: AttachMod
     if (!o) {
       return verdict({ terminal: 'unknown', returnCodes: null, source: 'knowledge-base', mode, evidence: [`${base}: only versions ${kv.versions} are known; ${vendorId} ${version} is outside them`] });
     }
-    const terminal = mode === 'netkit' && o.returnCodes !== null ? terminalFor(o.returnCodes, 'netkit') : o.terminal;
-    return verdict({ terminal, returnCodes: o.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${o.note} (${vendorId} ${version})`] });
+    return verdict({ terminal: readAs(mode, o.returnCodes, o.terminal), returnCodes: o.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${o.note} (${vendorId} ${version})`] });
   }
   const range = kv.versions === null ? '' : fits === true ? ` (${vendorId} ${version})` : ` (holds for versions ${kv.versions}; version not given, --cni-version to check)`;
-  // The knowledge base says what a program returns as tcx; netkit reads PASS as "hand on".
-  const terminal = mode === 'netkit' && kv.returnCodes !== null ? terminalFor(kv.returnCodes, 'netkit') : kv.terminal;
-  return verdict({ terminal, returnCodes: kv.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${kv.note}${range}`] });
+  return verdict({ terminal: readAs(mode, kv.returnCodes, kv.terminal), returnCodes: kv.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${kv.note}${range}`] });
 }
 
 /** What a u32 key's flags add to its verdict, or null when the key may end the walk. */
@@ -177,8 +179,7 @@ export function resolveTcxVerdict(p: TcxProgram, vendor: VendorMatch, ctx: Verdi
   const kv = VENDORS[vendor.id].tcx;
   const prog = p.program.id != null ? ctx.programs.get(p.program.id) : undefined;
   const bc = prog && ctx.bytecode ? ctx.bytecode(prog, mode, ctx) : null;
-  // The knowledge base reads return codes as tcx does; netkit reads PASS as "hand on".
-  const kvm = kv !== null && mode === 'netkit' && kv.returnCodes !== null ? { ...kv, terminal: terminalFor(kv.returnCodes, 'netkit') } : kv;
+  const kvm = kv !== null ? { ...kv, terminal: readAs(mode, kv.returnCodes, kv.terminal) } : kv;
   const v = bc ? compareWithKb(bc, kvm, vendor.id) : fromAssumptionOrKb(vendor, mode, kv, ctx);
   if (mode !== 'netkit' || direction !== 'egress') return v;
   // drivers/net/netkit.c netkit_xmit: the primary's programs run as it transmits, after its
@@ -191,9 +192,7 @@ function fromAssumptionOrKb(vendor: VendorMatch, mode: AttachMode | null, kv: Kn
   const assumed = ctx.assume[vendor.id];
   if (assumed) {
     const a = ASSUMED[assumed];
-    // netkit reads PASS (ok) as "hand on": the codes decide there, not tc's reading of them.
-    const terminal = mode === 'netkit' && a.codes !== null ? terminalFor(a.codes, 'netkit') : a.terminal;
-    return verdict({ terminal, returnCodes: a.codes, source: 'assumed', mode, evidence: [`--assume ${vendor.id}=${assumed}`] });
+    return verdict({ terminal: readAs(mode, a.codes, a.terminal), returnCodes: a.codes, source: 'assumed', mode, evidence: [`--assume ${vendor.id}=${assumed}`] });
   }
   if (kv) return fromKnowledgeBase(kv, vendor.id, mode, ctx.vendorVersion?.(vendor.id) ?? null);
   return verdict({ terminal: 'unknown', returnCodes: null, source: 'none', mode, evidence: ['no bytecode, no assumption and no knowledge-base verdict'] });
