@@ -17,6 +17,7 @@ export function defaultAgentSettings(): AgentSettings {
     classifierHandle: null,
     agentVersion: null,
     cniVersion: null,
+    hardCodedPriority: null,
     trace: [],
   };
 }

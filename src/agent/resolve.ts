@@ -1,10 +1,12 @@
 // Combine configuration layers by the agent's precedence (layers.ts RANK): a file's
 // runtime_security_config key > the environment > a file's event_monitoring_config key >
-// the default; --agent-priority overrides the priority. Within a rank, later layers win
+// the default; an agent version that hard-codes its pref (versionEra.ts) overrides the
+// configured priority, and --agent-priority overrides both. Within a rank, later layers win
 // (the caller passes them in the order the agent would meet them).
 import { defaultAgentSettings, LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
 import { RANK, type Layer, type NetworkValues } from './layers.js';
 import type { AgentSettings } from './types.js';
+import { hardCodedPriority } from './versionEra.js';
 
 export interface AgentFlags {
   priority?: number;
@@ -57,19 +59,31 @@ export function resolveAgentSettings(layers: readonly Layer[], flags: AgentFlags
     }
   }
   const used = new Set([...winner.values()].map((w) => w.raw));
+  // An agent that hard-codes its pref reads neither priority nor handle from anywhere.
+  const pinned = hardCodedPriority(flags.agentVersion ?? null);
+  const unread = (r: Layer['raw'][number]): boolean => pinned !== null && (r.setting === 'priority' || r.setting === 'handle');
   for (const layer of ordered) {
     for (const r of layer.raw) {
-      s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file, used: used.has(r) && !(r.setting === 'priority' && flags.priority !== undefined) });
+      const why = unread(r) ? 'agent-version' : !used.has(r) || (r.setting === 'priority' && flags.priority !== undefined) ? 'overridden' : null;
+      s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file, used: why === null, ignoredBecause: why });
     }
-  }
-  if (flags.priority !== undefined) {
-    s.configuredPriority = flags.priority;
-    s.source = 'flag';
-    s.trace.push({ key: '--agent-priority', value: String(flags.priority), from: 'flag', file: null, used: true });
   }
   if (s.configuredPriority !== null) {
     // ebpf-manager replaces 0 with its own default (DefaultTCFilterPriority = 50).
     s.classifierPriority = s.configuredPriority === 0 ? LIBRARY_FALLBACK_PRIORITY : s.configuredPriority;
+  }
+  if (pinned !== null) {
+    s.hardCodedPriority = pinned;
+    s.classifierPriority = pinned;
+    s.source = 'agent-version';
+    s.classifierHandle = null;
+  }
+  // --agent-priority states what the agent runs at: it stands over the version as well.
+  if (flags.priority !== undefined) {
+    s.configuredPriority = flags.priority;
+    s.source = 'flag';
+    s.classifierPriority = flags.priority === 0 ? LIBRARY_FALLBACK_PRIORITY : flags.priority;
+    s.trace.push({ key: '--agent-priority', value: String(flags.priority), from: 'flag', file: null, used: true, ignoredBecause: null });
   }
   s.agentVersion = flags.agentVersion ?? null;
   s.cniVersion = flags.cniVersion ?? null;

@@ -6,7 +6,9 @@ export type SettingSource =
   | 'system-probe.yaml'
   | 'helm-values'
   | 'env'
-  | 'observed';
+  | 'observed'
+  /** An agent version that hard-codes the priority (src/agent/versionEra.ts). */
+  | 'agent-version';
 
 export interface AgentSettings {
   /** The priority the recommendation reasons about. */
@@ -22,7 +24,11 @@ export interface AgentSettings {
   classifierHandle: number | null;
   agentVersion: string | null;
   cniVersion: string | null;
+  /** The pref an agent of `agentVersion` attaches at whatever its configuration says
+   *  (7.36.0-7.39.1: 1), or null when the version reads classifier_priority or is unknown. */
+  hardCodedPriority: number | null;
   /** Every configuration value read, lowest precedence first; `used` is false for a value
-   *  a higher-precedence source overrides. */
-  trace: Array<{ key: string; value: string; from: SettingSource; file: string | null; used: boolean }>;
+   *  the agent does not take: a higher-precedence source overrides it, or the agent's
+   *  version reads no such setting (ignoredBecause says which). */
+  trace: Array<{ key: string; value: string; from: SettingSource; file: string | null; used: boolean; ignoredBecause: 'overridden' | 'agent-version' | null }>;
 }

@@ -28,7 +28,7 @@ export function withAgentOptions<T>(y: Argv<T>) {
     .option('agent-config', { type: 'string', describe: 'system-probe.yaml to read network settings from' })
     .option('helm-values', { type: 'string', describe: 'datadog Helm chart values.yaml' })
     .option('agent-env', { type: 'string', array: true, describe: 'KEY=VALUE of the agent container (DD_RUNTIME_SECURITY_CONFIG_NETWORK_*), repeatable' })
-    .option('agent-version', { type: 'string', describe: 'Datadog agent version (names the known race when at risk)' })
+    .option('agent-version', { type: 'string', describe: 'Datadog agent version: 7.36.0-7.39.1 attach at pref 1 and read no classifier_priority (the answer after an upgrade is given); names the known race when at risk' })
     .option('cni-version', { type: 'string', describe: 'CNI version, e.g. cilium:1.9.4' })
     .option('assume', { type: 'string', array: true, describe: 'vendor=ok|unspec|sometimes: verdict to use when no bytecode is available' })
     .check(priorityInRange);

@@ -115,5 +115,7 @@ function atLeastUnknown(r: Recommendation, groups: readonly ShapeGroup[]): Recom
   const open = groups.filter((g) => g.recommendation.action === 'unknown');
   if (open.length === 0) return r;
   const reasons = open.map((g) => `group ${g.index + 1} (${g.nodes.length} node(s): ${g.nodes.slice(0, 3).join(', ')}${g.nodes.length > 3 ? ', …' : ''}) is unknown: ${g.recommendation.reasons.join('; ')}`);
-  return { ...r, action: 'unknown', classifierPriority: null, reasons: [...reasons, ...r.reasons.map((x) => `the other nodes: ${x}`)] };
+  // (What leaves a group unknown, nothing audited or no pref, stays after an agent upgrade.)
+  const afterUpgrade = r.afterUpgrade && { ...r.afterUpgrade, recommendation: atLeastUnknown(r.afterUpgrade.recommendation, groups) };
+  return { ...r, action: 'unknown', classifierPriority: null, reasons: [...reasons, ...r.reasons.map((x) => `the other nodes: ${x}`)], ...(afterUpgrade ? { afterUpgrade } : {}) };
 }

@@ -3,6 +3,7 @@
 import { SNIPPET_TITLES, type Recommendation, type Snippets } from '../recommend/types.js';
 import type { FleetResult } from './types.js';
 import { safeLine } from '../report/text.js';
+import { upgradeHeadline } from '../report/verdict.js';
 
 export type FleetFormat = 'json' | 'text';
 
@@ -12,6 +13,12 @@ const answer = (r: Recommendation): string =>
 const list = (names: string[], max = 8): string =>
   safeLine(names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`);
 
+/** Every form, as the node report gives them: on a cluster Helm or the Operator is the usual one. */
+function snippetLines(out: string[], snippets: Snippets | null, when: string): void {
+  if (snippets === null) return;
+  for (const key of Object.keys(SNIPPET_TITLES) as Array<keyof Snippets>) out.push('', `${SNIPPET_TITLES[key]}${when}:`, snippets[key].trimEnd().replace(/^/gm, '  '));
+}
+
 export function renderFleetText(r: FleetResult): string {
   const out: string[] = [];
   out.push(`Cluster answer: ${answer(r.recommendation)} (${r.nodes.length} node(s), ${r.groups.length} shape group(s))`);
@@ -19,10 +26,13 @@ export function renderFleetText(r: FleetResult): string {
   // control characters as \xNN, never written to the terminal.
   for (const reason of r.recommendation.reasons) out.push(`  ${safeLine(reason)}`);
   if (r.forcingNodes.length > 0) out.push(`  forced by: ${list(r.forcingNodes)}`);
-  const snippets = r.recommendation.snippets;
-  // Every form, as the node report gives them: on a cluster Helm or the Operator is the usual one.
-  if (snippets) {
-    for (const key of Object.keys(SNIPPET_TITLES) as Array<keyof Snippets>) out.push('', `${SNIPPET_TITLES[key]}:`, snippets[key].trimEnd().replace(/^/gm, '  '));
+  snippetLines(out, r.recommendation.snippets, '');
+  // An agent version that reads no priority: the cluster's answer once it is upgraded.
+  const up = r.recommendation.afterUpgrade;
+  if (up !== undefined) {
+    out.push('', `${upgradeHeadline(r.recommendation) ?? ''}`);
+    for (const reason of up.recommendation.reasons) out.push(`  ${safeLine(reason)}`);
+    snippetLines(out, up.recommendation.snippets, ' (after the upgrade)');
   }
   out.push('', 'Shape groups:');
   for (const g of r.groups) {

@@ -2,6 +2,7 @@
 // or unknown when the data cannot support "keep". Pure function of the hooks, so the fleet
 // layer can call it over one representative hook per distinct chain shape.
 import type { AgentSettings } from '../agent/types.js';
+import { PRIORITY_CONFIGURABLE_FROM, upgradedPriority } from '../agent/versionEra.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
@@ -46,6 +47,33 @@ const where = (b: Blocker): string =>
   `${b.vendor} ${b.attach !== 'legacy' ? `${b.attach} program` : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
 
 export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {
+  const now = answer(hooks, agent, ctx);
+  const pinned = agent.hardCodedPriority;
+  if (pinned === null || !agent.networkEnabled) return now;
+  // The agent reads no classifier_priority: say so next to any answer, and answer again for
+  // the agent after the upgrade, at the priority it will read then.
+  const later = answer(hooks, afterUpgrade(agent), ctx);
+  const v = agent.agentVersion ?? '?';
+  const note = now.action === 'set-priority'
+    ? `agent ${v} attaches at pref ${pinned} whatever its configuration says: classifier_priority takes effect only from ${PRIORITY_CONFIGURABLE_FROM}, so upgrade the agent first`
+    : `agent ${v} attaches at pref ${pinned} whatever its configuration says; from ${PRIORITY_CONFIGURABLE_FROM} (the fix for the known pref 1 race) it reads classifier_priority: see the answer after the upgrade`;
+  return { ...now, reasons: [...now.reasons, note], afterUpgrade: { agentVersion: PRIORITY_CONFIGURABLE_FROM, recommendation: later } };
+}
+
+/** The agent after an upgrade to PRIORITY_CONFIGURABLE_FROM or later: its configured priority
+ *  (0 reads as the library's 50), else the default; its filters re-attached there. */
+function afterUpgrade(agent: AgentSettings): AgentSettings {
+  return {
+    ...agent,
+    hardCodedPriority: null,
+    agentVersion: PRIORITY_CONFIGURABLE_FROM,
+    classifierPriority: upgradedPriority(agent),
+    source: agent.configuredPriority === null ? 'default' : agent.source,
+    observedPriorities: [],
+  };
+}
+
+function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {
   const P = agent.classifierPriority;
   if (!agent.networkEnabled) {
     return { action: 'keep', classifierPriority: null, reasons: ['network detection is disabled: the agent attaches no classifiers'], blockers: [], vendorAlternatives: [], snippets: null };
@@ -94,8 +122,10 @@ export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, 
   if (other > 0) reasons.push(`${other} non-eBPF filter(s) that may end the walk run at or before pref ${P} (not-ebpf-classifier): the checklist leaves them out, but they hide what they match from the agent`);
   // Keep is about the priority reasoned with; when the agent's classifiers run elsewhere now,
   // that value still has to be applied (the snippets say how).
+  // (Not for an agent that hard-codes its pref: no setting moves it, and
+  // agent-priority-mismatch says its filters elsewhere contradict the version given.)
   const observed = agent.observedPriorities;
-  if (observed.length > 0 && !observed.includes(P)) {
+  if (observed.length > 0 && !observed.includes(P) && agent.hardCodedPriority === null) {
     reasons.push(`the agent's classifiers run at pref ${observed.join(', ')} now, not ${P}: set classifier_priority: ${P} and restart system-probe`, ...configCautions(agent, 'set-priority'));
     return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: setPrioritySnippets(P) };
   }

@@ -50,4 +50,9 @@ export interface Recommendation {
   /** Vendor-side alternatives (e.g. Cilium --bpf-filter-priority) when known. */
   vendorAlternatives: string[];
   snippets: Snippets | null;
+  /** For an agent that hard-codes its pref (7.36.0-7.39.1, src/agent/versionEra.ts): the
+   *  answer once it runs `agentVersion` or later and reads its configured priority (or the
+   *  default). Upgrading is how the known pref 1 race is fixed, and the new pref may sit
+   *  behind a classifier the old one ran ahead of. Absent for any other agent. */
+  afterUpgrade?: { agentVersion: string; recommendation: Recommendation };
 }

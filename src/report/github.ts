@@ -5,7 +5,8 @@ import type { Severity } from '../model/findings.js';
 import { hookLabel } from './describe.js';
 import { foldFindings, placesOf } from './fold.js';
 import type { Formatter } from './types.js';
-import { actionHeadline } from './verdict.js';
+import { actionHeadline, upgradeHeadline } from './verdict.js';
+import type { Recommendation } from '../recommend/types.js';
 
 /** GitHub has no "info" annotation; notice is the mildest. */
 export const GITHUB_COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const satisfies Record<Severity, string>;
@@ -48,6 +49,12 @@ export const formatGithub: Formatter = (r) => {
   for (const e of r.errors) {
     lines.push(command('error', { title: 'tc-audit parse error', file: e.file, line: e.line }, e.message));
   }
-  lines.push(command('notice', { title: 'tc-audit recommendation' }, [actionHeadline(r.recommendation), ...r.recommendation.reasons].join('\n')));
+  lines.push(command('notice', { title: 'tc-audit recommendation' }, [actionHeadline(r.recommendation), ...r.recommendation.reasons, ...upgradeLines(r.recommendation)].join('\n')));
   return `${lines.join('\n')}\n`;
+};
+
+/** The answer for the agent once upgraded (an agent version that reads no priority). */
+const upgradeLines = (rec: Recommendation): string[] => {
+  const head = upgradeHeadline(rec);
+  return head === null ? [] : [head, ...(rec.afterUpgrade?.recommendation.reasons ?? [])];
 };

@@ -3,6 +3,7 @@
 import type { AnalyzedFilter, AnalyzedHook, AnalyzedNode, AnalyzedTcx, Verdict } from '../model/analysis.js';
 import type { Finding } from '../model/findings.js';
 import type { AuditResult } from '../model/result.js';
+import type { Recommendation } from '../recommend/types.js';
 
 export const JSON_SCHEMA_VERSION = 1 as const;
 
@@ -79,6 +80,14 @@ export const findingJson = (f: Finding) => ({
   source: f.source,
 });
 
+/** For an agent version that reads no priority: the answer once upgraded; else null. */
+const upgradeJson = (rec: Recommendation) => {
+  const up = rec.afterUpgrade;
+  if (up === undefined) return null;
+  const { action, classifierPriority, reasons, blockers, vendorAlternatives, snippets } = up.recommendation;
+  return { agentVersion: up.agentVersion, action, classifierPriority, reasons, blockers, vendorAlternatives, snippets };
+};
+
 /** The whole report as a plain JSON-ready object. */
 export const toJsonReport = (r: AuditResult, toolVersion: string) => ({
   schemaVersion: JSON_SCHEMA_VERSION,
@@ -95,6 +104,7 @@ export const toJsonReport = (r: AuditResult, toolVersion: string) => ({
     blockers: r.recommendation.blockers,
     vendorAlternatives: r.recommendation.vendorAlternatives,
     snippets: r.recommendation.snippets,
+    afterUpgrade: upgradeJson(r.recommendation),
   },
   errors: r.errors.map((e) => ({ file: e.file, line: e.line, message: e.message })),
   notes: r.notes,

@@ -34,20 +34,26 @@ const cases = [
   { name: 'unknown-pref3', action: 'set-priority', priority: 2, rules: ['unknown-verdict-before-agent'], code: 0 },
   { name: 'ip-only', action: 'set-priority', priority: 1, rules: ['terminal-before-agent', 'narrow-protocol-terminal'], code: 1 },
   { name: 'cilium-tcx', action: 'disable-network', priority: null, rules: ['terminal-tcx'], code: 1 },
-] as const;
+  // An agent of 7.36.0-7.39.1 reads no priority and sits at pref 1, ahead of the pref 5 vendor:
+  // nothing to change now, and once upgraded (default 10) it must be set to 4.
+  { name: 'old-agent-pref5', args: ['--agent-version', '7.38.0'], action: 'keep', priority: 1, after: { action: 'set-priority', classifierPriority: 4 }, rules: ['agent-config-hazard', 'terminal-after-agent'], code: 0 },
+] as const satisfies ReadonlyArray<{ name: string; args?: readonly string[]; action: string; priority: number | null; after?: object; rules: readonly string[]; code: number }>;
 
 describe('tc-audit analyze on recorded scenarios', () => {
   it.each(cases)('$name: $action', (c) => {
     const file = `fixtures/scenarios/${c.name}.capture`;
-    const j = run(['analyze', file, '--json']);
+    const args = 'args' in c ? [...c.args] : [];
+    const j = run(['analyze', file, '--json', ...args]);
     expect(j.code).toBe(c.code);
     const report = JSON.parse(j.stdout);
     expect(report.schemaVersion).toBe(1);
     expect(report.recommendation).toMatchObject({ action: c.action, classifierPriority: c.priority });
+    if ('after' in c) expect(report.recommendation.afterUpgrade).toMatchObject({ agentVersion: '7.39.2', ...c.after });
+    else expect(report.recommendation.afterUpgrade).toBeNull();
     const ids = new Set(report.findings.map((f: { ruleId: string }) => f.ruleId));
     for (const r of c.rules) expect(ids).toContain(r);
     expect(report.errors).toEqual([]);
-    golden(c.name, ['analyze', file]);
+    golden(c.name, ['analyze', file, ...args]);
   });
 
   it('exit 2 and the accepted formats for input in no format', () => {

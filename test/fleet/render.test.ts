@@ -4,6 +4,7 @@ import { defaultAgentSettings } from '../../src/agent/defaults.js';
 import { analyzeFleet } from '../../src/fleet/index.js';
 import { renderFleetText } from '../../src/fleet/render.js';
 import { writeBundles } from './helpers.js';
+import { setPrioritySnippets } from '../../src/recommend/snippets.js';
 
 describe('renderFleetText', () => {
   it('gives the cluster answer with every snippet form (Helm and the Operator are the usual ones on a cluster)', async () => {
@@ -32,5 +33,14 @@ describe('renderFleetText', () => {
     const out = renderFleetText(await analyzeFleet(files, { agent: defaultAgentSettings(), assume: {} }));
     expect(out).toMatch(/^Cluster answer: keep 10 /);
     expect(out).not.toContain('system-probe.yaml:');
+  });
+
+  it('an agent version that reads no priority: the cluster answer after the upgrade, with its snippets', async () => {
+    const files = writeBundles([{ index: 0, variant: 'agent-first' }]);
+    const r = await analyzeFleet(files, { agent: defaultAgentSettings(), assume: {} });
+    const later = { action: 'set-priority' as const, classifierPriority: 4, reasons: ['why 4'], blockers: [], vendorAlternatives: [], snippets: setPrioritySnippets(4) };
+    const out = renderFleetText({ ...r, recommendation: { ...r.recommendation, afterUpgrade: { agentVersion: '7.39.2', recommendation: later } } });
+    expect(out).toContain('\nAfter upgrading the agent to 7.39.2 or later: Set the classifier priority to 4.\n  why 4\n');
+    expect(out).toContain('\nEnvironment (after the upgrade):\n  DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=4\n');
   });
 });

@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import { resolveAgentSettings } from '../../src/agent/resolve.js';
 import { collectLive } from '../../src/collect/live.js';
 import { auditCollection } from '../../src/collect/liveAudit.js';
 import { ProcessRunner } from '../../src/collect/runner.js';
@@ -49,9 +50,9 @@ function detachAgent(rig: Rig, pref: number): void {
   for (const d of DIRECTIONS) inNs(rig.a, 'tc', ['filter', 'del', 'dev', 'v0', d, 'pref', String(pref)]);
 }
 
-async function auditRig(rig: Rig): Promise<AuditResult> {
+async function auditRig(rig: Rig, agent = defaultAgentSettings()): Promise<AuditResult> {
   const c = await collectLive(new ProcessRunner(), liveOptions([rig.a]));
-  return auditCollection(c, defaultAgentSettings(), {});
+  return auditCollection(c, agent, {});
 }
 
 /** The agent's program ids on v0 (from tc -j: the kernel's own listing). */
@@ -130,6 +131,23 @@ describeLive('kernel truth: the recommended classifier_priority', () => {
     expect(r.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 2 });
     detachAgent(rig, 10);
     attachAgent(rig, 2);
+    expect(agentSees(rig)).toEqual(ALL_SEEN);
+  });
+
+  it('an agent of 7.38.0 at pref 1, ahead of a terminal classifier at pref 5, sees everything; upgraded to the default 10 it would not, and at the answer after the upgrade, 4, it does', async () => {
+    reset(rig);
+    addFilter(rig, { direction: 'ingress', pref: 5, protocol: 'all', prog: 't_ok' });
+    attachAgent(rig, 1); // as agents 7.36.0-7.39.1 attach, whatever their configuration says
+    expect(agentSees(rig)).toEqual(ALL_SEEN);
+    const r = await auditRig(rig, resolveAgentSettings([], { agentVersion: '7.38.0' }));
+    expect(r.agent).toMatchObject({ classifierPriority: 1, source: 'agent-version', hardCodedPriority: 1, observedPriorities: [1] });
+    expect(r.recommendation).toMatchObject({ action: 'keep', classifierPriority: 1 });
+    expect(r.recommendation.afterUpgrade).toMatchObject({ agentVersion: '7.39.2', recommendation: { action: 'set-priority', classifierPriority: 4 } });
+    detachAgent(rig, 1);
+    attachAgent(rig, 10);
+    expect(agentSees(rig)).toEqual({ ...ALL_SEEN, 'ingress ipv4': false, 'ingress ipv6': false });
+    detachAgent(rig, 10);
+    attachAgent(rig, 4);
     expect(agentSees(rig)).toEqual(ALL_SEEN);
   });
 

@@ -7,7 +7,7 @@ import { isAgent } from '../../recommend/blockers.js';
 import { largestFreePrefBelow, usedPrefs } from '../../recommend/pickPriority.js';
 import { defineRule, type FindingDraft, type RuleContext } from './types.js';
 import { who } from './util/describe.js';
-import { disableNetworkFix, setPriorityFix } from './util/fix.js';
+import { disableNetworkFix, setPriorityFix, upgradeFix } from './util/fix.js';
 import { agentHooks, allHooks } from './util/select.js';
 import { cniVersionOf, inRange } from '../vendors/versions.js';
 import { aboutFilter } from './util/where.js';
@@ -28,6 +28,9 @@ function risk(ctx: RuleContext, other: AnalyzedFilter, agentF: AnalyzedFilter): 
 }
 
 function remedy(ctx: RuleContext, analysisPrefs: Set<number>): string {
+  // An agent that reads no priority leaves the pref only by the upgrade.
+  const up = upgradeFix(ctx);
+  if (up !== null) return up;
   const upgrade = inRange(ctx.agent.agentVersion, agentRange) === true ? '; upgrade the agent to 7.39.2 or later' : '';
   const set = setPriorityFix(ctx);
   if (set) return set + upgrade;

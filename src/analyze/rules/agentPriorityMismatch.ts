@@ -2,6 +2,7 @@
 // when they don't, the running agent has not applied the setting (no restart, another
 // source wins) or stale filters of an earlier agent remain, and the lower pref is what runs.
 import { AGENT_PRECEDENCE, LIBRARY_FALLBACK_PRIORITY } from '../../agent/defaults.js';
+import { hardCodedPriority, PRIORITY_CONFIGURABLE_FROM } from '../../agent/versionEra.js';
 import { isAgent } from '../../recommend/blockers.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { NO_LOCATION, nodeLocation } from './util/where.js';
@@ -17,7 +18,19 @@ export default defineRule({
     const out: FindingDraft[] = [];
     const observed = a.observedPriorities;
     // (With network detection off the priority moves nothing: the warning below says so.)
-    if (a.networkEnabled && a.source !== 'default' && a.source !== 'observed' && observed.length > 0) {
+    // An agent of a version that hard-codes its pref (versionEra.ts) seen elsewhere: the
+    // version given is not the one running (only other prefs seen: agentPriority.ts then
+    // reasons with what runs), or filters of another agent remain beside it.
+    const pinned = hardCodedPriority(a.agentVersion);
+    if (a.networkEnabled && pinned !== null && a.source !== 'flag' && observed.some((p) => p !== pinned)) {
+      const reasoned = a.hardCodedPriority === null ? `the running agent is not that version, and tc-audit reasons with pref ${a.classifierPriority}, where its filters are` : `filters at another pref were left by another agent; tc-audit reasons with pref ${pinned}`;
+      out.push({
+        ...NO_LOCATION, filter: null, source: null,
+        message: `agent ${a.agentVersion ?? '?'} attaches at pref ${pinned} whatever its configuration says (versions before ${PRIORITY_CONFIGURABLE_FROM}), but the agent's filters were seen at pref ${list(observed)}: ${reasoned}.`,
+        remediation: `check the running agent's version (the system-probe image tag) and give that to --agent-version`,
+      });
+    }
+    if (a.networkEnabled && a.source !== 'default' && a.source !== 'observed' && a.source !== 'agent-version' && observed.length > 0) {
       const configured = a.configuredPriority ?? a.classifierPriority;
       const effective = configured === 0 ? LIBRARY_FALLBACK_PRIORITY : configured;
       const odd = observed.filter((p) => p !== effective);

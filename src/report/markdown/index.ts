@@ -4,7 +4,7 @@ import type { AuditResult } from '../../model/result.js';
 import type { Snippets } from '../../recommend/types.js';
 import { allHooks, hookKey, hookLabel, hookLocation, locationKey } from '../describe.js';
 import type { Formatter } from '../types.js';
-import { actionHeadline, countBySeverity, overallVerdict } from '../verdict.js';
+import { actionHeadline, countBySeverity, overallVerdict, upgradeHeadline } from '../verdict.js';
 import { mdFence, mdInline } from './escape.js';
 import { mermaidChain } from './mermaid.js';
 
@@ -24,11 +24,20 @@ const recommendation = (r: AuditResult): string[] => {
   for (const reason of rec.reasons) out.push(`- ${mdInline(reason)}`);
   for (const alt of rec.vendorAlternatives) out.push(`- Alternative: ${mdInline(alt)}`);
   out.push('', `Agent classifier priority: **${r.agent.classifierPriority}** (${mdInline(r.agent.source)})`);
-  if (rec.snippets) {
-    for (const [key, title, lang] of SNIPPETS) out.push('', `<details><summary>${title}</summary>`, '', mdFence(lang, rec.snippets[key]), '', '</details>');
+  snippets(out, rec.snippets, '');
+  // An agent that reads no priority: the answer once it is upgraded, and what to apply then.
+  const later = rec.afterUpgrade?.recommendation;
+  if (later !== undefined) {
+    out.push('', `**${mdInline(upgradeHeadline(rec) ?? '')}**`, '');
+    for (const reason of later.reasons) out.push(`- ${mdInline(reason)}`);
+    snippets(out, later.snippets, ' (after the upgrade)');
   }
   return out;
 };
+
+function snippets(out: string[], s: Snippets | null, when: string): void {
+  if (s) for (const [key, title, lang] of SNIPPETS) out.push('', `<details><summary>${title}${when}</summary>`, '', mdFence(lang, s[key]), '', '</details>');
+}
 
 const findings = (r: AuditResult): string[] => {
   if (r.findings.length === 0) return ['### Findings', '', 'None.'];

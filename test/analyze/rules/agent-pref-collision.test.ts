@@ -60,4 +60,10 @@ describe('agent-pref-collision', () => {
     const [f] = run([agentFilter({ pref: 1, handle: '0x2' }), cilium({ line: 7 })]);
     expect(f).toMatchObject({ filter: { vendor: 'cilium', pref: 1, handle: '0x1' }, source: { line: 7 } });
   });
+
+  it('an agent that reads no priority leaves pref 1 only by the upgrade, with what to set then', () => {
+    const up = { ...recommendation('disable-network'), afterUpgrade: { agentVersion: '7.39.2', recommendation: recommendation('set-priority', 4) } };
+    const [f] = run([agentFilter({ pref: 1, handle: '0x2' }), foreign(1, 'never', { vendor: 'cilium' })], ctx({ agent: { ...old, hardCodedPriority: 1, classifierPriority: 1, source: 'agent-version' }, recommendation: up }));
+    expect(f!.remediation).toBe('upgrade the agent to 7.39.2 or later and set runtime_security_config.network.classifier_priority: 4 (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=4) with it (the priority it would attach at otherwise is not safe here)');
+  });
 });

@@ -51,4 +51,22 @@ describe('agent-priority-mismatch', () => {
     expect(fs[0]!.message).toContain('2 different prefs on this node (1, 10)');
     expect(fs[0]!.remediation).toContain('pref 1');
   });
+
+  describe('an agent version that hard-codes pref 1 (7.36.0-7.39.1)', () => {
+    const old = { agentVersion: '7.38.0', configuredPriority: null, observedPriorities: [10] };
+    it('its filters seen only elsewhere: not that version, and tc-audit reasons with what runs', () => {
+      // (agentPriority.ts has then dropped the version's pref for the observed one.)
+      const [f] = rule.check(one, ctx({ agent: { ...old, source: 'observed', classifierPriority: 10, hardCodedPriority: null } }));
+      expect(f!.message).toBe("agent 7.38.0 attaches at pref 1 whatever its configuration says (versions before 7.39.2), but the agent's filters were seen at pref 10: the running agent is not that version, and tc-audit reasons with pref 10, where its filters are.");
+      expect(f!.remediation).toContain('--agent-version');
+    });
+    it('seen at 1 and elsewhere: the others were left by another agent', () => {
+      const [f] = rule.check(one, ctx({ agent: { ...old, source: 'agent-version', classifierPriority: 1, hardCodedPriority: 1, observedPriorities: [1, 10] } }));
+      expect(f!.message).toContain('filters at another pref were left by another agent; tc-audit reasons with pref 1');
+    });
+    it('seen at 1 only, or a version that reads the setting: nothing to say about the version', () => {
+      expect(rule.check(one, ctx({ agent: { ...old, source: 'agent-version', classifierPriority: 1, hardCodedPriority: 1, observedPriorities: [1] } }))).toEqual([]);
+      expect(rule.check(one, ctx({ agent: { agentVersion: '7.39.2', source: 'observed', classifierPriority: 10, observedPriorities: [10] } }))).toEqual([]);
+    });
+  });
 });

@@ -41,6 +41,25 @@ export function setPriorityFix(ctx: RuleContext): string | null {
   return `set ${keyAndEnv(r.snippets ?? setPrioritySnippets(r.classifierPriority))}`;
 }
 
+/** For an agent that hard-codes its pref (src/agent/versionEra.ts): the upgrade, and what to
+ *  set with it from the answer for the upgraded agent; null for any other agent. */
+export function upgradeFix(ctx: RuleContext): string | null {
+  const up = ctx.recommendation.afterUpgrade;
+  if (ctx.agent.hardCodedPriority === null || up === undefined) return null;
+  const later = up.recommendation;
+  const to = `upgrade the agent to ${up.agentVersion} or later`;
+  switch (later.action) {
+    case 'set-priority':
+      return `${to} and ${setPriorityFix({ ...ctx, recommendation: later }) ?? `set classifier_priority: ${later.classifierPriority}`} with it (the priority it would attach at otherwise is not safe here)`;
+    case 'keep':
+      return `${to}; it then attaches at pref ${later.classifierPriority ?? '?'}, where nothing here hides traffic from it`;
+    case 'disable-network':
+      return `${to}; even then no classifier_priority is safe here: ${disableNetworkFix({ ...ctx, recommendation: later })}`;
+    case 'unknown':
+      return `${to}; what it can see then cannot be told from this input (see the recommendation)`;
+  }
+}
+
 /** "or move Cilium: <knob>" when the knowledge base knows how to move the vendor. */
 export const withKnob = (fix: string, id: VendorId): string => {
   const k = VENDORS[id].knob;

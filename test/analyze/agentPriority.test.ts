@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import { resolveAgentPriority } from '../../src/analyze/agentPriority.js';
+import type { AgentSettings } from '../../src/agent/types.js';
+import { agentFilter, analysisOf, hook } from '../helpers/analysisBuilders.js';
+
+const at = (...prefs: number[]) => analysisOf(hook({ filters: prefs.map((p) => agentFilter({ pref: p })) }));
+const settings = (o: Partial<AgentSettings>): AgentSettings => ({ ...defaultAgentSettings(), ...o });
+const old = settings({ agentVersion: '7.38.0', hardCodedPriority: 1, classifierPriority: 1, source: 'agent-version' });
+
+describe('the priority tc-audit reasons with', () => {
+  it('nothing configured: the lowest pref the agent\'s filters are seen at', () => {
+    expect(resolveAgentPriority(defaultAgentSettings(), at(12, 9))).toMatchObject({ classifierPriority: 9, source: 'observed', observedPriorities: [9, 12] });
+  });
+  it('a configured value stands, whatever is seen (agent-priority-mismatch says so)', () => {
+    expect(resolveAgentPriority(settings({ classifierPriority: 4, configuredPriority: 4, source: 'env' }), at(10))).toMatchObject({ classifierPriority: 4, source: 'env' });
+  });
+  it('an agent version that hard-codes pref 1 stands when its filters are seen there', () => {
+    expect(resolveAgentPriority(old, at(1))).toMatchObject({ classifierPriority: 1, source: 'agent-version', hardCodedPriority: 1 });
+    expect(resolveAgentPriority(old, at(1, 10))).toMatchObject({ classifierPriority: 1, source: 'agent-version' });
+    expect(resolveAgentPriority(old, analysisOf())).toMatchObject({ classifierPriority: 1, source: 'agent-version' });
+  });
+  it('its filters seen only elsewhere: that is not the agent running, and what runs is reasoned with', () => {
+    expect(resolveAgentPriority(old, at(10))).toMatchObject({ classifierPriority: 10, source: 'observed', hardCodedPriority: null, agentVersion: '7.38.0' });
+  });
+});
