@@ -6,6 +6,7 @@ import { LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
 import { agentBool, agentUint16, type Reading } from './goValues.js';
 import type { SettingSource } from './types.js';
 import { yamlLeaves } from './yamlKeys.js';
+import type { Tags } from 'yaml';
 
 export interface NetworkValues {
   enabled?: boolean;
@@ -93,14 +94,19 @@ function setValue(layer: Layer, key: keyof NetworkValues, raw: unknown, label: s
   layer.raw.push({ key: label, value: String(raw), setting: key, parsed: r.value });
 }
 
+/** YAML 1.1's tags but the base-60 int and float (`1:00` = 60), which go-yaml does not read. */
+const withoutBase60 = (tags: Tags): Tags =>
+  tags.filter((t) => (typeof t === 'string' ? t !== 'intTime' && t !== 'floatTime' : (t as { format?: string }).format !== 'TIME'));
+
 /** A YAML document, its syntax errors added to `errors` with their lines. (yaml gives an
  *  error's line only through a LineCounter or in pretty messages, which would repeat the
  *  place after file:line, so without one every YAML error was reported with no line.) */
 export function parseYaml(text: string, file: string, errors: LayerError[], lines = new (yaml().LineCounter)()): ReturnType<ReturnType<typeof yaml>['parseDocument']> {
   // As the agent (and Helm) read YAML: go-yaml v2, YAML 1.1 (`010` is octal, `1_000` is 1000,
   // unquoted yes/on are true), and a repeated key is no error: the later value wins (the
-  // agent falls back from UnmarshalStrict to Unmarshal).
-  const doc = yaml().parseDocument(text, { prettyErrors: false, lineCounter: lines, version: '1.1', uniqueKeys: false });
+  // agent falls back from UnmarshalStrict to Unmarshal). Not YAML 1.1's base-60 numbers:
+  // go-yaml leaves `1:00` a string on purpose (resolve.go), which the agent's cast reads as 0.
+  const doc = yaml().parseDocument(text, { prettyErrors: false, lineCounter: lines, version: '1.1', uniqueKeys: false, customTags: withoutBase60 });
   for (const e of doc.errors) {
     // The library's own words for a second `---` name its API; say what the file holds.
     const message = e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (a second `---`); a settings file holds one: keep only that one' : e.message.split('\n')[0];

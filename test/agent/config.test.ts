@@ -156,6 +156,11 @@ describe('agent configuration', () => {
     expect([yes.s.networkEnabled, yes.s.ingressEnabled]).toEqual([true, false]); // a quoted "yes" is a string: false to cast
     const twice = read('runtime_security_config:\n  network:\n    classifier_priority: 5\n    classifier_priority: 7\n');
     expect([twice.s.classifierPriority, twice.errors]).toEqual([7, []]);
+    // YAML 1.1's base-60 numbers are not go-yaml's: `1:00` stays a string, which cast reads as
+    // 0 (pref 50), not 60.
+    const clock = read('runtime_security_config:\n  network:\n    classifier_priority: 1:00\n');
+    expect([clock.s.configuredPriority, clock.s.classifierPriority]).toEqual([0, 50]);
+    expect(read('runtime_security_config:\n  network:\n    classifier_priority: 0o17\n').s.classifierPriority).toBe(15);
   });
   it('variables of other agent settings that share the prefix are not called typos', () => {
     const errors: LayerError[] = [];
