@@ -34,7 +34,9 @@ function remedy(ctx: RuleContext, analysisPrefs: Set<number>): string {
   const upgrade = inRange(ctx.agent.agentVersion, agentRange) === true ? '; upgrade the agent to 7.39.2 or later' : '';
   const set = setPriorityFix(ctx);
   if (set) return set + upgrade;
-  const free = largestFreePrefBelow(ctx.agent.classifierPriority, analysisPrefs);
+  // A free pref ends the collision, but not where the answer is that no pref is safe: the
+  // finding must not send the operator to a value the recommendation rejects.
+  const free = ctx.recommendation.action === 'disable-network' ? null : largestFreePrefBelow(ctx.agent.classifierPriority, analysisPrefs);
   if (free !== null) return `set runtime_security_config.network.classifier_priority: ${free} (a pref no other filter uses)${upgrade}`;
   return disableNetworkFix(ctx) + upgrade;
 }

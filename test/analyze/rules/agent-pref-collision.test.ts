@@ -54,6 +54,9 @@ describe('agent-pref-collision', () => {
       .toContain('classifier_priority: 8');
     expect(run([foreign(1, 'never'), agentFilter({ pref: 1 })], ctx({ agent: { classifierPriority: 1 } }))[0]!.remediation)
       .toContain('network.enabled: false');
+    // Never a free pref the recommendation rejects: where no pref is safe, the same answer.
+    expect(run([foreign(10, 'never'), agentFilter()], ctx({ recommendation: recommendation('disable-network') }))[0]!.remediation)
+      .toBe('set runtime_security_config.network.enabled: false (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_ENABLED=false)');
   });
 
   it('points at the foreign filter and its dump line', () => {
