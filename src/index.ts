@@ -6,7 +6,7 @@ export type * from './model/result.js';
 export type * from './agent/types.js';
 export type * from './recommend/types.js';
 export * from './model/bundle.js';
-export { parseInput, mergeParsed, detectFormat } from './parse/index.js';
+export { parseInput, mergeParsed, detectFormat, withDeferred } from './parse/index.js';
 export { audit } from './analyze/audit.js';
 export { analyzeSnapshots } from './analyze/analyze.js';
 export { recommend } from './recommend/recommend.js';

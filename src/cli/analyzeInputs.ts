@@ -49,7 +49,7 @@ export async function analyzeFiles(files: readonly string[], expandErrors: reado
   append(errors, merged.errors);
   // A clean `bpftool net show` with nothing in its tc: section was read too: it says no BPF
   // program is attached to any tc hook there (nothing-audited then says what that means).
-  const readable = parsed.some((p) => p.format !== null && (p.observations.length > 0 || p.nodes.length > 0 || (p.sawBpftoolNet && p.errors.length === 0)));
+  const readable = parsed.some((p) => p.format !== null && (p.observations.length > 0 || (p.deferred?.length ?? 0) > 0 || p.nodes.length > 0 || (p.sawBpftoolNet && p.errors.length === 0)));
   // Standard input is named as its findings name it.
   const result = audit(merged.nodes, { agent, mode: 'offline', assume, errors, notes: [], inputs: files.map((f) => (f === '-' ? '<stdin>' : f)) });
   return { ...result, readable };

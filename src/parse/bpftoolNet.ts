@@ -1,9 +1,10 @@
 // `bpftool net show` (text and -j). tcx/netkit entries -> TcxProgram in list order;
 // clsact/* entries -> LegacyFilter without pref/protocol/handle (bpftool does not print
 // them, so none is invented). xdp, flow_dissector, netfilter and non-clsact qdiscs are ignored.
-import type { Direction, TcxProgram } from '../model/snapshot.js';
 import { scanBpftoolNetJson } from './bpftoolNetFast.js';
-import { ClsactFilters } from './clsactFilters.js';
+import { BpftoolHooks } from './bpftoolHooks.js';
+import { DeferredDevices } from './deferredDevices.js';
+import { hookOf } from './bpftoolKinds.js';
 import { isRecord, objectLines, parseJson } from './json.js';
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
 
@@ -20,73 +21,12 @@ export interface BpftoolEntry {
 
 export interface NetCtx { node: string | null; netns: string | null }
 
-interface Hook { attach: 'tcx' | 'netkit' | 'legacy'; direction: Direction }
-
-const HOOKS = new Map<string, Hook>([
-  ['tcx/ingress', { attach: 'tcx', direction: 'ingress' }],
-  ['tcx/egress', { attach: 'tcx', direction: 'egress' }],
-  // bpftool lists both netkit kinds under the primary (host-side) device. Peer programs run
-  // when the pod side transmits, i.e. traffic entering the host through this device (the
-  // role clsact ingress has on a veth); primary programs run on the primary's transmit
-  // towards the pod (the role of clsact egress).
-  ['netkit/primary', { attach: 'netkit', direction: 'egress' }],
-  ['netkit/peer', { attach: 'netkit', direction: 'ingress' }],
-  ['clsact/ingress', { attach: 'legacy', direction: 'ingress' }],
-  ['clsact/egress', { attach: 'legacy', direction: 'egress' }],
-]);
-
-/** The hook a bpftool kind names. A Map, not an object: a kind such as "constructor" must
- *  not find Object.prototype's function, and looking up 20,000 kinds read from the text as
- *  property names costs more than hashing them. */
-export function hookOf(kind: string): Hook | undefined {
-  return HOOKS.get(kind);
-}
-
-/** Groups entries per device and direction. Every listed device gets both hooks with a tcx
- *  list (bpftool shows all tcx there is); legacy only where bpftool listed clsact filters,
- *  since it shows bpf filters only (u32/flower stay invisible to it). */
+/** Hook observations of whole entries (JSON.parse, bpftool's text): BpftoolHooks groups them. */
 export function entriesToObservations(entries: BpftoolEntry[], file: string, ctx: NetCtx): HookObservation[] {
-  // Both hooks of a device are created together when it is first seen, so devices in
-  // first-seen order, each ingress then egress, is the observation order.
-  const byDevice = new Map<string, { ingress: HookObservation; egress: HookObservation }>();
-  // `legacy` is in the literal so that setting it later does not move the object to a
-  // larger layout; `tcx` starts as the shared empty list and is replaced on first use.
-  const make = (e: BpftoolEntry, direction: Direction): HookObservation =>
-    ({ node: ctx.node, netns: ctx.netns, device: e.device, ifindex: e.ifindex, direction, legacy: undefined, tcx: NO_TCX });
-  let lastDev: string | null = null;
-  let hooks: { ingress: HookObservation; egress: HookObservation } | undefined;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
-    const h = hookOf(e.kind);
-    if (!h) continue;
-    if (e.device !== lastDev || hooks === undefined) {
-      hooks = byDevice.get(e.device);
-      if (!hooks) byDevice.set(e.device, (hooks = { ingress: make(e, 'ingress'), egress: make(e, 'egress') }));
-      lastDev = e.device;
-    }
-    const o = hooks[h.direction];
-    if (h.attach === 'legacy') {
-      if (o.legacy instanceof ClsactFilters) o.legacy.entries.push(e);
-      else o.legacy = new ClsactFilters(file, e);
-    } else {
-      const source = e.line === null ? null : { file, line: e.line };
-      const t: TcxProgram = { attach: h.attach, program: { id: e.progId, name: e.name, tag: null }, linkId: e.linkId, source };
-      if (o.tcx === NO_TCX || o.tcx === undefined) o.tcx = [t];
-      else o.tcx.push(t);
-    }
-  }
-  const out: HookObservation[] = [];
-  for (const d of byDevice.values()) out.push(d.ingress, d.egress);
-  // Exact-size lists: growing ones reserve spare slots, and these live through the audit.
-  for (const o of out) {
-    if (o.tcx && o.tcx.length > 1) o.tcx = o.tcx.slice();
-    if (o.legacy instanceof ClsactFilters) o.legacy.trim();
-  }
-  return out;
+  const hooks = new BpftoolHooks(file, ctx);
+  for (let i = 0; i < entries.length; i++) hooks.add(entries[i]!);
+  return hooks.observations();
 }
-
-/** The tcx list of a hook bpftool lists no tcx program on (frozen: replaced, never added to). */
-const NO_TCX: TcxProgram[] = Object.freeze([]) as unknown as TcxProgram[];
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 
@@ -126,9 +66,10 @@ export function parseBpftoolNetJsonValue(value: unknown, file: string, lines?: n
 
 export function parseBpftoolNetJsonText(text: string, file: string, ctx: NetCtx, firstLine = 1): ParsedFile {
   // bpftool's own compact output is read without JSON.parse; anything else takes the general path.
-  const fast = scanBpftoolNetJson(text, firstLine);
+  const deferred = new DeferredDevices(ctx, file, text, firstLine);
+  const fast = scanBpftoolNetJson(text, firstLine, new BpftoolHooks(file, ctx), deferred);
   if (fast === null) return parseBpftoolNetJsonGeneral(text, file, ctx, firstLine);
-  return { ...emptyJsonResult(file), observations: entriesToObservations(fast, file, ctx), bpftoolNetns: [ctx] };
+  return { ...emptyJsonResult(file), observations: fast, ...(deferred.count > 0 ? { deferred: [deferred] } : {}), bpftoolNetns: [ctx] };
 }
 
 /** Any JSON: JSON.parse, then the value walk, with each entry's line from objectLines.
@@ -144,3 +85,5 @@ export function parseBpftoolNetJsonGeneral(text: string, file: string, ctx: NetC
 function emptyJsonResult(file: string): ParsedFile {
   return { file, format: 'bpftool-net-json', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: true, errors: [] };
 }
+
+export { hookOf };

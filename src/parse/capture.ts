@@ -176,6 +176,10 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
     } else if (mk.hook === 'bpftool-net' || mk.hook === 'bpftool-net-json') {
       const text = sectionLines(lineAt, from, end, failedAt).join('\n');
       const r = mk.hook === 'bpftool-net' ? parseBpftoolNetText(text, file, ctx, markerLine + 1) : parseBpftoolNetJsonText(text, file, ctx, markerLine + 1);
+      for (const t of r.deferred ?? []) {
+        t.rebase(out.observations.length);
+        (out.deferred ??= []).push(t);
+      }
       append(out.observations, r.observations);
       append(out.errors, r.errors);
       if (r.sawBpftoolNet) { out.sawBpftoolNet = true; out.bpftoolNetns?.push(ctx); }

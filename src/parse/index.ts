@@ -10,6 +10,7 @@ import type { ParseDefaults, ParsedFile } from './types.js';
 
 export { detectFormat } from './detect.js';
 export { mergeParsed } from './merge.js';
+export { withDeferred } from './deferredDevices.js';
 export { parseTcJsonEntries } from './tcJson.js';
 export { parseBpftoolNetJsonValue } from './bpftoolNet.js';
 export { writeTcText } from './tcTextWriter.js';

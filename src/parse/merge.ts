@@ -3,6 +3,7 @@
 // program ids tc could not print. Bundle nodes pass through untouched.
 import type { Device, Hook, LegacyFilter, Netns, NodeSnapshot, ToolVersions } from '../model/snapshot.js';
 import { bpftoolListsTcx, kernelHasTcx } from '../model/toolVersions.js';
+import type { DeferredDevices } from './deferredDevices.js';
 import type { HookObservation, ParseError, ParsedFile } from './types.js';
 
 interface HookAcc {
@@ -29,6 +30,9 @@ interface NodeAcc { netns: Map<string | null, NsAcc>; out: NodeSnapshot | null }
 const needsId = (f: LegacyFilter): boolean => f.kind === 'bpf' && f.tcName !== null && (f.program?.id ?? null) === null;
 const hasLegacy = (o: HookObservation): boolean => o.legacy !== undefined;
 const hasTcx = (o: HookObservation): boolean => o.tcx !== undefined;
+/** The hook's first tc observation (the one buildHook uses) printed every program id. */
+const idsComplete = (acc: HookAcc): boolean => acc.tc !== null && !(acc.tc[0]!.legacy?.filters.some(needsId) ?? true);
+const NO_TABLES: readonly DeferredDevices[] = [];
 
 function fillIds(filters: LegacyFilter[], fromBpftool: { filters: LegacyFilter[] }): LegacyFilter[] {
   if (!filters.some(needsId)) return filters; // the usual case: tc printed every id
@@ -93,39 +97,66 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
   let lastNode: string | null = null;
   let lastNetns: string | null = null;
   let lastDevice: string | null = null;
+  const take = (o: HookObservation, f: ParsedFile): void => {
+    let dev: DevAcc | undefined;
+    if (lastDev !== null && lastDevice === o.device && lastNetns === o.netns && lastNode === o.node) dev = lastDev;
+    else {
+      if (f.versions !== undefined && !versionsOf.has(o.node)) versionsOf.set(o.node, f.versions);
+      const ns = nsOf(o.node, o.netns);
+      dev = ns.devices.get(o.device);
+      if (!dev) ns.devices.set(o.device, (dev = { ns, ingress: null, egress: null, unnamed: null, out: null }));
+      lastDev = dev;
+      lastNode = o.node;
+      lastNetns = o.netns;
+      lastDevice = o.device;
+    }
+    const slot = slotOf(o.direction);
+    let acc = dev[slot];
+    if (!acc) {
+      acc = { tc: null, bpf: null, obs: o, ifindex: o.ifindex, dev };
+      dev[slot] = acc;
+      order.push(acc);
+    }
+    if (o.tcx !== undefined) {
+      if (acc.bpf === null) acc.bpf = [o];
+      else acc.bpf.push(o);
+    } else if (o.legacy) {
+      if (acc.tc === null) acc.tc = [o];
+      else acc.tc.push(o);
+    }
+    if (acc.ifindex === null) acc.ifindex = o.ifindex;
+  };
+  /** A device bpftool listed with clsact entries only (deferredDevices.ts): where tc covers
+   *  both its hooks with every program id, its observations would add the ifindex and
+   *  nothing else (fillIds has nothing to fill, and the namespace is covered: tcx []), so
+   *  only that is taken; else its observations are made and taken as any other. */
+  const takeDeferred = (t: DeferredDevices, d: number, f: ParsedFile): void => {
+    const dev = nsOf(t.ctx.node, t.ctx.netns).devices.get(t.names[d]!);
+    const ing = dev?.ingress;
+    const eg = dev?.egress;
+    if (ing && eg && idsComplete(ing) && idsComplete(eg)) {
+      if (f.versions !== undefined && !versionsOf.has(t.ctx.node)) versionsOf.set(t.ctx.node, f.versions);
+      if (ing.ifindex === null) ing.ifindex = t.ifindex[d]!;
+      if (eg.ifindex === null) eg.ifindex = t.ifindex[d]!;
+      return;
+    }
+    for (const o of t.observationsOf(d)) take(o, f);
+  };
   for (const f of files) {
     for (const c of f.bpftoolNetns ?? []) nsOf(c.node, c.netns).covered = true;
     const observations = f.observations;
+    // Deferred devices go where the general reader puts their observations.
+    const tables = f.deferred ?? NO_TABLES;
+    let t = 0;
+    let d = 0;
     // (An index loop: a for...of step allocates its iterator result until optimised.)
-    for (let i = 0; i < observations.length; i++) {
-      const o = observations[i]!;
-      let dev: DevAcc | undefined;
-      if (lastDev !== null && lastDevice === o.device && lastNetns === o.netns && lastNode === o.node) dev = lastDev;
-      else {
-        if (f.versions !== undefined && !versionsOf.has(o.node)) versionsOf.set(o.node, f.versions);
-        const ns = nsOf(o.node, o.netns);
-        dev = ns.devices.get(o.device);
-        if (!dev) ns.devices.set(o.device, (dev = { ns, ingress: null, egress: null, unnamed: null, out: null }));
-        lastDev = dev;
-        lastNode = o.node;
-        lastNetns = o.netns;
-        lastDevice = o.device;
+    for (let i = 0; i <= observations.length; i++) {
+      for (; t < tables.length; d = 0, t++) {
+        const table = tables[t]!;
+        for (; d < table.count && table.pos[d]! <= i; d++) takeDeferred(table, d, f);
+        if (d < table.count) break;
       }
-      const slot = slotOf(o.direction);
-      let acc = dev[slot];
-      if (!acc) {
-        acc = { tc: null, bpf: null, obs: o, ifindex: o.ifindex, dev };
-        dev[slot] = acc;
-        order.push(acc);
-      }
-      if (o.tcx !== undefined) {
-        if (acc.bpf === null) acc.bpf = [o];
-        else acc.bpf.push(o);
-      } else if (o.legacy) {
-        if (acc.tc === null) acc.tc = [o];
-        else acc.tc.push(o);
-      }
-      if (acc.ifindex === null) acc.ifindex = o.ifindex;
+      if (i < observations.length) take(observations[i]!, f);
     }
   }
   const nodes: NodeSnapshot[] = [];

@@ -1,5 +1,6 @@
 // What every offline parser returns: observations of hooks (possibly partial) plus
 // line-anchored errors. A parser never throws on bad input; it reports and moves on.
+import type { DeferredDevices } from './deferredDevices.js';
 import type { Direction, LegacyFilter, NodeSnapshot, ProgramInfo, ProgArray, TcxProgram, ToolVersions } from '../model/snapshot.js';
 
 export interface ParseError {
@@ -49,6 +50,10 @@ export interface ParsedFile {
   progArrays: ProgArray[];
   /** Did this input include bpftool's tc listing (so tcx was visible where it covers)? */
   sawBpftoolNet: boolean;
+  /** Devices a compact bpftool JSON listing shows with clsact entries only, whose
+   *  observations merge makes only when it needs them (src/parse/deferredDevices.ts);
+   *  withDeferred(file) gives `observations` with theirs in place. */
+  deferred?: DeferredDevices[];
   /** The (node, netns) scopes a bpftool net listing covered: bpftool lists every device of
    *  its namespace, so a hook there with no tcx entry has none (tcx: []), not "unknown". */
   bpftoolNetns?: Array<{ node: string | null; netns: string | null }>;

@@ -1,7 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
 import { parseBpftoolNetJsonText, parseBpftoolNetJsonValue } from '../../src/parse/bpftoolNet.js';
 import { parseBpftoolNetText } from '../../src/parse/bpftoolNetText.js';
-import { mergeParsed, parseInput } from '../../src/parse/index.js';
+import { mergeParsed, parseInput, withDeferred } from '../../src/parse/index.js';
 import { realDump, recorded } from './fixtures.js';
 
 const CTX = { node: null, netns: null };
@@ -87,7 +87,7 @@ describe('bpftool observations for library users', () => {
   const text = JSON.stringify([{ xdp: [], tc: [{ devname: 'v0', ifindex: 3, kind: 'clsact/ingress', name: 'x.o:[tc]', id: 5, act: [] }], flow_dissector: [], netfilter: [] }]);
 
   it('serialise clsact filters in the plain { filters, prefsKnown } shape, built on first read', () => {
-    const o = parseInput(text, 'f', D).observations[0]!;
+    const o = withDeferred(parseInput(text, 'f', D))[0]!;
     expect(JSON.parse(JSON.stringify(o.legacy))).toEqual({ filters: JSON.parse(JSON.stringify(o.legacy!.filters)), prefsKnown: false });
     expect(o.legacy!.filters.map((f) => [f.tcName, f.program?.id, f.pref])).toEqual([['x.o:[tc]', 5, null]]);
   });

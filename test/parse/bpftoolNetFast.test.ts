@@ -6,15 +6,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBpftoolNetJsonGeneral, parseBpftoolNetJsonText } from '../../src/parse/bpftoolNet.js';
 import { scanBpftoolNetJson } from '../../src/parse/bpftoolNetFast.js';
+import { BpftoolHooks } from '../../src/parse/bpftoolHooks.js';
+import { DeferredDevices, withDeferred } from '../../src/parse/deferredDevices.js';
+import type { ParsedFile } from '../../src/parse/types.js';
 import { generate } from '../../scripts/gen-dump.mjs';
 import { ROOT, realDump, recorded } from './fixtures.js';
 
 const CTX = { node: 'node-a', netns: 'ns1' };
 
+/** As the rest of tc-audit reads a result: the shortcut keeps clsact entries as offsets into
+ *  the text, read again when their filters are (ClsactFilters.toJSON reads them). */
+const plain = (p: ParsedFile): unknown => JSON.parse(JSON.stringify({ ...p, observations: withDeferred(p), deferred: undefined }));
+const scan = (text: string, firstLine: number) => scanBpftoolNetJson(text, firstLine, new BpftoolHooks('f', CTX), new DeferredDevices(CTX, 'f', text, firstLine));
+
 /** Both paths give the same result; returns whether the shortcut took the text. */
 function same(text: string, firstLine = 1): boolean {
-  expect(parseBpftoolNetJsonText(text, 'f', CTX, firstLine)).toStrictEqual(parseBpftoolNetJsonGeneral(text, 'f', CTX, firstLine));
-  return scanBpftoolNetJson(text, firstLine) !== null;
+  expect(plain(parseBpftoolNetJsonText(text, 'f', CTX, firstLine))).toStrictEqual(plain(parseBpftoolNetJsonGeneral(text, 'f', CTX, firstLine)));
+  return scan(text, firstLine) !== null;
 }
 
 /** [text, line of its first line] of every bpftool-net-json section of a capture file. */
@@ -42,6 +50,19 @@ describe('scanBpftoolNetJson', () => {
     expect(n).toBe(10); // one bpftool section per capture: none was missed
   });
 
+  it('defers devices with clsact entries only, their entries kept as offsets, read again only when their filters are', () => {
+    const r = parseBpftoolNetJsonText(wrap(`${CLS},${TCX}`.replace('"devname":"v0"', '"devname":"v1"')), 'f', CTX, 4);
+    expect(r.observations.map((x) => x.device)).toEqual(['v0', 'v0']); // the tcx device
+    expect(r.deferred?.[0]?.names).toEqual(['v1']);
+    expect(r.deferred?.[0]?.pos).toEqual([0]); // first seen: before v0's observations
+    expect(withDeferred(r).map((x) => `${x.device} ${x.direction}`)).toEqual(['v1 ingress', 'v1 egress', 'v0 ingress', 'v0 egress']);
+    const [o] = withDeferred(parseBpftoolNetJsonText(wrap(`${CLS},${CLS.replace('177', '179')}`), 'f', CTX, 4)).filter((x) => x.legacy);
+    expect(o!.legacy!.filters.map((f) => [f.tcName, f.program?.id, f.source])).toEqual([
+      ['da_pass.o:[tc]', 177, { file: 'f', line: 4 }], ['da_pass.o:[tc]', 179, { file: 'f', line: 4 }],
+    ]);
+    expect(o!.legacy!.filters).toBe(o!.legacy!.filters); // made once
+  });
+
   it('takes the benchmark dump, tcx with link ids included', () => {
     const sections = jsonSections(generate(300).text);
     expect(sections).toHaveLength(6);
@@ -55,6 +76,9 @@ describe('scanBpftoolNetJson', () => {
       wrap('{"devname":"eth0","ifindex":2,"kind":"htb","name":"x","id":1,"act":[]}'), // ignored kind
       wrap(`{"devname":"eth0","ifindex":2,"kind":"clsact/ingress"},${CLS}`), // no name, no id
       wrap('{"devname":"eth0","ifindex":2,"kind":"clsact/ingress","act":[]}'),
+      // A clsact entry in the tcx layout (read whole) between two in bpftool's own (kept as
+      // offsets): one hook, its three filters in order.
+      wrap(`${CLS},${CLS.replace('"id":177,"act":[]', '"prog_id":178')},${CLS.replace('177', '179')}`),
       wrap(CLS, ''), wrap(CLS, ',"flow_dissector":[]'), // before flow_dissector, netfilter
       wrap(''), '[]', `${wrap(TCX).slice(0, -1)},${wrap(CLS).slice(1)}`, // two top objects
       `${wrap(CLS)}\r\n`, `${wrap(CLS)} \n\n`,
@@ -78,7 +102,7 @@ describe('scanBpftoolNetJson', () => {
       `${A.trimEnd()}x`, `${A.trimEnd()},`, `${A.trimEnd()}]`, wrap(`${CLS},`), A.slice(0, -3), '[', '', '{}', '[1]', '[{"xdp":[]}]',
       wrap(CLS.replace('"id":177', '"id":177,"id":178')), wrap(CLS.replace('"name":"da_pass.o:[tc]",', '"name":null,')),
     ]) {
-      expect(scanBpftoolNetJson(text, 3), text).toBeNull();
+      expect(scan(text, 3), text).toBeNull();
       same(text, 3);
     }
   });

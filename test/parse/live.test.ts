@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, createVethNetns, deleteNetns, inNs } from '../helpers/netns.js';
-import { mergeParsed, parseInput } from '../../src/parse/index.js';
+import { mergeParsed, parseInput, withDeferred } from '../../src/parse/index.js';
 import { takeU32Flags } from '../../src/parse/u32.js';
 import { ROOT } from './fixtures.js';
 
@@ -52,9 +52,9 @@ describeLive('offline parsers on live tool output', () => {
     expect(noSrc(tf)).toEqual(noSrc(jf));
     expect(tf?.map((f) => [f.pref, f.kind, f.handle, f.directAction])).toEqual([[5, 'bpf', '0x2', true], [5, 'bpf', '0x1', true], [7, 'bpf', '0x1', false], [9, 'u32', '800::800', null]]);
     // bpftool lists the same bpf programs in the same order, without prefs.
-    const bi = bpft.observations.find((o) => o.device === 'v0' && o.direction === 'ingress');
+    const bi = withDeferred(bpft).find((o) => o.device === 'v0' && o.direction === 'ingress');
     expect(bi?.legacy?.filters.map((f) => f.program?.id)).toEqual(tf?.filter((f) => f.kind === 'bpf').map((f) => f.program?.id));
-    expect(noSrc(bi?.legacy?.filters)).toEqual(noSrc(bpfj.observations.find((o) => o.device === 'v0' && o.direction === 'ingress')?.legacy?.filters));
+    expect(noSrc(bi?.legacy?.filters)).toEqual(noSrc(withDeferred(bpfj).find((o) => o.device === 'v0' && o.direction === 'ingress')?.legacy?.filters));
   });
 
   test('docs/capture.sh under sh (dash) captures every namespace and parses cleanly', () => {
