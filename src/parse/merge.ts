@@ -14,6 +14,9 @@ interface HookAcc {
   obs: HookObservation;
   /** The first ifindex any observation of the hook carried. */
   ifindex: number | null;
+  /** A deferred device's listing (takeDeferred) was the hook's first bpftool observation:
+   *  it shows no tcx program there, whatever a later listing shows. */
+  listedFirst: boolean;
   dev: DevAcc;
 }
 /** A device's hooks by direction (a Map per device cost more than the rest of its merge). */
@@ -33,6 +36,8 @@ const hasTcx = (o: HookObservation): boolean => o.tcx !== undefined;
 /** The hook's first tc observation (the one buildHook uses) printed every program id. */
 const idsComplete = (acc: HookAcc): boolean => acc.tc !== null && !(acc.tc[0]!.legacy?.filters.some(needsId) ?? true);
 const NO_TABLES: readonly DeferredDevices[] = [];
+/** What a deferred device's observation shows of tcx: none. */
+const LISTED: { tcx: [] } = { tcx: [] };
 
 function fillIds(filters: LegacyFilter[], fromBpftool: { filters: LegacyFilter[] }): LegacyFilter[] {
   if (!filters.some(needsId)) return filters; // the usual case: tc printed every id
@@ -68,7 +73,7 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
   } else if (bpfs.length > 0) {
     legacy = null; // bpftool shows only bpf filters: no entry does not mean no u32/flower filter
   }
-  const tcxObs = bpfs.find(hasTcx);
+  const tcxObs = acc.listedFirst ? LISTED : bpfs.find(hasTcx);
   // A list of the hook's own, even when the parser shared one empty list among them.
   const seen = tcxObs?.tcx;
   const tcx = seen !== undefined ? (seen.length === 0 ? [] : seen) : covered ? [] : null;
@@ -113,7 +118,7 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
     const slot = slotOf(o.direction);
     let acc = dev[slot];
     if (!acc) {
-      acc = { tc: null, bpf: null, obs: o, ifindex: o.ifindex, dev };
+      acc = { tc: null, bpf: null, obs: o, ifindex: o.ifindex, listedFirst: false, dev };
       dev[slot] = acc;
       order.push(acc);
     }
@@ -136,8 +141,10 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
     const eg = dev?.egress;
     if (ing && eg && idsComplete(ing) && idsComplete(eg)) {
       if (f.versions !== undefined && !versionsOf.has(t.ctx.node)) versionsOf.set(t.ctx.node, f.versions);
-      if (ing.ifindex === null) ing.ifindex = t.ifindex[d]!;
-      if (eg.ifindex === null) eg.ifindex = t.ifindex[d]!;
+      for (const acc of [ing, eg]) {
+        if (acc.ifindex === null) acc.ifindex = t.ifindex[d]!;
+        if (acc.bpf === null) acc.listedFirst = true;
+      }
       return;
     }
     for (const o of t.observationsOf(d)) take(o, f);

@@ -56,6 +56,22 @@ describe('deferred bpftool devices', () => {
     expect(devices[0]!.hooks.find((h) => h.direction === 'egress')).toMatchObject({ legacyPrefsKnown: false, legacy: [{ pref: null, program: { id: 8 } }] });
   });
 
+  it('two listings of one namespace: the first shows no tcx on a deferred device, a later tcx entry does not count', () => {
+    const tcx = '{"devname":"v0","ifindex":4,"kind":"tcx/ingress","name":"t","prog_id":900,"prog_flags":[],"link_id":901,"link_flags":[]}';
+    const p = parseInput(CAP(mark('v0', 'ingress') + bpf(7) + mark('v0', 'egress') + bpf(8) + listing([cls('v0', 4, 'ingress', 7)]) + listing([tcx])), 'c', D);
+    agree([p]);
+    expect(mergeParsed([p]).nodes[0]!.netns[0]!.devices[0]!.hooks.map((h) => h.tcx)).toEqual([[], []]);
+    // The other way round, the tcx listing first: its program stands.
+    const q = parseInput(CAP(mark('v0', 'ingress') + bpf(7) + mark('v0', 'egress') + bpf(8) + listing([tcx]) + listing([cls('v0', 4, 'ingress', 7)])), 'c', D);
+    agree([q]);
+    expect(mergeParsed([q]).nodes[0]!.netns[0]!.devices[0]!.hooks[0]!.tcx?.map((t) => t.program?.id)).toEqual([900]);
+    // And across two files of the same node.
+    const a = parseInput(CAP(mark('v0', 'ingress') + bpf(7) + mark('v0', 'egress') + bpf(8) + listing([cls('v0', 4, 'ingress', 7)])), 'a', D);
+    const b = parseInput(CAP(listing([tcx])), 'b', D);
+    agree([a, b]);
+    agree([b, a]);
+  });
+
   it('across files: a bpftool listing read before the capture of the same node', () => {
     const json = `[{"xdp":[],"tc":[${[cls('v1', 5, 'ingress', 1), cls('v0', 4, 'ingress', 7)].join(',')}],"flow_dissector":[],"netfilter":[]}]`;
     const alone = parseInput(json, 'b.json', D);
