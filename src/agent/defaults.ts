@@ -18,6 +18,7 @@ export function defaultAgentSettings(): AgentSettings {
     agentVersion: null,
     cniVersion: null,
     hardCodedPriority: null,
+    upgraded: null,
     trace: [],
   };
 }

@@ -1,7 +1,8 @@
 // Combine configuration layers by the agent's precedence (layers.ts RANK): a file's
 // runtime_security_config key > the environment > a file's event_monitoring_config key >
-// the default; an agent version that hard-codes its pref (versionEra.ts) overrides the
-// configured priority, and --agent-priority overrides both. Within a rank, later layers win
+// the default; --agent-priority overrides the priority. (An agent version that hard-codes its
+// pref, versionEra.ts, is applied once the agent's filters are seen: src/analyze/
+// agentPriority.ts.) Within a rank, later layers win
 // (the caller passes them in the order the agent would meet them).
 import { defaultAgentSettings, LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
 import { RANK, type Layer, type NetworkValues } from './layers.js';
@@ -59,31 +60,28 @@ export function resolveAgentSettings(layers: readonly Layer[], flags: AgentFlags
     }
   }
   const used = new Set([...winner.values()].map((w) => w.raw));
-  // An agent that hard-codes its pref reads neither priority nor handle from anywhere.
-  const pinned = hardCodedPriority(flags.agentVersion ?? null);
-  const unread = (r: Layer['raw'][number]): boolean => pinned !== null && (r.setting === 'priority' || r.setting === 'handle');
   for (const layer of ordered) {
     for (const r of layer.raw) {
-      const why = unread(r) ? 'agent-version' : !used.has(r) || (r.setting === 'priority' && flags.priority !== undefined) ? 'overridden' : null;
-      s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file, used: why === null, ignoredBecause: why });
+      const why = !used.has(r) || (r.setting === 'priority' && flags.priority !== undefined) ? 'overridden' : null;
+      s.trace.push({ key: r.key, value: r.value, from: layer.from, file: layer.file, setting: r.setting, used: why === null, ignoredBecause: why });
     }
   }
   if (s.configuredPriority !== null) {
     // ebpf-manager replaces 0 with its own default (DefaultTCFilterPriority = 50).
     s.classifierPriority = s.configuredPriority === 0 ? LIBRARY_FALLBACK_PRIORITY : s.configuredPriority;
   }
-  if (pinned !== null) {
-    s.hardCodedPriority = pinned;
-    s.classifierPriority = pinned;
-    s.source = 'agent-version';
-    s.classifierHandle = null;
+  // An agent version that hard-codes its pref (versionEra.ts): what the configuration says
+  // is what the agent reads once upgraded, so it is kept before --agent-priority.
+  s.hardCodedPriority = hardCodedPriority(flags.agentVersion ?? null);
+  if (s.hardCodedPriority !== null) {
+    const { classifierPriority, configuredPriority, source, ingressEnabled, classifierHandle } = s;
+    s.upgraded = { classifierPriority, configuredPriority, source, ingressEnabled, classifierHandle };
   }
-  // --agent-priority states what the agent runs at: it stands over the version as well.
   if (flags.priority !== undefined) {
     s.configuredPriority = flags.priority;
     s.source = 'flag';
     s.classifierPriority = flags.priority === 0 ? LIBRARY_FALLBACK_PRIORITY : flags.priority;
-    s.trace.push({ key: '--agent-priority', value: String(flags.priority), from: 'flag', file: null, used: true, ignoredBecause: null });
+    s.trace.push({ key: '--agent-priority', value: String(flags.priority), from: 'flag', file: null, setting: 'priority', used: true, ignoredBecause: null });
   }
   s.agentVersion = flags.agentVersion ?? null;
   s.cniVersion = flags.cniVersion ?? null;

@@ -5,7 +5,6 @@
 // priority changes nothing, and the way out of the pref 1 / handle 0x1 race with Cilium is
 // the upgrade, after which the configured (or default) priority applies.
 import { semver } from '../lazy.js';
-import { DEFAULT_CLASSIFIER_PRIORITY, LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
 import type { AgentSettings } from './types.js';
 
 /** The first version that reads classifier_priority. */
@@ -25,9 +24,21 @@ export function hardCodedPriority(agentVersion: string | null): number | null {
   return v !== null && semver().satisfies(v, HARD_CODED_RANGE) ? HARD_CODED_PRIORITY : null;
 }
 
-/** The pref an upgraded agent attaches at: the configured priority (0 reads as the
- *  library's 50), else the default. */
-export function upgradedPriority(agent: Pick<AgentSettings, 'configuredPriority'>): number {
-  const c = agent.configuredPriority;
-  return c === null ? DEFAULT_CLASSIFIER_PRIORITY : c === 0 ? LIBRARY_FALLBACK_PRIORITY : c;
+/** Settings an agent of a version that hard-codes its pref (hardCodedPriority set) does not
+ *  read: the priority (--agent-priority too), the handle, and ingress (it attaches ingress
+ *  classifiers always: GetTCProbes() of that era takes no ingress switch). */
+const UNREAD = new Set<AgentSettings['trace'][number]['setting']>(['priority', 'handle', 'ingress']);
+
+/** The settings such an agent runs with: its pref, no configured handle, ingress on, and
+ *  the values it does not read marked so in the trace. */
+export function pinToVersion(a: AgentSettings): AgentSettings {
+  return {
+    ...a,
+    classifierPriority: a.hardCodedPriority ?? a.classifierPriority,
+    source: 'agent-version',
+    configuredPriority: a.upgraded?.configuredPriority ?? null,
+    classifierHandle: null,
+    ingressEnabled: true,
+    trace: a.trace.map((t) => (UNREAD.has(t.setting) ? { ...t, used: false, ignoredBecause: 'agent-version' as const } : t)),
+  };
 }

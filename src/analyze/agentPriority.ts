@@ -1,9 +1,11 @@
-// Where the agent's priority comes from: an explicit setting (flag, file, env) or an agent
-// version that hard-codes it wins; else the pref its own filters were seen at; else the
-// default. A version whose pref the filters contradict is not the agent running. A disagreement between the
+// Where the agent's priority comes from: an agent version that hard-codes it (the agent
+// reads no setting then, --agent-priority included) unless the agent's filters are seen
+// only at other prefs (then it is not the agent running); else an explicit setting (flag,
+// file, env); else the pref its own filters were seen at; else the default. A disagreement between the
 // configured and the observed value is a finding (agent-priority-mismatch), not a guess.
 import type { AgentSettings } from '../agent/types.js';
 import type { Analysis } from '../model/analysis.js';
+import { pinToVersion } from '../agent/versionEra.js';
 
 export function observedAgentPrefs(analysis: Analysis): number[] {
   const prefs = new Set<number>();
@@ -22,11 +24,13 @@ export function observedAgentPrefs(analysis: Analysis): number[] {
 export function resolveAgentPriority(agent: AgentSettings, analysis: Analysis): AgentSettings {
   const observed = observedAgentPrefs(analysis);
   const out: AgentSettings = { ...agent, observedPriorities: observed };
-  // A version that hard-codes its pref, with the agent's filters seen only elsewhere: the
-  // agent running is not that version, and what runs is the one fact at hand.
-  const contradicted = agent.source === 'agent-version' && observed.length > 0 && !observed.includes(agent.classifierPriority);
-  if (contradicted) out.hardCodedPriority = null;
-  if ((agent.source === 'default' || contradicted) && observed.length > 0) {
+  if (agent.hardCodedPriority !== null) {
+    if (observed.length === 0 || observed.includes(agent.hardCodedPriority)) return pinToVersion(out);
+    // The agent's filters seen only elsewhere: the agent running is not that version.
+    out.hardCodedPriority = null;
+    out.upgraded = null;
+  }
+  if (out.source === 'default' && observed.length > 0) {
     // Reason about what runs now: the lowest observed pref is the one that matters.
     out.classifierPriority = observed[0]!;
     out.source = 'observed';

@@ -6,7 +6,7 @@ import { hookLabel } from '../report/describe.js';
 import { mdInline } from '../report/markdown/escape.js';
 import { bold, green, red, safeLine } from '../report/text.js';
 import type { FormatOptions, OutputFormat } from '../report/types.js';
-import { actionHeadline } from '../report/verdict.js';
+import { actionHeadline, upgradeHeadline } from '../report/verdict.js';
 import type { Finding } from '../model/findings.js';
 import type { ParseError } from '../parse/types.js';
 import { diffAsAudit } from './asAudit.js';
@@ -27,6 +27,10 @@ const diffTable: DiffFormatter = (d, o) => {
   const out = [bold(o.color)(`tc-audit diff: ${verdict}`), '',
     `Recommendation before: ${safeLine(actionHeadline(d.recommendation.before))}`,
     `Recommendation after:  ${safeLine(actionHeadline(d.recommendation.after))}`];
+  for (const [side, r] of [['before', d.recommendation.before], ['after', d.recommendation.after]] as const) {
+    const up = upgradeHeadline(r);
+    if (up !== null) out.push(`  (${side}) ${safeLine(up)}`);
+  }
   if (d.regressions.length > 0) out.push('', bold(o.color)('Regressions'), ...d.regressions.map((r) => `  - ${safeLine(r)}`));
   out.push('', bold(o.color)(`Changed hooks (${d.hooks.length})`));
   for (const h of d.hooks) {
@@ -40,7 +44,11 @@ const diffTable: DiffFormatter = (d, o) => {
   return `${out.join('\n')}\n`;
 };
 
-const recJson = (r: DiffResult['recommendation']['before']) => ({ action: r.action, classifierPriority: r.classifierPriority, reasons: r.reasons });
+const recJson = (r: DiffResult['recommendation']['before']) => {
+  const up = r.afterUpgrade;
+  const later = up === undefined ? null : { agentVersion: up.agentVersion, action: up.recommendation.action, classifierPriority: up.recommendation.classifierPriority, reasons: up.recommendation.reasons };
+  return { action: r.action, classifierPriority: r.classifierPriority, reasons: r.reasons, afterUpgrade: later };
+};
 
 const diffJson: DiffFormatter = (d) => `${JSON.stringify({
   schemaVersion: 1,
@@ -60,6 +68,10 @@ const diffMarkdown: DiffFormatter = (d) => {
     '| | Recommendation |', '| --- | --- |',
     `| Before | ${mdInline(actionHeadline(d.recommendation.before))} |`,
     `| After | ${mdInline(actionHeadline(d.recommendation.after))} |`];
+  for (const [side, r] of [['Before', d.recommendation.before], ['After', d.recommendation.after]] as const) {
+    const up = upgradeHeadline(r);
+    if (up !== null) out.push(`| ${side}, after the agent upgrade | ${mdInline(up)} |`);
+  }
   if (d.regressions.length > 0) out.push('', '### Regressions', '', ...d.regressions.map((r) => `- ${mdInline(r)}`));
   out.push('', `### Changed hooks (${d.hooks.length})`);
   if (d.hooks.length > 0) out.push('', '| Hook | Change | Detail |', '| --- | --- | --- |');

@@ -1,6 +1,7 @@
 // `diff` core: compare two AuditResults (BEFORE, AFTER) and decide whether AFTER is worse.
 // Worse = a new error finding, a stricter action (actionRank), with the same set-priority
-// action a lower classifier priority needed, the agent's classifier gone from a hook that is
+// action a lower classifier priority needed (either now or, for an agent version that reads
+// no priority, after its upgrade), the agent's classifier gone from a hook that is
 // still there, or a hook whose filters BEFORE read and AFTER does not show.
 import type { Finding } from '../model/findings.js';
 import type { AuditResult } from '../model/result.js';
@@ -35,6 +36,16 @@ export const recommendationRegressions = (b: Recommendation, a: Recommendation):
   return [];
 };
 
+/** For an agent version that reads no priority: AFTER's answer after the upgrade stricter
+ *  than BEFORE's (the agent may be fine at pref 1 on both sides while a new classifier waits
+ *  for it at the priority it moves to). */
+export const upgradeRegressions = (b: Recommendation, a: Recommendation): string[] => {
+  const bu = b.afterUpgrade?.recommendation;
+  const au = a.afterUpgrade?.recommendation;
+  if (bu === undefined || au === undefined) return [];
+  return recommendationRegressions(bu, au).map((r) => `after the agent upgrade to ${a.afterUpgrade!.agentVersion}: ${r}`);
+};
+
 const hasAgent = (h: AnalyzedHook): boolean => (h.filters ?? []).some(isAgent) || (h.tcx ?? []).some(isAgent);
 
 /** Hooks present on both sides that lost what BEFORE showed: the agent's classifier where
@@ -60,6 +71,7 @@ export function diffResults(before: AuditResult, after: AuditResult): DiffResult
   const regressions = [
     ...newFindings.filter((f) => f.severity === 'error').map((f) => `new error ${f.ruleId} at ${hookLabel(f)}: ${f.message}`),
     ...recommendationRegressions(before.recommendation, after.recommendation),
+    ...upgradeRegressions(before.recommendation, after.recommendation),
     ...hookRegressions(before, after),
   ];
   return {

@@ -2,7 +2,7 @@
 // or unknown when the data cannot support "keep". Pure function of the hooks, so the fleet
 // layer can call it over one representative hook per distinct chain shape.
 import type { AgentSettings } from '../agent/types.js';
-import { PRIORITY_CONFIGURABLE_FROM, upgradedPriority } from '../agent/versionEra.js';
+import { PRIORITY_CONFIGURABLE_FROM } from '../agent/versionEra.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
@@ -49,28 +49,16 @@ const where = (b: Blocker): string =>
 export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {
   const now = answer(hooks, agent, ctx);
   const pinned = agent.hardCodedPriority;
-  if (pinned === null || !agent.networkEnabled) return now;
-  // The agent reads no classifier_priority: say so next to any answer, and answer again for
-  // the agent after the upgrade, at the priority it will read then.
-  const later = answer(hooks, afterUpgrade(agent), ctx);
-  const v = agent.agentVersion ?? '?';
-  const note = now.action === 'set-priority'
-    ? `agent ${v} attaches at pref ${pinned} whatever its configuration says: classifier_priority takes effect only from ${PRIORITY_CONFIGURABLE_FROM}, so upgrade the agent first`
-    : `agent ${v} attaches at pref ${pinned} whatever its configuration says; from ${PRIORITY_CONFIGURABLE_FROM} (the fix for the known pref 1 race) it reads classifier_priority: see the answer after the upgrade`;
+  const upgraded = agent.upgraded;
+  if (pinned === null || upgraded === null || !agent.networkEnabled) return now;
+  // The agent reads no classifier_priority: say so, and answer again for the agent after the
+  // upgrade, at the priority it will read then. (At pref 1 the answer now is keep or
+  // disable-network: nothing runs before pref 1 but what shares it.)
+  const later = answer(hooks, {
+    ...agent, ...upgraded, hardCodedPriority: null, upgraded: null, agentVersion: PRIORITY_CONFIGURABLE_FROM, observedPriorities: [],
+  }, ctx);
+  const note = `agent ${agent.agentVersion ?? '?'} attaches at pref ${pinned} whatever its configuration says; from ${PRIORITY_CONFIGURABLE_FROM} (the fix for the known pref 1 race) it reads classifier_priority: see the answer after the upgrade`;
   return { ...now, reasons: [...now.reasons, note], afterUpgrade: { agentVersion: PRIORITY_CONFIGURABLE_FROM, recommendation: later } };
-}
-
-/** The agent after an upgrade to PRIORITY_CONFIGURABLE_FROM or later: its configured priority
- *  (0 reads as the library's 50), else the default; its filters re-attached there. */
-function afterUpgrade(agent: AgentSettings): AgentSettings {
-  return {
-    ...agent,
-    hardCodedPriority: null,
-    agentVersion: PRIORITY_CONFIGURABLE_FROM,
-    classifierPriority: upgradedPriority(agent),
-    source: agent.configuredPriority === null ? 'default' : agent.source,
-    observedPriorities: [],
-  };
 }
 
 function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {

@@ -56,5 +56,6 @@ export const formatGithub: Formatter = (r) => {
 /** The answer for the agent once upgraded (an agent version that reads no priority). */
 const upgradeLines = (rec: Recommendation): string[] => {
   const head = upgradeHeadline(rec);
-  return head === null ? [] : [head, ...(rec.afterUpgrade?.recommendation.reasons ?? [])];
+  const later = rec.afterUpgrade?.recommendation;
+  return head === null || later === undefined ? [] : [head, ...later.reasons, ...later.vendorAlternatives.map((a) => `alternative: ${a}`)];
 };

@@ -9,15 +9,13 @@ export const actionHeadline = (rec: Recommendation): string => {
       // keep without a priority: network detection is off (src/recommend/recommend.ts).
       if (rec.classifierPriority === null) return 'Nothing to set: network detection is disabled, so the agent attaches no classifiers.';
       // An agent that reads no priority (src/agent/versionEra.ts): nothing to keep or set.
-      if (rec.afterUpgrade !== undefined) return `Nothing to change on this agent: it attaches at pref ${rec.classifierPriority} (its version reads no classifier_priority), where nothing hides traffic from it.`;
+      if (rec.afterUpgrade !== undefined) return `Nothing to change on this agent: it attaches at pref ${rec.classifierPriority}, as its version always does (it reads no classifier_priority).`;
       // Snippets on keep: the priority is safe but the agent does not run at it yet.
       return rec.snippets !== null
         ? `Keep classifier priority ${rec.classifierPriority}, which is safe, and apply it: the agent does not run at it yet.`
         : `Keep the current classifier priority (${rec.classifierPriority}).`;
     case 'set-priority':
-      return rec.afterUpgrade !== undefined
-        ? `Upgrade the agent to ${rec.afterUpgrade.agentVersion} or later, then set the classifier priority to ${rec.classifierPriority ?? '?'}.`
-        : `Set the classifier priority to ${rec.classifierPriority ?? '?'}.`;
+      return `Set the classifier priority to ${rec.classifierPriority ?? '?'}.`;
     case 'disable-network':
       return 'Disable network detection on these nodes: no classifier priority is safe.';
     case 'unknown':
@@ -26,8 +24,16 @@ export const actionHeadline = (rec: Recommendation): string => {
 };
 
 /** The answer for the agent once upgraded, when its version reads no priority; else null. */
-export const upgradeHeadline = (rec: Recommendation): string | null =>
-  rec.afterUpgrade === undefined ? null : `After upgrading the agent to ${rec.afterUpgrade.agentVersion} or later: ${actionHeadline(rec.afterUpgrade.recommendation)}`;
+export const upgradeHeadline = (rec: Recommendation): string | null => {
+  const up = rec.afterUpgrade;
+  if (up === undefined) return null;
+  const later = up.recommendation;
+  // Keep is not "the current" priority there: the upgraded agent moves to it.
+  const what = later.action === 'keep' && later.classifierPriority !== null
+    ? `keep classifier priority ${later.classifierPriority}, where the upgraded agent attaches by its configuration or the default.`
+    : actionHeadline(later);
+  return `After upgrading the agent to ${up.agentVersion} or later: ${what}`;
+};
 
 /** PASS / FAIL / WARN headline from the findings' own severities; never PASS beside an
  *  answer other than keep (an unknown or a change to make is no pass). The exit code stays

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hardCodedPriority, HARD_CODED_PRIORITY, PRIORITY_CONFIGURABLE_FROM } from '../../src/agent/versionEra.js';
+import { hardCodedPriority, HARD_CODED_PRIORITY, pinToVersion, PRIORITY_CONFIGURABLE_FROM } from '../../src/agent/versionEra.js';
 import { resolveAgentSettings } from '../../src/agent/resolve.js';
 import { fromSystemProbeYaml } from '../../src/agent/layers.js';
 
@@ -23,32 +23,42 @@ describe('agent versions that hard-code pref 1 (7.36.0-7.39.1)', () => {
   });
 });
 
-describe('resolving the settings of such an agent', () => {
+describe('the settings of such an agent', () => {
   const file = (text: string) => fromSystemProbeYaml(text, 'system-probe.yaml', []);
+  // What audit does: resolve the configuration, then pin the version where the agent's
+  // filters do not contradict it (src/analyze/agentPriority.ts).
+  const run = (layers: ReturnType<typeof file>, flags: Parameters<typeof resolveAgentSettings>[1]) => pinToVersion(resolveAgentSettings(layers, flags));
 
-  it('the configured priority and handle are not read: pref 1, from the version, and the trace says why', () => {
-    const s = resolveAgentSettings(file('runtime_security_config:\n  network:\n    classifier_priority: 4\n    classifier_handle: 7\n'), { agentVersion: '7.38.0' });
-    expect(s).toMatchObject({ classifierPriority: 1, source: 'agent-version', hardCodedPriority: 1, configuredPriority: 4, classifierHandle: null });
+  it('the configured priority, handle and ingress are not read: pref 1, from the version, and the trace says why', () => {
+    const s = run(file('runtime_security_config:\n  network:\n    classifier_priority: 4\n    classifier_handle: 7\n    ingress:\n      enabled: false\n'), { agentVersion: '7.38.0' });
+    expect(s).toMatchObject({ classifierPriority: 1, source: 'agent-version', hardCodedPriority: 1, configuredPriority: 4, classifierHandle: null, ingressEnabled: true });
     expect(s.trace.map((t) => [t.key, t.used, t.ignoredBecause])).toEqual([
       ['runtime_security_config.network.classifier_priority', false, 'agent-version'],
       ['runtime_security_config.network.classifier_handle', false, 'agent-version'],
+      ['runtime_security_config.network.ingress.enabled', false, 'agent-version'],
     ]);
+    // Once upgraded, the agent reads them.
+    expect(s.upgraded).toEqual({ classifierPriority: 4, configuredPriority: 4, source: 'system-probe.yaml', ingressEnabled: false, classifierHandle: 7 });
   });
 
-  it('other settings are read as ever', () => {
-    const s = resolveAgentSettings(file('runtime_security_config:\n  network:\n    ingress:\n      enabled: false\n'), { agentVersion: '7.37.0' });
-    expect(s).toMatchObject({ ingressEnabled: false, classifierPriority: 1, source: 'agent-version' });
+  it('network detection on or off is read as ever', () => {
+    const s = run(file('runtime_security_config:\n  network:\n    enabled: false\n'), { agentVersion: '7.37.0' });
+    expect(s).toMatchObject({ networkEnabled: false, classifierPriority: 1 });
     expect(s.trace[0]).toMatchObject({ used: true, ignoredBecause: null });
   });
 
-  it('--agent-priority states what runs and stands over the version', () => {
-    const s = resolveAgentSettings([], { agentVersion: '7.38.0', priority: 3 });
-    expect(s).toMatchObject({ classifierPriority: 3, source: 'flag', hardCodedPriority: 1 });
+  it('--agent-priority is not read either; the upgraded agent reads the configuration, not the flag', () => {
+    const s = run([], { agentVersion: '7.38.0', priority: 3 });
+    expect(s).toMatchObject({ classifierPriority: 1, source: 'agent-version', configuredPriority: null });
+    expect(s.trace).toEqual([expect.objectContaining({ key: '--agent-priority', used: false, ignoredBecause: 'agent-version' })]);
+    expect(s.upgraded).toMatchObject({ classifierPriority: 10, configuredPriority: null, source: 'default' });
+    // A configured 0 reads as 50 once upgraded.
+    expect(run(file('runtime_security_config:\n  network:\n    classifier_priority: 0\n'), { agentVersion: '7.38.0' }).upgraded?.classifierPriority).toBe(50);
   });
 
-  it('from 7.39.2 the configuration applies', () => {
+  it('from 7.39.2 the configuration applies and nothing is pinned', () => {
     const s = resolveAgentSettings(file('runtime_security_config:\n  network:\n    classifier_priority: 4\n'), { agentVersion: '7.39.2' });
-    expect(s).toMatchObject({ classifierPriority: 4, source: 'system-probe.yaml', hardCodedPriority: null });
+    expect(s).toMatchObject({ classifierPriority: 4, source: 'system-probe.yaml', hardCodedPriority: null, upgraded: null });
     expect(s.trace[0]).toMatchObject({ used: true, ignoredBecause: null });
   });
 

@@ -6,7 +6,8 @@ import { agentFilter, analysisOf, hook } from '../helpers/analysisBuilders.js';
 
 const at = (...prefs: number[]) => analysisOf(hook({ filters: prefs.map((p) => agentFilter({ pref: p })) }));
 const settings = (o: Partial<AgentSettings>): AgentSettings => ({ ...defaultAgentSettings(), ...o });
-const old = settings({ agentVersion: '7.38.0', hardCodedPriority: 1, classifierPriority: 1, source: 'agent-version' });
+// As resolveAgentSettings leaves it: the configuration (none: default 10) and the version's pref.
+const old = settings({ agentVersion: '7.38.0', hardCodedPriority: 1, upgraded: { classifierPriority: 10, configuredPriority: null, source: 'default', ingressEnabled: true, classifierHandle: null } });
 
 describe('the priority tc-audit reasons with', () => {
   it('nothing configured: the lowest pref the agent\'s filters are seen at', () => {
@@ -21,6 +22,8 @@ describe('the priority tc-audit reasons with', () => {
     expect(resolveAgentPriority(old, analysisOf())).toMatchObject({ classifierPriority: 1, source: 'agent-version' });
   });
   it('its filters seen only elsewhere: that is not the agent running, and what runs is reasoned with', () => {
-    expect(resolveAgentPriority(old, at(10))).toMatchObject({ classifierPriority: 10, source: 'observed', hardCodedPriority: null, agentVersion: '7.38.0' });
+    expect(resolveAgentPriority(old, at(10))).toMatchObject({ classifierPriority: 10, source: 'observed', hardCodedPriority: null, upgraded: null, agentVersion: '7.38.0' });
+    // A configured value then stands, as for any agent that reads it.
+    expect(resolveAgentPriority({ ...old, classifierPriority: 4, configuredPriority: 4, source: 'env' }, at(10))).toMatchObject({ classifierPriority: 4, source: 'env', hardCodedPriority: null });
   });
 });

@@ -57,6 +57,20 @@ describe('diffResults', () => {
     expect(diffResults(at(3), at(5)).worse).toBe(false);
   });
 
+  it('an agent that reads no priority: a stricter answer after its upgrade is worse, and every format shows both', () => {
+    const up = (r: ReturnType<typeof recommendation>) => ({ agentVersion: '7.39.2', recommendation: r });
+    const before = { ...cleanResult(), recommendation: { ...recommendation('keep', 1), afterUpgrade: up(recommendation('keep', 10)) } };
+    const after = { ...cleanResult(), recommendation: { ...recommendation('keep', 1), afterUpgrade: up(recommendation('set-priority', 4)) } };
+    const d = diffResults(before, after);
+    expect(d.regressions).toEqual(['after the agent upgrade to 7.39.2: recommendation got stricter: keep 10 -> set-priority 4']);
+    expect(diffExitCode(d)).toBe(1);
+    expect(diffResults(after, before).regressions).toEqual([]);
+    expect(DIFF_FORMATTERS.table(d, DEFAULT_FORMAT_OPTIONS)).toContain('  (after) After upgrading the agent to 7.39.2 or later: Set the classifier priority to 4.');
+    expect(JSON.parse(DIFF_FORMATTERS.json(d, DEFAULT_FORMAT_OPTIONS)).recommendation.after.afterUpgrade).toMatchObject({ agentVersion: '7.39.2', action: 'set-priority', classifierPriority: 4 });
+    expect(DIFF_FORMATTERS.markdown(d, DEFAULT_FORMAT_OPTIONS)).toContain('| After, after the agent upgrade | After upgrading the agent to 7.39.2 or later: Set the classifier priority to 4. |');
+    expect(JSON.parse(DIFF_FORMATTERS.json(diffResults(cleanResult(), cleanResult()), DEFAULT_FORMAT_OPTIONS)).recommendation.after.afterUpgrade).toBeNull();
+  });
+
   it('a new warning alone is not worse', () => {
     const after = { ...cleanResult(), findings: [finding({ ruleId: 'pref-unknown', severity: 'warning', message: 'm' })] };
     const d = diffResults(cleanResult(), after);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
+import { fromEnv } from '../../src/agent/layers.js';
+import { resolveAgentSettings } from '../../src/agent/resolve.js';
+import { pinToVersion } from '../../src/agent/versionEra.js';
 import { analyzeSnapshots } from '../../src/analyze/analyze.js';
 import { recommend } from '../../src/recommend/recommend.js';
 import type { LegacyFilter, TcxProgram } from '../../src/model/snapshot.js';
@@ -92,26 +95,35 @@ describe('recommend', () => {
 
 
 describe('an agent that hard-codes pref 1 (7.36.0-7.39.1)', () => {
-  const old = (o: Partial<ReturnType<typeof defaultAgentSettings>> = {}) => ({
-    ...defaultAgentSettings(), classifierPriority: 1, source: 'agent-version' as const, hardCodedPriority: 1, agentVersion: '7.38.0', ...o,
-  });
+  // As audit makes them: the configuration resolved, then the version pinned.
+  const old = (env: Record<string, string> = {}, o: Partial<ReturnType<typeof defaultAgentSettings>> = {}) =>
+    ({ ...pinToVersion(resolveAgentSettings([fromEnv(env, 'env', null, [])], { agentVersion: '7.38.0' })), ...o });
+  const PRIO = 'DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY';
   const AWS5 = bpf(5, 'aws_npa.o:[tc_cls]', { program: { id: 3, name: 'handle_ingress', tag: null } });
 
   it('ahead of a terminal classifier at pref 5: nothing to change now; after the upgrade, at the default 10, set 4', () => {
     const r = rec([AWS5], [], old());
     expect(r).toMatchObject({ action: 'keep', classifierPriority: 1, snippets: null });
-    expect(r.reasons.at(-1)).toContain('agent 7.38.0 attaches at pref 1 whatever its configuration says; from 7.39.2');
+    expect(r.reasons.at(-1)).toBe('agent 7.38.0 attaches at pref 1 whatever its configuration says; from 7.39.2 (the fix for the known pref 1 race) it reads classifier_priority: see the answer after the upgrade');
     expect(r.afterUpgrade?.agentVersion).toBe('7.39.2');
     expect(r.afterUpgrade?.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
     expect(r.afterUpgrade?.recommendation.reasons[0]).toContain("at or before the agent's priority 10");
     expect(r.afterUpgrade?.recommendation.afterUpgrade).toBeUndefined();
   });
 
-  it('after the upgrade the configured priority applies (0 reads as 50)', () => {
-    expect(rec([AWS5], [], old({ configuredPriority: 3 })).afterUpgrade?.recommendation).toMatchObject({ action: 'keep', classifierPriority: 3 });
-    expect(rec([AWS5], [], old({ configuredPriority: 0 })).afterUpgrade?.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
-    const r50 = rec([bpf(20, 'aws_npa.o:[tc_cls]', { program: { id: 3, name: 'handle_ingress', tag: null } })], [], old({ configuredPriority: 0 }));
+  it('after the upgrade the configured priority applies (0 reads as 50), and --agent-priority does not', () => {
+    expect(rec([AWS5], [], old({ [PRIO]: '3' })).afterUpgrade?.recommendation).toMatchObject({ action: 'keep', classifierPriority: 3 });
+    expect(rec([AWS5], [], old({ [PRIO]: '0' })).afterUpgrade?.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+    const r50 = rec([bpf(20, 'aws_npa.o:[tc_cls]', { program: { id: 3, name: 'handle_ingress', tag: null } })], [], old({ [PRIO]: '0' }));
     expect(r50.afterUpgrade?.recommendation.reasons[0]).toContain("at or before the agent's priority 50");
+    const flagged = { ...pinToVersion(resolveAgentSettings([], { agentVersion: '7.38.0', priority: 1 })) };
+    expect(rec([AWS5], [], flagged)).toMatchObject({ action: 'keep', classifierPriority: 1, afterUpgrade: { recommendation: { action: 'set-priority', classifierPriority: 4 } } });
+  });
+
+  it('after the upgrade ingress is as configured again (this version attaches it always)', () => {
+    const egressOnly = rec([AWS5], [], old({ DD_RUNTIME_SECURITY_CONFIG_NETWORK_INGRESS_ENABLED: 'false' }));
+    // AWS5 sits on ingress: the upgraded agent, egress only, has nothing before it.
+    expect(egressOnly.afterUpgrade?.recommendation).toMatchObject({ action: 'keep', classifierPriority: 10 });
   });
 
   it('a terminal classifier at pref 1 forces disable-network before and after the upgrade', () => {
@@ -120,14 +132,8 @@ describe('an agent that hard-codes pref 1 (7.36.0-7.39.1)', () => {
     expect(r.afterUpgrade?.recommendation.action).toBe('disable-network');
   });
 
-  it('set-priority for such an agent (its pref stated by --agent-priority) says the setting needs the upgrade', () => {
-    const r = rec([AWS5], [], old({ classifierPriority: 10, source: 'flag', configuredPriority: 10 }));
-    expect(r).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
-    expect(r.reasons.at(-1)).toBe('agent 7.38.0 attaches at pref 1 whatever its configuration says: classifier_priority takes effect only from 7.39.2, so upgrade the agent first');
-  });
-
   it('no restart advice into a value such an agent cannot read', () => {
-    const r = rec([AWS5, bpf(10, DD)], [], old({ observedPriorities: [10] }));
+    const r = rec([AWS5, bpf(10, DD)], [], old({}, { observedPriorities: [1, 10] }));
     expect(r.snippets).toBeNull();
     expect(r.reasons.join()).not.toContain('restart system-probe');
   });
@@ -135,6 +141,6 @@ describe('an agent that hard-codes pref 1 (7.36.0-7.39.1)', () => {
   it('any other agent, or one with network detection off, has no after-upgrade answer', () => {
     expect(rec([AWS5]).afterUpgrade).toBeUndefined();
     expect(rec([AWS5], [], { ...defaultAgentSettings(), agentVersion: '7.39.2' }).afterUpgrade).toBeUndefined();
-    expect(rec([AWS5], [], old({ networkEnabled: false })).afterUpgrade).toBeUndefined();
+    expect(rec([AWS5], [], old({}, { networkEnabled: false })).afterUpgrade).toBeUndefined();
   });
 });

@@ -20,7 +20,7 @@ const oldAgent = (): AuditResult => {
   return {
     ...r,
     agent: { ...agent, agentVersion: '7.38.0', hardCodedPriority: 1, classifierPriority: 1, source: 'agent-version', configuredPriority: 4,
-      trace: [{ key: 'runtime_security_config.network.classifier_priority', value: '4', from: 'system-probe.yaml', file: 'sp.yaml', used: false, ignoredBecause: 'agent-version' }] },
+      trace: [{ key: 'runtime_security_config.network.classifier_priority', value: '4', from: 'system-probe.yaml', file: 'sp.yaml', setting: 'priority' as const, used: false, ignoredBecause: 'agent-version' }] },
     recommendation: { action: 'keep', classifierPriority: 1, reasons: ['agent 7.38.0 attaches at pref 1 whatever its configuration says'], blockers: [], vendorAlternatives: [], snippets: null,
       afterUpgrade: { agentVersion: '7.39.2', recommendation: later } },
   };
@@ -30,9 +30,11 @@ const text = (x: string | Iterable<string>): string => (typeof x === 'string' ? 
 describe('the answer after the upgrade', () => {
   it('headlines: nothing to change now, the upgraded agent\'s answer after', () => {
     const rec = oldAgent().recommendation;
-    expect(actionHeadline(rec)).toBe('Nothing to change on this agent: it attaches at pref 1 (its version reads no classifier_priority), where nothing hides traffic from it.');
+    expect(actionHeadline(rec)).toBe('Nothing to change on this agent: it attaches at pref 1, as its version always does (it reads no classifier_priority).');
     expect(upgradeHeadline(rec)).toBe('After upgrading the agent to 7.39.2 or later: Set the classifier priority to 4.');
-    expect(actionHeadline({ ...later, afterUpgrade: { agentVersion: '7.39.2', recommendation: later } })).toBe('Upgrade the agent to 7.39.2 or later, then set the classifier priority to 4.');
+    // Keep after the upgrade is no "current" priority: the upgraded agent moves there.
+    expect(upgradeHeadline({ ...rec, afterUpgrade: { agentVersion: '7.39.2', recommendation: { ...later, action: 'keep', classifierPriority: 10, snippets: null } } }))
+      .toBe('After upgrading the agent to 7.39.2 or later: keep classifier priority 10, where the upgraded agent attaches by its configuration or the default.');
     expect(upgradeHeadline(later)).toBeNull();
   });
 

@@ -41,7 +41,7 @@ export const datadog = (reaches: Reach, line?: number) => filter({ pref: 10, ven
 export const agent: AgentSettings = {
   classifierPriority: 10, source: 'default', configuredPriority: null, observedPriorities: [10],
   networkEnabled: true, ingressEnabled: true, rawPacketEnabled: null, classifierHandle: null,
-  agentVersion: '7.60.0', cniVersion: 'cilium 1.15.3', hardCodedPriority: null, trace: [],
+  agentVersion: '7.60.0', cniVersion: 'cilium 1.15.3', hardCodedPriority: null, upgraded: null, trace: [],
 };
 
 export const finding = (o: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 'message'>): Finding => ({

@@ -20,10 +20,13 @@ export default defineRule({
     // (With network detection off the priority moves nothing: the warning below says so.)
     // An agent of a version that hard-codes its pref (versionEra.ts) seen elsewhere: the
     // version given is not the one running (only other prefs seen: agentPriority.ts then
-    // reasons with what runs), or filters of another agent remain beside it.
+    // reasons as for an agent that reads its configuration), or filters of another agent
+    // remain beside it.
     const pinned = hardCodedPriority(a.agentVersion);
-    if (a.networkEnabled && pinned !== null && a.source !== 'flag' && observed.some((p) => p !== pinned)) {
-      const reasoned = a.hardCodedPriority === null ? `the running agent is not that version, and tc-audit reasons with pref ${a.classifierPriority}, where its filters are` : `filters at another pref were left by another agent; tc-audit reasons with pref ${pinned}`;
+    if (a.networkEnabled && pinned !== null && observed.some((p) => p !== pinned)) {
+      const reasoned = a.hardCodedPriority === null
+        ? `the running agent is not that version, and tc-audit reasons with pref ${a.classifierPriority} (${a.source === 'observed' ? 'where its filters are' : `from ${a.source === 'flag' ? '--agent-priority' : a.source}`}), as for an agent that reads its configuration`
+        : `filters at another pref were left by another agent; tc-audit reasons with pref ${pinned}`;
       out.push({
         ...NO_LOCATION, filter: null, source: null,
         message: `agent ${a.agentVersion ?? '?'} attaches at pref ${pinned} whatever its configuration says (versions before ${PRIORITY_CONFIGURABLE_FROM}), but the agent's filters were seen at pref ${list(observed)}: ${reasoned}.`,

@@ -1,6 +1,5 @@
 // checklist: a vendor that ends the walk but sits above the agent's pref runs after it;
 // the agent has already seen every packet by then.
-import { upgradedPriority } from '../../agent/versionEra.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, trafficOf, who } from './util/describe.js';
 import { forEachForeignFilter, isTerminal } from './util/select.js';
@@ -15,7 +14,7 @@ export default defineRule({
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
       if (f.filter.pref === null || f.filter.pref <= P || !isTerminal(f)) return null;
       // An agent that reads no priority is ahead only until it is upgraded.
-      const later = ctx.agent.hardCodedPriority === null ? null : upgradedPriority(ctx.agent);
+      const later = ctx.agent.upgraded?.classifierPriority ?? null;
       const until = later !== null && f.filter.pref <= later
         ? ` while the agent reads no classifier_priority; upgraded, it attaches at pref ${later}, ${f.filter.pref === later ? 'beside' : 'after'} this one (see the answer after the upgrade)`
         : '';

@@ -30,6 +30,7 @@ const recommendation = (r: AuditResult): string[] => {
   if (later !== undefined) {
     out.push('', `**${mdInline(upgradeHeadline(rec) ?? '')}**`, '');
     for (const reason of later.reasons) out.push(`- ${mdInline(reason)}`);
+    for (const alt of later.vendorAlternatives) out.push(`- Alternative: ${mdInline(alt)}`);
     snippets(out, later.snippets, ' (after the upgrade)');
   }
   return out;

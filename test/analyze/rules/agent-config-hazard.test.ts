@@ -41,7 +41,7 @@ describe('agent-config-hazard', () => {
     const old = { agentVersion: '7.37.0', hardCodedPriority: 1, classifierPriority: 1, source: 'agent-version' as const };
 
     it('a warning: the pref is fixed, the setting is not read, and the upgrade is the fix with the value to set', () => {
-      const trace = [{ key: 'runtime_security_config.network.classifier_priority', value: '4', from: 'system-probe.yaml' as const, file: '/etc/dd/system-probe.yaml', used: false, ignoredBecause: 'agent-version' as const }];
+      const trace = [{ key: 'runtime_security_config.network.classifier_priority', value: '4', from: 'system-probe.yaml' as const, file: '/etc/dd/system-probe.yaml', setting: 'priority' as const, used: false, ignoredBecause: 'agent-version' as const }];
       const [f] = run({ agent: { ...old, configuredPriority: 4, trace }, recommendation: up });
       expect(f!.severity).toBeUndefined(); // warning
       expect(f!.message).toBe('agent 7.37.0 attaches at pref 1 whatever its configuration says (versions 7.36.0 to 7.39.1), so runtime_security_config.network.classifier_priority (/etc/dd/system-probe.yaml) is not applied; these versions are the agent side of the known pref 1 / handle 0x1 race with Cilium 1.9 and older.');
@@ -55,7 +55,7 @@ describe('agent-config-hazard', () => {
     });
 
     it.each([
-      ['keep', recommendation('keep', 10), 'upgrade the agent to 7.39.2 or later; it then attaches at pref 10, where nothing here hides traffic from it'],
+      ['keep', recommendation('keep', 10), 'upgrade the agent to 7.39.2 or later; it then attaches at pref 10, which the answer after the upgrade keeps'],
       ['disable-network', recommendation('disable-network'), 'upgrade the agent to 7.39.2 or later; even then no classifier_priority is safe here: set runtime_security_config.network.enabled: false (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_ENABLED=false)'],
       ['unknown', recommendation('unknown'), 'upgrade the agent to 7.39.2 or later; what it can see then cannot be told from this input (see the recommendation)'],
     ])('after the upgrade: %s', (_n, after, remedy) => {

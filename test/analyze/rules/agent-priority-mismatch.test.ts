@@ -57,7 +57,7 @@ describe('agent-priority-mismatch', () => {
     it('its filters seen only elsewhere: not that version, and tc-audit reasons with what runs', () => {
       // (agentPriority.ts has then dropped the version's pref for the observed one.)
       const [f] = rule.check(one, ctx({ agent: { ...old, source: 'observed', classifierPriority: 10, hardCodedPriority: null } }));
-      expect(f!.message).toBe("agent 7.38.0 attaches at pref 1 whatever its configuration says (versions before 7.39.2), but the agent's filters were seen at pref 10: the running agent is not that version, and tc-audit reasons with pref 10, where its filters are.");
+      expect(f!.message).toBe("agent 7.38.0 attaches at pref 1 whatever its configuration says (versions before 7.39.2), but the agent's filters were seen at pref 10: the running agent is not that version, and tc-audit reasons with pref 10 (where its filters are), as for an agent that reads its configuration.");
       expect(f!.remediation).toContain('--agent-version');
     });
     it('seen at 1 and elsewhere: the others were left by another agent', () => {

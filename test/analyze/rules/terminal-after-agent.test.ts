@@ -27,10 +27,11 @@ describe('terminal-after-agent', () => {
   });
 
   describe('an agent that hard-codes pref 1 (7.36.0-7.39.1)', () => {
-    const old = (o = {}) => ctx({ agent: { agentVersion: '7.38.0', hardCodedPriority: 1, classifierPriority: 1, source: 'agent-version', ...o } });
+    const upgraded = (p: number) => ({ classifierPriority: p, configuredPriority: p === 10 ? null : p, source: 'default' as const, ingressEnabled: true, classifierHandle: null });
+    const old = (later = 10) => ctx({ agent: { agentVersion: '7.38.0', hardCodedPriority: 1, classifierPriority: 1, source: 'agent-version', upgraded: upgraded(later) } });
     it('no concern only until the upgrade puts the agent at the default 10, behind the vendor', () => {
       expect(run(foreign(5, 'always'), old())[0]!.message).toMatch(/runs after the agent's classifier at pref 1: no concern while the agent reads no classifier_priority; upgraded, it attaches at pref 10, after this one \(see the answer after the upgrade\)\.$/);
-      expect(run(foreign(4, 'always'), old({ configuredPriority: 4 }))[0]!.message).toContain('upgraded, it attaches at pref 4, beside this one');
+      expect(run(foreign(4, 'always'), old(4))[0]!.message).toContain('upgraded, it attaches at pref 4, beside this one');
     });
     it('a vendor after the upgraded agent\'s pref is no concern either way', () => {
       expect(run(foreign(20, 'always'), old())[0]!.message).toMatch(/at pref 1: no concern\.$/);

@@ -52,7 +52,7 @@ export function upgradeFix(ctx: RuleContext): string | null {
     case 'set-priority':
       return `${to} and ${setPriorityFix({ ...ctx, recommendation: later }) ?? `set classifier_priority: ${later.classifierPriority}`} with it (the priority it would attach at otherwise is not safe here)`;
     case 'keep':
-      return `${to}; it then attaches at pref ${later.classifierPriority ?? '?'}, where nothing here hides traffic from it`;
+      return `${to}; it then attaches at pref ${later.classifierPriority ?? '?'}, which the answer after the upgrade keeps`;
     case 'disable-network':
       return `${to}; even then no classifier_priority is safe here: ${disableNetworkFix({ ...ctx, recommendation: later })}`;
     case 'unknown':
