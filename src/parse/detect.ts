@@ -15,6 +15,15 @@ function detectJson(head: string): InputFormat {
   return 'tc-json';
 }
 
+/** What tc-audit itself writes as JSON (a report, a diff, a fleet answer), named as such:
+ *  grabbed instead of the input at 3 a.m., it would otherwise read as a malformed tc -j dump. */
+function ownOutput(head: string): string | null {
+  const top = /^\s*\{\s*"(schemaVersion|mode)"\s*:\s*(?:1\s*,\s*"(tool|kind)"\s*:\s*(?:\{\s*"name"\s*:\s*"tc-audit"|"diff")|"fleet")/.exec(head);
+  if (top === null) return null;
+  const what = top[1] === 'mode' ? 'a tc-audit cluster answer' : top[2] === 'kind' ? 'a tc-audit diff' : 'a tc-audit report (--json)';
+  return `this is ${what}, not an input: analyze reads what tc and bpftool print, docs/capture.sh captures and \`tc-audit collect -o FILE\` bundles; ${ACCEPTED}`;
+}
+
 /** Where a JSON document starts after leading `# ` comment lines (a note someone put above
  *  a saved dump), or 0 when the text does not start with such lines. `###` capture markers
  *  are not comments. */
@@ -49,6 +58,8 @@ export function detectFormat(text: string): Detection {
   const head = text.slice(afterLeadingComments(text.slice(0, HEAD)), HEAD);
   const first = head.trimStart()[0];
   if (first === '[' || first === '{') {
+    const own = ownOutput(head);
+    if (own !== null) return { format: null, error: own };
     const j = detectJson(head);
     // A JSON array of tc entries must look like one; "[]" is an empty tc -j dump.
     if (j !== 'tc-json' || /^\s*\[\s*\]\s*$/.test(head) || /"kind"\s*:/.test(head)) return { format: j, error: null };

@@ -58,6 +58,16 @@ describe('--assume', () => {
     expect(r.stderr).toBe('tc-audit: --assume cillium=ok: "cillium" is no vendor id; expected one of cilium, calico, aws-network-policy-agent, retina, beyla, netobserv, kubeskoop, bpfman, merbridge, azure-ipv6-hp, datadog, unknown\nRun tc-audit --help for usage.\n');
   });
 
+  it('is a usage error for the live audit and watch too, before anything is collected or watched', () => {
+    for (const cmd of [[], ['audit'], ['watch']]) {
+      for (const bad of ['garbage', 'cilium=maybe', 'nosuchvendor=ok']) {
+        const r = spawnSync(process.execPath, [CLI, ...cmd, '--assume', bad], { encoding: 'utf8', timeout: 30_000 });
+        expect([cmd.join(' '), bad, r.status, r.stdout]).toEqual([cmd.join(' '), bad, 2, '']);
+        expect(r.stderr).toMatch(/^tc-audit: --assume .*\nRun tc-audit --help for usage\.\n$/);
+      }
+    }
+  });
+
   it('a known vendor id is taken', () => {
     const r = run(['--assume', 'unknown=ok', '--json']);
     expect(r.stderr).toBe('');

@@ -25,6 +25,14 @@ describe('detectFormat', () => {
     expect(detectFormat('[]').format).toBe('tc-json');
     expect(detectFormat('{"bundleVersion":1}').format).toBe('bundle');
   });
+  test("tc-audit's own JSON (a report, a diff, a cluster answer) is named as such, not read as a tc -j dump", () => {
+    expect(detectFormat('{\n  "schemaVersion": 1,\n  "tool": {\n    "name": "tc-audit",\n    "version": "0.1.0"\n  },\n  "nodes": [{"kind": "bpf"}]\n}').error)
+      .toMatch(/^this is a tc-audit report \(--json\), not an input: .*tc-audit collect -o FILE/);
+    expect(detectFormat('{"schemaVersion":1,"kind":"diff","worse":false}').error).toMatch(/^this is a tc-audit diff, not an input/);
+    expect(detectFormat('{\n  "mode": "fleet",\n  "agent": {}\n}').error).toMatch(/^this is a tc-audit cluster answer, not an input/);
+    // A bundle carries tc-audit's name too, and is an input.
+    expect(detectFormat('{"bundleVersion":1,"tool":{"name":"tc-audit"}}').format).toBe('bundle');
+  });
   test('UTF-16 text (as PowerShell writes it) is named as such, with the fix', () => {
     const dump = 'filter protocol all pref 1 bpf chain 0 \n';
     for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(dump, 'utf16le')]), Buffer.from(dump, 'utf16le')]) {

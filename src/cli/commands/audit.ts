@@ -5,6 +5,7 @@ import type { LayerError } from '../../agent/layers.js';
 import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
 import { emit, withOutputOptions, type OutputArgs } from '../outputOptions.js';
 import { killChildrenOnSignal } from '../liveSignals.js';
+import { UsageError } from '../usageError.js';
 
 type AuditArgs = ScopeArgs & AgentArgs & OutputArgs;
 
@@ -23,14 +24,16 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     const assumeErrors: string[] = [];
     const agent = agentSettingsFromArgs(argv, agentErrors);
     const assume = parseAssume(argv.assume, assumeErrors);
+    // A bad --assume is a usage error, as for analyze: a gate must not pass on a verdict it
+    // was told to assume and did not.
+    if (assumeErrors.length > 0) throw new UsageError(assumeErrors.join('\n'));
     const session = await liveSession(liveOptionsFrom(argv), { quiet: argv.quiet === true });
     if (!session.ok) {
       process.stderr.write(`${session.message}\n`);
       process.exitCode = session.exitCode;
       return;
     }
-    const errors = [...agentErrors, ...assumeErrors.map((message) => ({ file: '--assume', line: null, message }))];
-    const result = auditCollection(session.collection, agent, assume, errors);
+    const result = auditCollection(session.collection, agent, assume, agentErrors);
     process.exitCode = await emit(result, argv);
   },
 };

@@ -1,6 +1,7 @@
 // `tc-audit watch`: long-running node mode (src/watch). Runs until SIGTERM/SIGINT, then
 // stops every monitor and exits 0 within a second.
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { UsageError } from '../usageError.js';
 import type { LayerError } from '../../agent/layers.js';
 import { liveOptionsFrom, numberWord, withScopeOptions, type ScopeArgs } from '../../collect/scopeOptions.js';
 import { agentSettingsFromArgs, parseAssume, withAgentOptions, type AgentArgs } from '../agentOptions.js';
@@ -52,7 +53,8 @@ export const watchCommand: CommandModule<object, WatchArgs> = {
     const assumeErrors: string[] = [];
     const agent = agentSettingsFromArgs(argv, agentErrors);
     const assume = parseAssume(argv.assume, assumeErrors);
-    for (const e of [...agentErrors.map((x) => x.message), ...assumeErrors]) process.stderr.write(`tc-audit: ${e}\n`);
+    if (assumeErrors.length > 0) throw new UsageError(assumeErrors.join('\n'));
+    for (const e of agentErrors.map((x) => x.message)) process.stderr.write(`tc-audit: ${e}\n`);
     const live = { ...liveOptionsFrom(argv), nodeName: argv['node-name'] ?? process.env.TC_AUDIT_NODE_NAME ?? null };
     const metrics = argv['metrics-addr'] ? new WatchMetrics() : null;
     const watcher = new Watcher({
