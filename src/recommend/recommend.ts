@@ -112,9 +112,14 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
   // that value still has to be applied (the snippets say how).
   // (Not for an agent that hard-codes its pref: no setting moves it, and
   // agent-priority-mismatch says its filters elsewhere contradict the version given.)
+  // Also where they run there on some hooks only: a priority change not rolled out to every
+  // node yet (the cluster's answer pools nodes) or stale filters; the others may be blind.
   const observed = agent.observedPriorities;
-  if (observed.length > 0 && !observed.includes(P) && agent.hardCodedPriority === null) {
-    reasons.push(`the agent's classifiers run at pref ${observed.join(', ')} now, not ${P}: set classifier_priority: ${P} and restart system-probe`, ...configCautions(agent, 'set-priority'));
+  const elsewhere = observed.filter((p) => p !== P);
+  if (elsewhere.length > 0 && agent.hardCodedPriority === null) {
+    reasons.push(observed.includes(P)
+      ? `the agent's classifiers also run at pref ${elsewhere.join(', ')} on some hooks, not at ${P} everywhere yet: set classifier_priority: ${P} everywhere and restart system-probe where they do`
+      : `the agent's classifiers run at pref ${observed.join(', ')} now, not ${P}: set classifier_priority: ${P} and restart system-probe`, ...configCautions(agent, 'set-priority'));
     return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: setPrioritySnippets(P) };
   }
   return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: null };

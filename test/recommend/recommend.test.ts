@@ -25,6 +25,12 @@ describe('recommend', () => {
     expect(r.reasons.at(-1)).toBe("the agent's classifiers run at pref 10 now, not 3: set classifier_priority: 3 and restart system-probe");
     expect(r.snippets?.env).toBe('DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=3\n');
   });
+  it('keep where the agent runs at that pref on some hooks and elsewhere on others (a rollout under way) carries the snippets too', () => {
+    const r = rec([bpf(1, null, { program: { id: 1, name: 'endpoint_ingres', tag: null } }), bpf(3, DD)], [], { ...defaultAgentSettings(), classifierPriority: 3, source: 'observed', observedPriorities: [3, 10] });
+    expect(r).toMatchObject({ action: 'keep', classifierPriority: 3 });
+    expect(r.reasons.at(-1)).toBe("the agent's classifiers also run at pref 10 on some hooks, not at 3 everywhere yet: set classifier_priority: 3 everywhere and restart system-probe where they do");
+    expect(r.snippets?.env).toBe('DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=3\n');
+  });
     it('keep says so when non-eBPF filters that may end the walk run before the agent', () => {
     const mirrorAll = bpf(3, null, { kind: 'u32', protocol: 'ip', handle: '800::800', directAction: null, program: null, classid: '1:1', u32: { terminal: true, link: null, matchesEvery: true } });
     const r = rec([mirrorAll, bpf(10, DD)]);

@@ -82,6 +82,16 @@ export default defineRule({
     for (const n of analysis.nodes) {
       const prefs = new Set<number>();
       for (const h of n.hooks) for (const f of h.filters ?? []) if (isAgent(f) && f.filter.pref !== null) prefs.add(f.filter.pref);
+      // A node whose agent runs only elsewhere than the pref seen lowest across the inputs
+      // (several nodes, or a cluster's bundles): not rolled out there yet.
+      if (a.networkEnabled && a.source === 'observed' && prefs.size > 0 && !prefs.has(a.classifierPriority)) {
+        const own = [...prefs].sort((x, y) => x - y);
+        out.push({
+          ...nodeLocation(n), filter: null, source: null,
+          message: `The agent's filters on this node sit at pref ${list(own)}, not at ${a.classifierPriority}, the lowest pref they were seen at across the inputs, which tc-audit reasons with: a priority change not rolled out to this node yet, and what hides traffic from its agent now is not what the answer weighs.`,
+          remediation: `apply classifier_priority: ${a.classifierPriority} on every node (the recommendation's snippets) and restart system-probe here, or audit this node on its own (tc-audit analyze ITS-BUNDLE)`,
+        });
+      }
       if (prefs.size < 2) continue;
       const sorted = [...prefs].sort((x, y) => x - y);
       out.push({

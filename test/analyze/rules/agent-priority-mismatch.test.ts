@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/analyze/rules/agentPriorityMismatch.js';
-import { agentFilter, analysisOf, ctx, hook, recommendation } from '../../helpers/analysisBuilders.js';
+import { agentFilter, analysisOf, ctx, hook, node, recommendation } from '../../helpers/analysisBuilders.js';
 
 const one = analysisOf(hook({ filters: [agentFilter()] }));
 
 describe('agent-priority-mismatch', () => {
   it.each([
     ['default source: nothing configured to compare', { source: 'default' as const, observedPriorities: [1] }, 0],
-    ['observed source', { source: 'observed' as const, classifierPriority: 1, observedPriorities: [1] }, 0],
+    ['observed source', { source: 'observed' as const, classifierPriority: 10, observedPriorities: [10] }, 0],
     ['flag 5, observed 10', { source: 'flag' as const, configuredPriority: 5, classifierPriority: 5, observedPriorities: [10] }, 1],
     ['file 10, observed 10', { source: 'system-probe.yaml' as const, configuredPriority: 10, observedPriorities: [10] }, 0],
     ['configured 0 means 50, observed 50', { source: 'env' as const, configuredPriority: 0, classifierPriority: 50, observedPriorities: [50] }, 0],
@@ -68,5 +68,15 @@ describe('agent-priority-mismatch', () => {
       expect(rule.check(one, ctx({ agent: { ...old, source: 'agent-version', classifierPriority: 1, hardCodedPriority: 1, observedPriorities: [1] } }))).toEqual([]);
       expect(rule.check(one, ctx({ agent: { agentVersion: '7.39.2', source: 'observed', classifierPriority: 10, observedPriorities: [10] } }))).toEqual([]);
     });
+  });
+
+  it('a node whose agent runs only elsewhere than the lowest pref seen across the inputs: not rolled out there yet', () => {
+    const two = { nodes: [node([hook({ filters: [agentFilter({ pref: 3 })] })], { name: 'nB' }), node([hook({ filters: [agentFilter({ pref: 10 })] })], { name: 'nA' })] };
+    const fs = rule.check(two, ctx({ agent: { source: 'observed', classifierPriority: 3, observedPriorities: [3, 10] } }));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ node: 'nA' });
+    expect(fs[0]!.message).toBe("The agent's filters on this node sit at pref 10, not at 3, the lowest pref they were seen at across the inputs, which tc-audit reasons with: a priority change not rolled out to this node yet, and what hides traffic from its agent now is not what the answer weighs.");
+    // A configured priority is agent-priority-mismatch's other case; off, nothing to roll out.
+    expect(rule.check(two, ctx({ agent: { source: 'observed', classifierPriority: 3, observedPriorities: [3, 10], networkEnabled: false } })).map((f) => f.message)).not.toContainEqual(expect.stringContaining('not rolled out'));
   });
 });
