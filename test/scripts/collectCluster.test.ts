@@ -3,7 +3,7 @@
 // failure handling and the fleet analysis it ends with all run for real. Only the cluster
 // API is simulated (there is no Kubernetes here).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,19 +14,31 @@ import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
 const ROOT = process.cwd();
 const B = join(ROOT, 'bpf/scenarios');
 
-/** kubectl stand-in: pods/nodes map to namespaces through NS_<node> variables. */
+/** kubectl stand-in: pods/nodes map to namespaces through NS_<node> variables; a Job's
+ *  manifest is kept in $TCAT_DIR/jobs/NAME.yaml (its node in NAME). TCAT_FAIL: the node whose
+ *  collection (exec or Job) fails; TCAT_PENDING: the node whose pod is not running;
+ *  TCAT_DESIRED: the DaemonSet's desired pod count. */
 const FAKE_KUBECTL = `#!/bin/sh
-# fake kubectl for tests: get pods|nodes, exec, apply, wait, logs, delete
-collect() { node "$TCAT_CLI" collect -q --netns "$(eval echo \\$NS_$(echo "$1" | tr - _))" --node-name "$1" -o -; }
+collect() { node "$TCAT_CLI" collect -q --netns "$(eval echo \\$NS_$(printf %s "$1" | tr -c A-Za-z0-9 _))" --node-name "$1" -o -; }
 while [ "$1" = "-n" ]; do shift 2; done
 case "$1" in
   get)
-    if [ "$2" = pods ]; then for n in $TCAT_NODES; do echo "tc-audit-$n $n"; done; exit 0; fi
-    if [ "$2" = nodes ]; then echo $TCAT_NODES; exit 0; fi ;;
+    case "$2" in
+      pods) for n in $TCAT_NODES; do ph=Running; [ "$n" = "$TCAT_PENDING" ] && ph=Pending; echo "tc-audit-$n $n $ph"; done; exit 0 ;;
+      daemonset) echo "\${TCAT_DESIRED:-$(echo $TCAT_NODES | wc -w)}"; exit 0 ;;
+      nodes) for n in $TCAT_NODES; do echo "$n"; done; exit 0 ;;
+      job) n=$(cat "$TCAT_DIR/jobs/$3" 2>/dev/null)
+        case "$5" in
+          *succeeded*) [ -n "$n" ] && [ "$n" != "$TCAT_FAIL" ] && echo 1 ;;
+          *failed*) [ "$n" = "$TCAT_FAIL" ] && echo 1 ;;
+        esac
+        exit 0 ;;
+    esac ;;
   exec) node=\${2#tc-audit-}; [ "$node" = "$TCAT_FAIL" ] && exit 1; collect "$node"; exit $? ;;
-  apply) cat > /dev/null; exit 0 ;;
-  wait) exit 0 ;;
-  logs) node=\${2#job/tc-audit-collect-}; collect "$node"; exit $? ;;
+  create) mkdir -p "$TCAT_DIR/jobs"; cat > "$TCAT_DIR/jobs/new.yaml"
+    name=$(sed -n 's/^  name: //p' "$TCAT_DIR/jobs/new.yaml"); node=$(sed -n 's/^      nodeName: //p' "$TCAT_DIR/jobs/new.yaml")
+    mv "$TCAT_DIR/jobs/new.yaml" "$TCAT_DIR/jobs/$name.yaml"; echo "$node" > "$TCAT_DIR/jobs/$name"; exit 0 ;;
+  logs) collect "$(cat "$TCAT_DIR/jobs/\${2#job/}")"; exit $? ;;
   delete) exit 0 ;;
 esac
 echo "fake kubectl: unexpected: $*" >&2; exit 3
@@ -59,17 +71,18 @@ describeLive('scripts/collect-cluster.sh', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const run = (mode: string, out: string, fail = '') =>
-    spawnSync('bash', [join(ROOT, 'scripts/collect-cluster.sh'), '-m', mode, '-o', out, '--', '--json'], {
+  const run = (mode: string, out: string, env: Record<string, string> = {}, args: string[] = mode === 'job' ? ['-i', 'registry.example.com/tc-audit:0.1.0'] : []) =>
+    spawnSync('bash', [join(ROOT, 'scripts/collect-cluster.sh'), '-m', mode, '-o', out, ...args, '--', '--json'], {
       encoding: 'utf8',
       timeout: 120_000,
       env: {
         ...process.env,
         PATH: `${join(dir, 'bin')}:${process.env.PATH}`,
         TCAT_CLI: CLI,
+        TCAT_DIR: join(dir, `k-${out.split('/').pop()}`),
         TCAT_NODES: nodes.join(' '),
-        TCAT_FAIL: fail,
         ...Object.fromEntries(nodes.map((n) => [`NS_${n.replace('-', '_')}`, ns[n]!])),
+        ...env,
       },
     });
 
@@ -84,12 +97,44 @@ describeLive('scripts/collect-cluster.sh', () => {
     expect(r.status).toBe(1);
   });
 
-  it('a node whose collection fails is reported and left out; the rest is analysed', () => {
-    const out = join(dir, 'out-fail');
-    const r = run('daemonset', out, 'node-b');
-    expect(r.stderr).toContain('failed: node-b');
+  it.each(['daemonset', 'job'])('%s mode: a node whose collection fails is named and left out, the rest analysed, and the run exits 3', (mode) => {
+    const out = join(dir, `out-fail-${mode}`);
+    const r = run(mode, out, { TCAT_FAIL: 'node-b' });
+    expect(r.stderr).toMatch(/missing: node-b \(/);
+    expect(r.stderr).toContain('collect-cluster: no bundle from: node-b; the answer above covers the other nodes only');
     expect(readdirSync(out).sort()).toEqual(['node-a.json', 'node-c.json']);
     expect(JSON.parse(r.stdout).recommendation.action).toBe('keep');
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(3);
+  });
+
+  it('daemonset mode: a pod not running and a node without a pod count as missing', () => {
+    const r = run('daemonset', join(dir, 'out-pending'), { TCAT_PENDING: 'node-c', TCAT_DESIRED: '4' });
+    expect(r.stderr).toContain('missing: node-c (pod tc-audit-node-c is Pending)');
+    expect(r.stderr).toContain('missing: 1 node(s) without a pod (daemonset tc-audit wants 4, 3 exist)');
+    expect(r.status).toBe(3);
+  });
+
+  it('job mode: the image, namespace and a Job name within 63 characters are filled in', () => {
+    const out = join(dir, 'out-job-names');
+    const long = 'ip-192-168-101-202.ap-southeast-2.compute.internal';
+    const r = run('job', out, { TCAT_NODES: long, [`NS_${long.replace(/[-.]/g, '_')}`]: ns['node-a']! }, ['-i', 'reg.example/tc-audit:1', '-n', 'audit']);
+    expect(r.status, r.stderr).toBe(0);
+    const jobs = readdirSync(join(dir, 'k-out-job-names', 'jobs')).filter((f) => f.endsWith('.yaml'));
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.replace(/\.yaml$/, '')).toMatch(/^tc-audit-collect-[0-9a-f]{12}$/);
+    const yaml = readFileSync(join(dir, 'k-out-job-names', 'jobs', jobs[0]!), 'utf8');
+    expect(yaml).toContain('image: reg.example/tc-audit:1\n');
+    expect(yaml).toContain('  namespace: audit\n');
+    expect(yaml).toContain(`nodeName: ${long}\n`);
+    expect(yaml).not.toContain('PLACEHOLDER');
+  });
+
+  it('refuses job mode without an image, and an output directory that holds bundles already', () => {
+    const j = run('job', join(dir, 'out-noimage'), {}, []);
+    expect(j.status).toBe(2);
+    expect(j.stderr).toContain('job mode needs -i IMAGE');
+    const r = run('daemonset', join(dir, 'out-daemonset'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('already holds bundles; give a new -o DIR');
   });
 });
