@@ -4,7 +4,6 @@ import { open } from 'node:fs/promises';
 
 /** Bundles announce themselves in their first bytes (`{"bundleVersion":1,…` as collect writes). */
 async function looksLikeBundle(file: string): Promise<boolean> {
-  if (!file.endsWith('.json')) return false;
   let fh;
   try {
     fh = await open(file, 'r');
@@ -18,9 +17,12 @@ async function looksLikeBundle(file: string): Promise<boolean> {
   }
 }
 
-/** Fleet mode: at least two inputs, every one of them a bundle. */
+/** Fleet mode: at least two of the inputs are bundles. The others are then inputs the
+ *  fleet does not analyse and says so (a damaged bundle, a `.tmp` of an interrupted copy),
+ *  rather than one stray file turning a cluster's bundles into one merged node report. */
 export async function isFleetInput(files: readonly string[]): Promise<boolean> {
   if (files.length < 2) return false;
-  for (const f of files) if (!(await looksLikeBundle(f))) return false;
-  return true;
+  let bundles = 0;
+  for (const f of files) if ((await looksLikeBundle(f)) && ++bundles >= 2) return true;
+  return false;
 }

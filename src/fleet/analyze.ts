@@ -5,6 +5,7 @@ import { resolveAgentPriority } from '../analyze/agentPriority.js';
 import type { Assumptions, AuditFn } from '../analyze/contracts.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import type { RecommendContext } from '../recommend/recommend.js';
+import type { ParseError } from '../parse/types.js';
 import type { Recommendation } from '../recommend/types.js';
 import { FleetAccumulator } from './accumulate.js';
 import { auditRepresentatives } from './audit.js';
@@ -81,7 +82,7 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
     };
   });
 
-  const recommendation = atLeastUnknown(answer(usedShapes), groups);
+  const recommendation = atLeastUnknown(answer(usedShapes), groups, acc.errors);
   const nodes = kept.map((n) => {
     const group = groups[renumber.get(n.group)!]!;
     const { action, classifierPriority } = group.recommendation;
@@ -108,14 +109,19 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
 }
 
 /** The cluster answer over every hook can be keep while a group of nodes has nothing that
- *  supports keep (nothing audited: its hooks add nothing to the pool). What works on every
- *  node is then not known either. */
-function atLeastUnknown(r: Recommendation, groups: readonly ShapeGroup[]): Recommendation {
+ *  supports keep (nothing audited: its hooks add nothing to the pool), or while an input
+ *  could not be read as a bundle (a node whose answer is not known: a damaged or cut-short
+ *  bundle is where collection went wrong). What works on every node is then not known. */
+function atLeastUnknown(r: Recommendation, groups: readonly ShapeGroup[], unread: readonly ParseError[]): Recommendation {
   if (r.action !== 'keep') return r;
   const open = groups.filter((g) => g.recommendation.action === 'unknown');
-  if (open.length === 0) return r;
+  if (open.length === 0 && unread.length === 0) return r;
   const reasons = open.map((g) => `group ${g.index + 1} (${g.nodes.length} node(s): ${g.nodes.slice(0, 3).join(', ')}${g.nodes.length > 3 ? ', …' : ''}) is unknown: ${g.recommendation.reasons.join('; ')}`);
+  if (unread.length > 0) {
+    const files = [...new Set(unread.map((e) => e.file))];
+    reasons.push(`${files.length} input(s) could not be read as bundles (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}; see the inputs not analysed): the nodes behind them are not known; collect them again, or remove files that are no bundles`);
+  }
   // (What leaves a group unknown, nothing audited or no pref, stays after an agent upgrade.)
-  const afterUpgrade = r.afterUpgrade && { ...r.afterUpgrade, recommendation: atLeastUnknown(r.afterUpgrade.recommendation, groups) };
+  const afterUpgrade = r.afterUpgrade && { ...r.afterUpgrade, recommendation: atLeastUnknown(r.afterUpgrade.recommendation, groups, unread) };
   return { ...r, action: 'unknown', classifierPriority: null, reasons: [...reasons, ...r.reasons.map((x) => `the other nodes: ${x}`)], ...(afterUpgrade ? { afterUpgrade } : {}) };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
+import { makeBundle } from '../../scripts/gen-bundles.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'tcat-fleetcli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,6 +56,34 @@ describe('analyze over many bundles', () => {
       expect(fleet.recommendation.reasons[0]).toMatch(/^group \d \(1 node\(s\): empty-node\) is unknown: /);
     } finally {
       rmSync(two, { recursive: true, force: true });
+    }
+  });
+
+  it('a stray or damaged file among the bundles is listed as not analysed, and keep becomes unknown', () => {
+    const d = mkdtempSync(join(tmpdir(), 'tcat-fleetstray-'));
+    try {
+      for (const [i, name] of ['n1', 'n2'].entries()) writeFileSync(join(d, `${name}.json`), JSON.stringify(makeBundle(i, { devices: 2, variant: 'agent-first', name })));
+      const keep = JSON.parse(run([CLI, 'analyze', d, '--json']).stdout);
+      expect([keep.mode, keep.recommendation.action]).toEqual(['fleet', 'keep']);
+      // An interrupted copy leaves a cut-short bundle behind: the cluster is still a cluster.
+      writeFileSync(join(d, 'node-x.json.tmp'), '{"bundleVersion":1');
+      const r = run([CLI, 'analyze', d, '--json']);
+      const fleet = JSON.parse(r.stdout);
+      expect(fleet.mode).toBe('fleet');
+      expect(fleet.errors.map((e: { file: string }) => e.file)).toEqual([join(d, 'node-x.json.tmp')]);
+      expect(fleet.recommendation.action).toBe('unknown');
+      expect(fleet.recommendation.reasons[0]).toMatch(/^1 input\(s\) could not be read as bundles \(.*node-x\.json\.tmp; see the inputs not analysed\): the nodes behind them are not known/);
+      // One bundle beside other inputs is no cluster: analysed together, as before.
+      const one = mkdtempSync(join(tmpdir(), 'tcat-fleetone-'));
+      try {
+        writeFileSync(join(one, 'a.json'), readFileSync(join(d, readdirSync(d).find((f) => f.endsWith('.json'))!)));
+        writeFileSync(join(one, 'b.capture'), readFileSync('fixtures/scenarios/vendor-pref5.capture'));
+        expect(JSON.parse(run([CLI, 'analyze', one, '--json']).stdout).mode).toBe('offline');
+      } finally {
+        rmSync(one, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
     }
   });
 
