@@ -6,7 +6,7 @@ import type { Netns, NodeSnapshot } from '../model/snapshot.js';
 import type { ParseError } from '../parse/types.js';
 import { assembleNamespace } from './assemble.js';
 import { globToRegExp } from './links.js';
-import { discoverNamespaces, type NsCandidate, type ScopeOptions } from './namespaces.js';
+import { discoverNamespaces, type Denied, type NsCandidate, type ScopeOptions } from './namespaces.js';
 import { collectNamespace } from './nsCollect.js';
 import { mapLimit } from './pool.js';
 import { ProgramFetcher } from './programDetails.js';
@@ -45,7 +45,12 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   const { caps, results } = await probeCapabilities(runner, opts.timeoutMs);
   for (const r of results) rec.evidence.push({ argv: r.argv, netns: null, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs });
   capabilityNotes(rec, caps, { tc: results[0]!, ip: results[1]!, bpftool: results[2]! }, opts.timeoutMs);
-  const candidates = discoverNamespaces(opts);
+  const denied: Denied = { count: 0, example: null };
+  const candidates = discoverNamespaces(opts, denied);
+  // Not "exited": their namespaces, pods' among them, would go unaudited without a word.
+  if (denied.count > 0) {
+    rec.note('netns-unreadable', null, null, `the network namespaces of ${denied.count} process(es) could not be read (permission denied on /proc/${denied.example}/ns/net and others): namespaces only they hold are not audited; in a container, tc-audit needs SYS_PTRACE and no confining AppArmor profile (deploy/daemonset.yaml)`);
+  }
   const globs = opts.interfaces.map(globToRegExp);
   const errors: ParseError[] = [];
   let done = 0;

@@ -34,6 +34,20 @@ function inodeOf(path: string): number | null {
   }
 }
 
+/** A process's namespace inode; 'denied' when it exists but may not be read (in a container
+ *  under a confining AppArmor profile, or without SYS_PTRACE), null when it is gone. */
+function processInode(path: string): number | 'denied' | null {
+  try {
+    return Number(statSync(path).ino);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'EACCES' || code === 'EPERM' ? 'denied' : null;
+  }
+}
+
+/** Processes whose namespace could not be read: how many, and one of their pids. */
+export interface Denied { count: number; example: number | null }
+
 function listDir(dir: string): string[] {
   try {
     return readdirSync(dir);
@@ -42,7 +56,7 @@ function listDir(dir: string): string[] {
   }
 }
 
-export function discoverNamespaces(opts: ScopeOptions): NsCandidate[] {
+export function discoverNamespaces(opts: ScopeOptions, denied: Denied = { count: 0, example: null }): NsCandidate[] {
   const proc = opts.procDir ?? '/proc';
   const netnsDir = opts.netnsDir ?? '/var/run/netns';
   const ownInode = inodeOf(`${proc}/self/ns/net`);
@@ -88,8 +102,14 @@ export function discoverNamespaces(opts: ScopeOptions): NsCandidate[] {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     const path = `${proc}/${pid}/ns/net`;
-    const ino = inodeOf(path);
-    if (ino === null) continue; // exited, or a kernel thread we cannot read
+    const ino = processInode(path);
+    // (PID 1 is the host candidate above, which falls back to tc-audit's own namespace.)
+    if (ino === 'denied' && pid !== 1) {
+      denied.count++;
+      denied.example ??= pid;
+      continue;
+    }
+    if (ino === null || ino === 'denied') continue; // exited
     let c = byInode.get(ino);
     if (!c) {
       c = make(`inode:${ino}`, ino, path);
