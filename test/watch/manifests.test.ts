@@ -67,11 +67,21 @@ describe('deploy manifests', () => {
     expect(k.resources).not.toContain('job-node.yaml');
   });
 
-  it('collector role grants exec and jobs but nothing cluster-wide', () => {
-    const role = load('rbac-collector.yaml');
+  it('collector role grants exec and jobs; cluster-wide only the node listing job mode needs', () => {
+    const [role, lister] = parseAllDocuments(readFileSync(new URL('../../deploy/rbac-collector.yaml', import.meta.url), 'utf8')).map((d) => d.toJS());
     expect(role.kind).toBe('Role');
     const verbs = role.rules.flatMap((r: any) => r.verbs);
     expect(verbs).not.toContain('*');
-    expect(role.rules.some((r: any) => r.resources.includes('pods/exec'))).toBe(true);
+    // get too: kubectl >= 1.30 execs over WebSocket, authorized as get.
+    expect(role.rules.find((r: any) => r.resources.includes('pods/exec')).verbs.sort()).toEqual(['create', 'get']);
+    expect(lister.kind).toBe('ClusterRole');
+    expect(lister.rules).toEqual([{ apiGroups: [''], resources: ['nodes'], verbs: ['list'] }]);
+  });
+
+  it('pods run without AppArmor confinement, so that other processes\' namespaces can be read', () => {
+    for (const f of ['daemonset.yaml', 'job-node.yaml']) {
+      const c = load(f).spec.template.spec.containers[0];
+      expect(c.securityContext.appArmorProfile, f).toEqual({ type: 'Unconfined' });
+    }
   });
 });
