@@ -82,12 +82,22 @@ export function generate(dir, { nodes = 5000, devices = 200, duplicates = 0 } = 
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir, ...rest] = process.argv.slice(2);
-  if (!dir) {
-    console.error('usage: gen-bundles.mjs OUTDIR [--nodes N] [--devices N] [--duplicates N]');
-    process.exit(2);
+  const usage = 'usage: gen-bundles.mjs OUTDIR [--nodes N] [--devices N] [--duplicates N]';
+  // (No directory named --help: it would be written 5,000 bundles into.)
+  if (!dir || dir.startsWith('-')) {
+    console.error(usage);
+    process.exit(dir === '--help' || dir === '-h' ? 0 : 2);
   }
   const opt = {};
-  for (let i = 0; i < rest.length; i += 2) opt[rest[i].replace(/^--/, '')] = Number(rest[i + 1]);
+  for (let i = 0; i < rest.length; i += 2) {
+    const key = rest[i].replace(/^--/, '');
+    const n = Number(rest[i + 1]);
+    if (!['nodes', 'devices', 'duplicates'].includes(key) || !Number.isInteger(n) || n < 0) {
+      console.error(`gen-bundles.mjs: ${rest[i]} ${rest[i + 1] ?? ''}: expected --nodes, --devices or --duplicates and a whole number\n${usage}`);
+      process.exit(2);
+    }
+    opt[key] = n;
+  }
   generate(dir, opt);
   console.error(`wrote ${opt.nodes ?? 5000} bundles to ${dir}`);
 }
