@@ -65,12 +65,19 @@ export function generate(devices = 5000) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = process.argv[2];
-  if (!out) {
-    console.error('usage: node scripts/gen-dump.mjs OUT [--devices N]');
+  const usage = 'usage: node scripts/gen-dump.mjs OUT [--devices N]';
+  // (No file named --help.)
+  if (!out || out.startsWith('-')) {
+    console.error(usage);
+    process.exit(out === '--help' || out === '-h' ? 0 : 2);
+  }
+  const rest = process.argv.slice(3);
+  const devices = rest.length === 0 ? 5000 : rest[0] === '--devices' && rest.length === 2 ? Number(rest[1]) : NaN;
+  if (!Number.isInteger(devices) || devices < 1) {
+    console.error(`gen-dump.mjs: ${rest.join(' ')}: expected --devices N (a whole number)\n${usage}`);
     process.exit(2);
   }
-  const i = process.argv.indexOf('--devices');
-  const { text, filters } = generate(i > 0 ? Number(process.argv[i + 1]) : 5000);
+  const { text, filters } = generate(devices);
   writeFileSync(out, text);
   console.log(`${out}: ${(text.length / 1e6).toFixed(1)} MB, ${filters} filters`);
 }
