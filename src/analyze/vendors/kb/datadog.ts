@@ -1,3 +1,4 @@
+import { HARD_CODED_RANGE } from '../../../agent/versionEra.js';
 import type { VendorEntry } from '../types.js';
 
 // DataDog/datadog-agent pkg/security/ebpf/c/include/hooks/network/tc.h; ebpf-manager tc.go.
@@ -20,7 +21,7 @@ export const datadog: VendorEntry = {
   hazards: [
     {
       kind: 'prio-handle-collision',
-      versions: '>=7.36.0 <7.39.2',
+      versions: HARD_CODED_RANGE, // the same fact as src/agent/versionEra.ts, one source
       description: 'attaches at pref 1 (hard-coded) and, when its filter was replaced, stops and deletes the filter it thinks it owns',
       source: 'DataDog/datadog-agent PR #13692',
     },
