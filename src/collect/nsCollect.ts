@@ -9,6 +9,7 @@ import { nsenterFailed, succeeded, type Recorder } from './record.js';
 import { mapLimit } from './pool.js';
 import { batchInput, batchSafe, DIRECTIONS, isVanished, splitBatchOutput, type HookQuery } from './tcBatch.js';
 import { append } from '../arrays.js';
+import { legacyIngressDevices, legacyIngressNote } from './ingressQdisc.js';
 
 export interface RawHook {
   device: string;
@@ -76,6 +77,8 @@ export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: C
   const net = early?.then(async (e) =>
     // The first path stopped working (its process exited): ask again where ip link got in.
     nsenterFailed(e) && target.path !== firstTarget.path ? rec.run({ argv: BPFTOOL_NET, ns: target }) : e);
+  // Which devices have the legacy ingress qdisc (ingressQdisc.ts): one listing per namespace.
+  const qdiscs = caps.tcAvailable && caps.tcJson ? rec.run({ argv: ['tc', '-j', 'qdisc', 'show'], ns: target }) : null;
   const [hooks, bpftoolNet] = await Promise.all([
     caps.tcAvailable
       ? legacyHooks(rec, target, queries, caps.tcJson, vanished).then((hs) => {
@@ -85,6 +88,11 @@ export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: C
       : Promise.resolve([]),
     net ? net.then((e) => bpftoolNetValue(rec, target, e)) : Promise.resolve(null),
   ]);
+  const q = await qdiscs;
+  if (q && succeeded(q)) {
+    const legacy = legacyIngressDevices(q.stdout) ?? [];
+    for (const l of links) if (legacy.includes(l.name) && !vanished.has(l.name)) rec.note('legacy-ingress-qdisc', cand.id, l.name, legacyIngressNote(l.name));
+  }
   return { cand, target, links: links.filter((l) => !vanished.has(l.name)), hooks, bpftoolNet, vanished };
 }
 

@@ -1,0 +1,29 @@
+// Devices whose classifier qdisc is the legacy `ingress` one, not clsact. The agent cannot add
+// clsact there (the kernel refuses it: EEXIST, and the agent's library then takes the qdisc as
+// its own), and its egress filter, added to parent ffff:fff3, lands in that qdisc's one block:
+// it runs on incoming packets and never on outgoing ones (seen in test/live/
+// ingressQdiscTruth.test.ts). tc lists that same block under both `ingress` and `egress`, so
+// the egress chain tc-audit shows there is the ingress one.
+
+/** Names of the devices `tc -j qdisc show` lists with an `ingress` qdisc; null when the
+ *  output is not that JSON. */
+export function legacyIngressDevices(stdout: string): string[] | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(stdout);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(v)) return null;
+  const out: string[] = [];
+  for (const q of v) {
+    if (q === null || typeof q !== 'object') continue;
+    const { kind, dev } = q as { kind?: unknown; dev?: unknown };
+    if (kind === 'ingress' && typeof dev === 'string' && !out.includes(dev)) out.push(dev);
+  }
+  return out;
+}
+
+/** The note for such a device: what the agent's classifiers do there. */
+export const legacyIngressNote = (device: string): string =>
+  `${device} has the legacy ingress qdisc, not clsact: the agent cannot add clsact (the kernel refuses it) and its egress classifier lands in the ingress block, so it runs on incoming packets only and sees none of this device's outgoing traffic, whatever classifier_priority says; the egress chain shown for ${device} is that same ingress block. Replacing the ingress qdisc with clsact (which serves ingress too) lets the agent attach as intended, if whatever added it allows.`;
