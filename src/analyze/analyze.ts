@@ -64,6 +64,7 @@ function analyzeHook(node: NodeSnapshot, netns: string, device: DeviceRef, hook:
     tcx,
     legacyReach: legacyStart,
     exitReach: legacyWalk.after,
+    ingressQdisc: hook.ingressQdisc ?? null,
   };
 }
 
@@ -118,6 +119,7 @@ function likeRepresentative(rep: AnalyzedHook, netns: string, device: DeviceRef,
     tcx: hook.tcx === null ? null : tcxLike(rep.tcx!, hook.tcx, owners.tcx),
     legacyReach: rep.legacyReach,
     exitReach: rep.exitReach,
+    ingressQdisc: rep.ingressQdisc,
   };
 }
 

@@ -50,7 +50,7 @@ export function hookShapeKey(
   tcxVendors: readonly VendorMatch[],
   ctx: VerdictContext,
 ): string {
-  let k = `${str(hook.direction)} ${val(hook.legacyPrefsKnown)} ${val(isPodDevice(device))}`;
+  let k = `${str(hook.direction)} ${val(hook.legacyPrefsKnown)} ${val(isPodDevice(device))} ${val(hook.ingressQdisc ?? null)}`;
   if (hook.legacy === null) k += ' ~';
   else {
     k += ` ${hook.legacy.length}`;

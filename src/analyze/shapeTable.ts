@@ -44,7 +44,7 @@ function sameFilter(a: LegacyFilter, b: LegacyFilter): boolean {
 
 function sameHook(e: Entry, hook: Hook, fv: readonly VendorMatch[], tv: readonly VendorMatch[], ctx: VerdictContext): boolean {
   const a = e.hook;
-  if (a.direction !== hook.direction || a.legacyPrefsKnown !== hook.legacyPrefsKnown) return false;
+  if (a.direction !== hook.direction || a.legacyPrefsKnown !== hook.legacyPrefsKnown || (a.ingressQdisc ?? null) !== (hook.ingressQdisc ?? null)) return false;
   if ((a.legacy === null) !== (hook.legacy === null) || (a.tcx === null) !== (hook.tcx === null)) return false;
   const al = a.legacy ?? [];
   const bl = hook.legacy ?? [];

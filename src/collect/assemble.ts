@@ -78,7 +78,8 @@ export function assembleNamespace(raw: RawNamespace, caps: Capabilities, errors:
         legacyPrefsKnown = false;
       }
       const tcx: TcxProgram[] | null = tcxKnown ? obs.flatMap((o) => o.tcx ?? []) : null;
-      return { direction, legacy, legacyPrefsKnown, tcx };
+      const ingressQdisc = raw.legacyIngress === null ? null : raw.legacyIngress.includes(l.name);
+      return { direction, legacy, legacyPrefsKnown, tcx, ingressQdisc };
     }),
   }));
   return {

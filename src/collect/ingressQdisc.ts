@@ -3,7 +3,8 @@
 // its own), and its egress filter, added to parent ffff:fff3, lands in that qdisc's one block:
 // it runs on incoming packets and never on outgoing ones (seen in test/live/
 // ingressQdiscTruth.test.ts). tc lists that same block under both `ingress` and `egress`, so
-// the egress chain tc-audit shows there is the ingress one.
+// the egress chain tc-audit shows there is the ingress one. The rule legacy-ingress-qdisc
+// (src/analyze/rules/legacyIngressQdisc.ts) says what it means for the agent.
 
 /** Names of the devices `tc -j qdisc show` lists with an `ingress` qdisc; null when the
  *  output is not that JSON. */
@@ -23,7 +24,3 @@ export function legacyIngressDevices(stdout: string): string[] | null {
   }
   return out;
 }
-
-/** The note for such a device: what the agent's classifiers do there. */
-export const legacyIngressNote = (device: string): string =>
-  `${device} has the legacy ingress qdisc, not clsact: the agent cannot add clsact (the kernel refuses it) and its egress classifier lands in the ingress block, so it runs on incoming packets only and sees none of this device's outgoing traffic, whatever classifier_priority says; the egress chain shown for ${device} is that same ingress block. Replacing the ingress qdisc with clsact (which serves ingress too) lets the agent attach as intended, if whatever added it allows.`;

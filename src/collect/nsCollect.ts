@@ -9,7 +9,7 @@ import { nsenterFailed, succeeded, type Recorder } from './record.js';
 import { mapLimit } from './pool.js';
 import { batchInput, batchSafe, DIRECTIONS, isVanished, splitBatchOutput, type HookQuery } from './tcBatch.js';
 import { append } from '../arrays.js';
-import { legacyIngressDevices, legacyIngressNote } from './ingressQdisc.js';
+import { legacyIngressDevices } from './ingressQdisc.js';
 
 export interface RawHook {
   device: string;
@@ -29,6 +29,8 @@ export interface RawNamespace {
   bpftoolNet: unknown;
   /** Devices that disappeared between `ip link` and `tc` (left out of the snapshot). */
   vanished: Set<string>;
+  /** Devices with the legacy ingress qdisc (ingressQdisc.ts); null when not listed. */
+  legacyIngress: string[] | null;
 }
 
 /** Runs in the namespace, trying each path that enters it (a pid may have exited). */
@@ -89,11 +91,8 @@ export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: C
     net ? net.then((e) => bpftoolNetValue(rec, target, e)) : Promise.resolve(null),
   ]);
   const q = await qdiscs;
-  if (q && succeeded(q)) {
-    const legacy = legacyIngressDevices(q.stdout) ?? [];
-    for (const l of links) if (legacy.includes(l.name) && !vanished.has(l.name)) rec.note('legacy-ingress-qdisc', cand.id, l.name, legacyIngressNote(l.name));
-  }
-  return { cand, target, links: links.filter((l) => !vanished.has(l.name)), hooks, bpftoolNet, vanished };
+  const legacyIngress = q && succeeded(q) ? legacyIngressDevices(q.stdout) : null;
+  return { cand, target, links: links.filter((l) => !vanished.has(l.name)), hooks, bpftoolNet, vanished, legacyIngress };
 }
 
 function bpftoolNetValue(rec: Recorder, target: NsTarget, r: RunResult): unknown {

@@ -68,6 +68,8 @@ export interface AnalyzedHook {
   legacyReach: Reach;
   /** What leaves the whole hook without being consumed (continues up/down the stack). */
   exitReach: Reach;
+  /** The device holds the legacy ingress qdisc, not clsact (Hook.ingressQdisc); null = not known. */
+  ingressQdisc: boolean | null;
 }
 
 export interface AnalyzedNode {

@@ -91,6 +91,10 @@ export function snapshotSchemas(z: typeof Zod) {
     legacyPrefsKnown: z.boolean(),
     /** tcx programs in run order; null = the input could not show tcx (tc alone, old bpftool). */
     tcx: z.array(TcxProgram).nullable(),
+    /** true: the device holds the legacy ingress qdisc, not clsact (src/collect/ingressQdisc.ts):
+     *  an egress classifier lands in its ingress block. null or absent: not known (offline
+     *  dumps, bundles written before it, a failed qdisc listing). */
+    ingressQdisc: z.boolean().nullable().optional(),
   });
 
   const Device = z.object({

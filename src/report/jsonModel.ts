@@ -58,6 +58,7 @@ export const hookJson = (h: AnalyzedHook) => ({
   tcx: h.tcx === null ? null : h.tcx.map(tcxJson),
   legacyReach: h.legacyReach,
   exitReach: h.exitReach,
+  ingressQdisc: h.ingressQdisc,
 });
 
 export const nodeJson = (n: AnalyzedNode) => ({

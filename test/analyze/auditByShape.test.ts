@@ -67,7 +67,9 @@ function syntheticNode(name: string, devices: number): NodeSnapshot {
       const tcxProgs: TcxProgram[] | null = variant === 4 ? [tcx('cil_tcx_prog', id++)] : variant === 5 ? null : [];
       // bpftool-only hooks: no prefs, and pref-unknown's remediation names the device.
       const prefsKnown = d % 11 !== 5;
-      return { direction: dir, legacy, legacyPrefsKnown: prefsKnown, tcx: tcxProgs };
+      // Some devices hold the legacy ingress qdisc (known true/false on some, unknown on others).
+      const ingressQdisc = d % 7 === 3 ? true : d % 7 === 4 ? false : undefined;
+      return { direction: dir, legacy, legacyPrefsKnown: prefsKnown, tcx: tcxProgs, ...(ingressQdisc === undefined ? {} : { ingressQdisc }) };
     });
     netns[d % 2]!.devices.push({ name: dev, ifindex: d + 2, linkKind: 'veth', hooks });
   }

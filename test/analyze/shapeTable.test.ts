@@ -39,6 +39,7 @@ const hookCase = fc.record({
     legacy: maybe(fc.array(filter, { maxLength: 2 })),
     legacyPrefsKnown: fc.boolean(),
     tcx: maybe(fc.array(tcxProg, { maxLength: 2 })),
+    ingressQdisc: fc.option(maybe(fc.boolean()), { nil: undefined }),
   }),
 }).chain(({ device, hook }) => fc.record({
   device: fc.constant(device),
@@ -139,6 +140,7 @@ const CHANGES: Array<[string, Hook, VendorMatch]> = [
   ['tcx program id (one with instructions)', { ...baseHook, tcx: [{ ...baseTcx, program: { ...baseTcx.program, id: 8 } }] }, cil],
   ['tcx null', { ...baseHook, tcx: null }, cil],
   ['legacyPrefsKnown', { ...baseHook, legacyPrefsKnown: false }, cil],
+  ['the legacy ingress qdisc', { ...baseHook, ingressQdisc: true }, cil],
   ['direction', { ...baseHook, direction: 'egress' }, cil],
   ['filter vendor', baseHook, { id: 'calico', evidence: '' }],
 ];

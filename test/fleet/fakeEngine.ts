@@ -16,7 +16,7 @@ export const fakeAudit: AuditFn = (nodes, options) => {
   const analysed = nodes.map((n) => ({
     name: n.name, versions: n.versions, tcxVisible: n.tcxVisible,
     hooks: n.netns.flatMap((ns) => ns.devices.flatMap((d) => d.hooks.map((h): AnalyzedHook => ({
-      node: n.name, netns: ns.id, device: d.name, ifindex: d.ifindex, direction: h.direction, legacyPrefsKnown: h.legacyPrefsKnown,
+      node: n.name, netns: ns.id, device: d.name, ifindex: d.ifindex, direction: h.direction, legacyPrefsKnown: h.legacyPrefsKnown, ingressQdisc: h.ingressQdisc ?? null,
       filters: h.legacy?.map((f) => ({ filter: f, vendor: { id: 'unknown' as const, evidence: '' }, verdict: verdict(f.program?.name ?? null), reaches: reach })) ?? null,
       tcx: h.tcx?.map((t) => ({ ...t, vendor: { id: 'unknown' as const, evidence: '' }, verdict: verdict(t.program.name), reaches: reach })) ?? null,
       legacyReach: reach, exitReach: reach,

@@ -69,7 +69,7 @@ export function tcx(o: { vendor?: VendorId; terminal?: Terminal; name?: string; 
 
 export interface HookOpts {
   node?: string | null; netns?: string; device?: string | null; direction?: 'ingress' | 'egress' | null;
-  filters?: AnalyzedFilter[] | null; tcx?: AnalyzedTcx[] | null; legacyPrefsKnown?: boolean;
+  filters?: AnalyzedFilter[] | null; tcx?: AnalyzedTcx[] | null; legacyPrefsKnown?: boolean; ingressQdisc?: boolean | null;
 }
 
 export const hook = (o: HookOpts = {}): AnalyzedHook => ({
@@ -77,7 +77,7 @@ export const hook = (o: HookOpts = {}): AnalyzedHook => ({
   device: o.device === undefined ? 'lxc1' : o.device, ifindex: 12,
   direction: o.direction === undefined ? 'ingress' : o.direction,
   filters: o.filters === undefined ? [] : o.filters, legacyPrefsKnown: o.legacyPrefsKnown ?? true,
-  tcx: o.tcx === undefined ? [] : o.tcx, legacyReach: ALL, exitReach: ALL,
+  tcx: o.tcx === undefined ? [] : o.tcx, legacyReach: ALL, exitReach: ALL, ingressQdisc: o.ingressQdisc ?? null,
 });
 
 export const node = (hooks: AnalyzedHook[], o: Partial<Omit<AnalyzedNode, 'hooks'>> = {}): AnalyzedNode => ({

@@ -1,7 +1,7 @@
 // Kernel truth for the legacy `ingress` qdisc (src/collect/ingressQdisc.ts): with it on a
 // device, the agent cannot add clsact, and its egress classifier, added as the agent adds
 // it, lands in the ingress block: the kernel runs it on incoming datagrams and never on
-// outgoing ones. The live audit says so in a note on that device.
+// outgoing ones. The live audit says so: legacy-ingress-qdisc, an error on that device.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
@@ -52,7 +52,9 @@ describeLive('kernel truth: the legacy ingress qdisc', () => {
     }
     const c = await collectLive(new ProcessRunner(), liveOptions([rig.a]));
     const r = auditCollection(c, defaultAgentSettings(), {});
-    expect(r.notes.filter((n) => n.kind === 'legacy-ingress-qdisc').map((n) => n.device)).toEqual(['v0']);
-    expect(r.notes.find((n) => n.kind === 'legacy-ingress-qdisc')?.message).toContain('sees none of this device\'s outgoing traffic');
+    const hooks = r.analysis.nodes.flatMap((n) => n.hooks).filter((h) => h.device === 'v0');
+    expect(hooks.map((h) => [h.direction, h.ingressQdisc])).toEqual([['ingress', true], ['egress', true]]);
+    const fs = r.findings.filter((f) => f.ruleId === 'legacy-ingress-qdisc');
+    expect(fs.map((f) => [f.interface, f.direction, f.severity])).toEqual([['v0', 'egress', 'error']]);
   });
 });

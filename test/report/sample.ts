@@ -32,7 +32,7 @@ export const tcx = (progId: number, vendor: VendorId, v: Verdict, reaches: Reach
 
 export const hook = (device: string, direction: 'ingress' | 'egress', filters: AnalyzedFilter[] | null, tcxProgs: AnalyzedTcx[] | null, netns = 'host', node = 'node-a'): AnalyzedHook => ({
   node, netns, device, ifindex: null, direction, filters, legacyPrefsKnown: true, tcx: tcxProgs,
-  legacyReach: ALL, exitReach: ALL,
+  legacyReach: ALL, exitReach: ALL, ingressQdisc: null,
 });
 
 export const cilium = (progId = 12, line?: number) => filter({ pref: 1, vendor: 'cilium', name: 'cil_from_container', progId, verdict: verdict('always', [0, 2], 'knowledge-base'), reaches: ALL, line });

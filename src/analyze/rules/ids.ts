@@ -2,6 +2,7 @@
 // and a registry entry fails to compile (registry uses `satisfies Record<RuleId, Rule>`).
 export const RULE_IDS = [
   'terminal-tcx',
+  'legacy-ingress-qdisc',
   'terminal-at-pref-1',
   'terminal-before-agent',
   'agent-pref-collision',

@@ -12,6 +12,7 @@ import agentPrefCollision from './agentPrefCollision.js';
 import agentPriorityMismatch from './agentPriorityMismatch.js';
 import bytecodeKbMismatch from './bytecodeKbMismatch.js';
 import destructiveVendor from './destructiveVendor.js';
+import legacyIngressQdisc from './legacyIngressQdisc.js';
 import narrowProtocolTerminal from './narrowProtocolTerminal.js';
 import nothingAudited from './nothingAudited.js';
 import notEbpfClassifier from './notEbpfClassifier.js';
@@ -26,6 +27,7 @@ import unknownVerdictBeforeAgent from './unknownVerdictBeforeAgent.js';
 
 export const RULES = {
   'terminal-tcx': terminalTcx,
+  'legacy-ingress-qdisc': legacyIngressQdisc,
   'terminal-at-pref-1': terminalAtPref1,
   'terminal-before-agent': terminalBeforeAgent,
   'agent-pref-collision': agentPrefCollision,

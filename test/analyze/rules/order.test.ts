@@ -35,6 +35,7 @@ const runs = fc.array(fc.tuple(place, fc.array(what, { minLength: 1, maxLength: 
 const hookAt = (p: Place): AnalyzedHook => ({
   node: p.node, netns: p.netns ?? 'host', device: p.interface, ifindex: null, direction: p.direction, filters: [], legacyPrefsKnown: true, tcx: [],
   legacyReach: { ipv4: true, ipv6: true, other: true }, exitReach: { ipv4: true, ipv6: true, other: true },
+  ingressQdisc: null,
 });
 
 describe('orderFindings', () => {
