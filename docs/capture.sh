@@ -1,6 +1,7 @@
 #!/bin/sh
 # tc-audit capture: record every device's clsact ingress/egress filters (host namespace and
-# every named namespace) plus `bpftool -j net show`, into one file for `tc-audit analyze`.
+# every named namespace) plus `tc qdisc show` and `bpftool -j net show`, into one file for
+# `tc-audit analyze`.
 # POSIX sh (dash-compatible), needs only ip, tc, nsenter and (optionally) bpftool. Read-only:
 # it runs `show` commands and reads /proc/net/dev, nothing else.
 #
@@ -67,6 +68,8 @@ tcat_capture_ns() {
     tcat_section "$tcat_c_ns" "$tcat_dev" ingress tc filter show dev "$tcat_dev" ingress
     tcat_section "$tcat_c_ns" "$tcat_dev" egress tc filter show dev "$tcat_dev" egress
   done
+  # Which devices hold the legacy ingress qdisc rather than clsact (rule legacy-ingress-qdisc).
+  tcat_section "$tcat_c_ns" "" tc-qdisc tc qdisc show
   if command -v bpftool >/dev/null 2>&1; then
     tcat_section "$tcat_c_ns" "" bpftool-net-json bpftool -j net show
   fi

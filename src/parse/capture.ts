@@ -1,6 +1,7 @@
 // The multi-device capture format written by docs/capture.sh (see docs/input-formats.md):
 //   ### tc-audit capture v1 node=N netns=NS dev=D hook=H ###
 // followed by that command's output; values are percent-encoded (%25 %20 %09 %23).
+import { legacyIngressFromText } from './qdiscText.js';
 import type { Direction } from '../model/snapshot.js';
 import { parseBpftoolNetJsonText } from './bpftoolNet.js';
 import { parseBpftoolNetText } from './bpftoolNetText.js';
@@ -13,7 +14,7 @@ import { append } from '../arrays.js';
 
 export const CAPTURE_MARKER = /^### tc-audit capture v1 (.*) ###$/;
 const FAILED = /^### tc-audit capture-failed exit=(\S*) ###$/;
-export const CAPTURE_HOOKS = ['ingress', 'egress', 'tc-json-ingress', 'tc-json-egress', 'bpftool-net', 'bpftool-net-json'] as const;
+export const CAPTURE_HOOKS = ['ingress', 'egress', 'tc-json-ingress', 'tc-json-egress', 'bpftool-net', 'bpftool-net-json', 'tc-qdisc'] as const;
 
 export interface Marker { node: string | null; netns: string | null; dev: string | null; hook: string }
 
@@ -183,6 +184,9 @@ export function parseCapture(text: string, file: string, defaults: ParseDefaults
       append(out.observations, r.observations);
       append(out.errors, r.errors);
       if (r.sawBpftoolNet) { out.sawBpftoolNet = true; out.bpftoolNetns?.push(ctx); }
+    } else if (mk.hook === 'tc-qdisc') {
+      // `tc qdisc show` of the namespace: which devices hold the legacy ingress qdisc.
+      (out.qdiscs ??= []).push({ ...ctx, legacyIngress: legacyIngressFromText(sectionLines(lineAt, from, end, failedAt).join('\n')) });
     } else {
       errors.push({ file, line: markerLine, message: `unknown hook "${mk.hook}" (expected one of ${CAPTURE_HOOKS.join(', ')})` });
     }

@@ -23,7 +23,9 @@ interface HookAcc {
 interface DevAcc { ns: NsAcc; ingress: HookAcc | null; egress: HookAcc | null; unnamed: HookAcc | null; out: Device | null }
 type Slot = 'ingress' | 'egress' | 'unnamed';
 const slotOf = (direction: string | null): Slot => (direction === 'ingress' || direction === 'egress' ? direction : 'unnamed');
-interface NsAcc { node: NodeAcc; devices: Map<string | null, DevAcc>; out: Netns | null; covered: boolean }
+/** `legacyIngress`: the devices a qdisc listing of the namespace showed with the legacy
+ *  ingress qdisc; null when no listing covered it (unknown). */
+interface NsAcc { node: NodeAcc; devices: Map<string | null, DevAcc>; out: Netns | null; covered: boolean; legacyIngress: Set<string> | null }
 interface NodeAcc { netns: Map<string | null, NsAcc>; out: NodeSnapshot | null }
 
 /** Gives tc filters without a program id the id bpftool shows for the same tc name, in order.
@@ -51,7 +53,8 @@ function fillIds(filters: LegacyFilter[], fromBpftool: { filters: LegacyFilter[]
   });
 }
 
-function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
+function buildHook(acc: HookAcc, ns: NsAcc, errors: ParseError[]): Hook {
+  const covered = ns.covered;
   const tcs = acc.tc ?? [];
   const bpfs = acc.bpf ?? [];
   const tc = tcs[0]?.legacy;
@@ -77,7 +80,9 @@ function buildHook(acc: HookAcc, covered: boolean, errors: ParseError[]): Hook {
   // A list of the hook's own, even when the parser shared one empty list among them.
   const seen = tcxObs?.tcx;
   const tcx = seen !== undefined ? (seen.length === 0 ? [] : seen) : covered ? [] : null;
-  return { direction: acc.obs.direction, legacy, legacyPrefsKnown: prefsKnown, tcx };
+  // Known only where a qdisc listing covered the namespace (a capture's tc-qdisc section).
+  const ingressQdisc = ns.legacyIngress === null ? null : acc.obs.device !== null && ns.legacyIngress.has(acc.obs.device);
+  return { direction: acc.obs.direction, legacy, legacyPrefsKnown: prefsKnown, tcx, ingressQdisc };
 }
 
 export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; errors: ParseError[] } {
@@ -89,7 +94,7 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
     let n = nodeAccs.get(node);
     if (!n) nodeAccs.set(node, (n = { netns: new Map(), out: null }));
     let ns = n.netns.get(netns);
-    if (!ns) n.netns.set(netns, (ns = { node: n, devices: new Map(), out: null, covered: false }));
+    if (!ns) n.netns.set(netns, (ns = { node: n, devices: new Map(), out: null, covered: false, legacyIngress: null }));
     return ns;
   };
   const order: HookAcc[] = [];
@@ -151,6 +156,11 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
   };
   for (const f of files) {
     for (const c of f.bpftoolNetns ?? []) nsOf(c.node, c.netns).covered = true;
+    for (const q of f.qdiscs ?? []) {
+      const ns = nsOf(q.node, q.netns);
+      ns.legacyIngress ??= new Set();
+      for (const d of q.legacyIngress) ns.legacyIngress.add(d);
+    }
     const observations = f.observations;
     // Deferred devices go where the general reader puts their observations.
     const tables = f.deferred ?? NO_TABLES;
@@ -192,7 +202,7 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
       devices.push(dev);
     }
     if (dev.ifindex === null) dev.ifindex = acc.ifindex;
-    dev.hooks.push(buildHook(acc, nsAcc.covered, errors));
+    dev.hooks.push(buildHook(acc, nsAcc, errors));
   }
   // Walk-independent but stable: ingress before egress within a device. (Two hooks, the
   // usual case, are swapped by hand: 5,000 calls of sort() with a comparator cost more.)

@@ -54,6 +54,9 @@ export interface ParsedFile {
    *  observations merge makes only when it needs them (src/parse/deferredDevices.ts);
    *  withDeferred(file) gives `observations` with theirs in place. */
   deferred?: DeferredDevices[];
+  /** The namespaces a `tc qdisc show` listing covered (a capture's tc-qdisc sections), with
+   *  the devices it lists with the legacy ingress qdisc (rule legacy-ingress-qdisc). */
+  qdiscs?: Array<{ node: string | null; netns: string | null; legacyIngress: string[] }>;
   /** The (node, netns) scopes a bpftool net listing covered: bpftool lists every device of
    *  its namespace, so a hook there with no tcx entry has none (tcx: []), not "unknown". */
   bpftoolNetns?: Array<{ node: string | null; netns: string | null }>;

@@ -1,13 +1,15 @@
 // Kernel truth for the legacy `ingress` qdisc (src/collect/ingressQdisc.ts): with it on a
 // device, the agent cannot add clsact, and its egress classifier, added as the agent adds
 // it, lands in the ingress block: the kernel runs it on incoming datagrams and never on
-// outgoing ones. The live audit says so: legacy-ingress-qdisc, an error on that device.
+// outgoing ones. The live audit says so (legacy-ingress-qdisc, an error on that device), and so
+// does analyze on a docs/capture.sh capture of it.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultAgentSettings } from '../../src/agent/defaults.js';
 import { collectLive } from '../../src/collect/live.js';
 import { auditCollection } from '../../src/collect/liveAudit.js';
 import { ProcessRunner } from '../../src/collect/runner.js';
+import { CLI } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { inNs } from '../helpers/netns.js';
 import { liveOptions } from './liveHelpers.js';
@@ -56,5 +58,13 @@ describeLive('kernel truth: the legacy ingress qdisc', () => {
     expect(hooks.map((h) => [h.direction, h.ingressQdisc])).toEqual([['ingress', true], ['egress', true]]);
     const fs = r.findings.filter((f) => f.ruleId === 'legacy-ingress-qdisc');
     expect(fs.map((f) => [f.interface, f.direction, f.severity])).toEqual([['v0', 'egress', 'error']]);
+    // And offline: docs/capture.sh records the qdisc listing, analyze reads it.
+    const capture = spawnSync('sh', ['docs/capture.sh'], { encoding: 'utf8', env: { ...process.env, TCAT_CAPTURE_SKIP_HOST: '1', TCAT_CAPTURE_NETNS_FILTER: rig.a } });
+    expect(capture.status, capture.stderr).toBe(0);
+    expect(capture.stdout).toContain('hook=tc-qdisc ###');
+    const offline = spawnSync(process.execPath, [CLI, 'analyze', '-', '--json'], { encoding: 'utf8', input: capture.stdout });
+    const report = JSON.parse(offline.stdout) as { errors: unknown[]; findings: Array<{ ruleId: string; interface: string; direction: string }> };
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((f) => f.ruleId === 'legacy-ingress-qdisc').map((f) => [f.interface, f.direction])).toEqual([['v0', 'egress']]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it, test } from 'vitest';
 import { markerBody, markerOf, parseCapture, parseMarker, parseMarkerFields } from '../../src/parse/capture.js';
 import { mergeParsed } from '../../src/parse/merge.js';
 import { NO_DEFAULTS, recorded } from './fixtures.js';
+import { parseInput } from '../../src/parse/index.js';
 
 describe('capture format', () => {
   test('recorded docs/capture.sh output over two namespaces', () => {
@@ -137,5 +138,25 @@ describe('capture header: tcx visibility from the stated kernel and bpftool', ()
   });
     it('a kernel before 6.6 has no tcx: nothing to miss', () => {
     expect(tcx(head('5.15.0-91-generic', null) + hook)).toEqual([true, []]);
+  });
+});
+
+describe('capture: the tc-qdisc section', () => {
+  const M = (dev: string, hook: string, ns = 'n1') => `### tc-audit capture v1 node=a netns=${ns} dev=${dev} hook=${hook} ###\n`;
+  const cap = M('v0', 'ingress') + M('v0', 'egress') + M('v1', 'ingress') + M('v1', 'egress') +
+    M('', 'tc-qdisc') + 'qdisc clsact ffff: dev v1 parent ffff:fff1 \nqdisc ingress ffff: dev v0 parent ffff:fff1 ---------------- \n' +
+    M('v9', 'ingress', 'n2') + M('v9', 'egress', 'n2');
+  it('marks the devices listed with the legacy ingress qdisc; the others of the namespace not; other namespaces unknown', () => {
+    const p = parseInput(cap, 'c', NO_DEFAULTS);
+    expect(p.errors).toEqual([]);
+    expect(p.qdiscs).toEqual([{ node: 'a', netns: 'n1', legacyIngress: ['v0'] }]);
+    const devices = mergeParsed([p]).nodes[0]!.netns.flatMap((ns) => ns.devices.map((d) => [ns.id, d.name, d.hooks.map((h) => h.ingressQdisc)]));
+    expect(devices).toEqual([['n1', 'v0', [true, true]], ['n1', 'v1', [false, false]], ['n2', 'v9', [null, null]]]);
+  });
+  it('a failed listing says nothing (unknown), and is reported', () => {
+    const p = parseInput(M('v0', 'ingress') + M('v0', 'egress') + M('', 'tc-qdisc') + 'Cannot find device\n### tc-audit capture-failed exit=1 ###\n', 'c', NO_DEFAULTS);
+    expect(p.qdiscs).toBeUndefined();
+    expect(p.errors.map((e) => e.message)).toEqual([expect.stringContaining('capture of tc-qdisc')]);
+    expect(mergeParsed([p]).nodes[0]!.netns[0]!.devices[0]!.hooks.map((h) => h.ingressQdisc)).toEqual([null, null]);
   });
 });

@@ -2,7 +2,8 @@
 // agent cannot add clsact there, and its egress classifier lands in the ingress block, where
 // the kernel runs it on incoming packets and never on outgoing ones (test/live/
 // ingressQdiscTruth.test.ts). No classifier_priority changes that: the device's egress is
-// unseen until clsact replaces the ingress qdisc. Only the live audit lists qdiscs.
+// unseen until clsact replaces the ingress qdisc. The live audit and docs/capture.sh list
+// qdiscs; other inputs leave it unknown.
 import { defineRule, type FindingDraft } from './types.js';
 import { agentHooks } from './util/select.js';
 import { hookLocation } from './util/where.js';

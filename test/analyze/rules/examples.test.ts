@@ -11,8 +11,7 @@ import { RULE_IDS } from '../../../src/analyze/rules/ids.js';
 import { CLI, ensureBuilt } from '../../helpers/cli.js';
 
 /** Pages whose example is a situation told in words, not a dump. */
-// (legacy-ingress-qdisc: only the live audit lists qdiscs.)
-const PROSE = new Set(['bytecode-kb-mismatch', 'destructive-vendor', 'legacy-ingress-qdisc', 'nothing-audited', 'tcx-not-visible']);
+const PROSE = new Set(['bytecode-kb-mismatch', 'destructive-vendor', 'nothing-audited', 'tcx-not-visible']);
 const EXAMPLE = /<!-- example: ?(.*?) -->\n```[a-z]*\n([\s\S]*?)```\n/;
 
 let dir = '';
