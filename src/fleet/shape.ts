@@ -78,5 +78,7 @@ export function hookShapeKey(ctx: ShapeContext, netnsId: string, device: Device,
     hook.legacyPrefsKnown,
     hook.legacy === null ? null : hook.legacy.map((f) => filterKey(f, ctx, dev)),
     hook.tcx === null ? null : hook.tcx.map((t) => tcxKey(t, ctx, dev)),
+    // The device's legacy ingress qdisc is a finding of its own (legacy-ingress-qdisc).
+    hook.ingressQdisc ?? null,
   ]);
 }

@@ -24,3 +24,14 @@ describe('fleet hook shape keys and u32 keys', () => {
     expect(shape({ terminal: true, link: null })).toBe(shape({ terminal: true, link: null, matchesEvery: null }));
   });
 });
+
+describe('fleet hook shape keys and the legacy ingress qdisc', () => {
+  const hookKey = (ingressQdisc: boolean | null | undefined): string => {
+    const hook: Hook = { direction: 'egress', legacy: [], legacyPrefsKnown: true, tcx: [], ...(ingressQdisc === undefined ? {} : { ingressQdisc }) };
+    return hookShapeKey(shapeContext(node), 'host', { name: 'eth0', ifindex: 2, linkKind: 'veth', hooks: [hook] }, hook);
+  };
+  it('tell a device with it from one without, and from one not known', () => {
+    expect(new Set([hookKey(true), hookKey(false), hookKey(null)]).size).toBe(3);
+  });
+  it('an older bundle without the field reads like unknown', () => expect(hookKey(undefined)).toBe(hookKey(null)));
+});
