@@ -9,12 +9,15 @@
 /** Names of the devices `tc -j qdisc show` lists with an `ingress` qdisc; null when the
  *  output is not that JSON. */
 export function legacyIngressDevices(stdout: string): string[] | null {
-  let v: unknown;
   try {
-    v = JSON.parse(stdout);
+    return legacyIngressIn(JSON.parse(stdout));
   } catch {
     return null;
   }
+}
+
+/** The same, from the parsed listing (a line of a tc -batch). */
+export function legacyIngressIn(v: unknown): string[] | null {
   if (!Array.isArray(v)) return null;
   const out: string[] = [];
   for (const q of v) {

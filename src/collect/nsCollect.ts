@@ -9,7 +9,7 @@ import { nsenterFailed, succeeded, type Recorder } from './record.js';
 import { mapLimit } from './pool.js';
 import { batchInput, batchSafe, DIRECTIONS, isVanished, splitBatchOutput, type HookQuery } from './tcBatch.js';
 import { append } from '../arrays.js';
-import { legacyIngressDevices } from './ingressQdisc.js';
+import { legacyIngressDevices, legacyIngressIn } from './ingressQdisc.js';
 
 export interface RawHook {
   device: string;
@@ -79,19 +79,23 @@ export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: C
   const net = early?.then(async (e) =>
     // The first path stopped working (its process exited): ask again where ip link got in.
     nsenterFailed(e) && target.path !== firstTarget.path ? rec.run({ argv: BPFTOOL_NET, ns: target }) : e);
-  // Which devices have the legacy ingress qdisc (ingressQdisc.ts): one listing per namespace.
-  const qdiscs = caps.tcAvailable && caps.tcJson ? rec.run({ argv: ['tc', '-j', 'qdisc', 'show'], ns: target }) : null;
+  const qdiscs: Qdiscs = { entries: undefined };
   const [hooks, bpftoolNet] = await Promise.all([
     caps.tcAvailable
-      ? legacyHooks(rec, target, queries, caps.tcJson, vanished).then((hs) => {
+      ? legacyHooks(rec, target, queries, caps.tcJson, vanished, qdiscs).then((hs) => {
         for (const h of hs) if (h.json) onTcEntries?.(h.json);
         return hs;
       })
       : Promise.resolve([]),
     net ? net.then((e) => bpftoolNetValue(rec, target, e)) : Promise.resolve(null),
   ]);
-  const q = await qdiscs;
-  const legacyIngress = q && succeeded(q) ? legacyIngressDevices(q.stdout) : null;
+  // Which devices have the legacy ingress qdisc (ingressQdisc.ts): the batch's last line asked;
+  // without a batch (no device, or none a batch line can name), one command of its own.
+  if (qdiscs.entries === undefined && caps.tcAvailable && caps.tcJson) {
+    const q = await rec.run({ argv: ['tc', '-j', 'qdisc', 'show'], ns: target });
+    qdiscs.entries = succeeded(q) ? legacyIngressDevices(q.stdout) : null;
+  }
+  const legacyIngress = qdiscs.entries ?? null;
   return { cand, target, links: links.filter((l) => !vanished.has(l.name)), hooks, bpftoolNet, vanished, legacyIngress };
 }
 
@@ -108,17 +112,26 @@ function bpftoolNetValue(rec: Recorder, target: NsTarget, r: RunResult): unknown
   }
 }
 
-async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[], json: boolean, vanished: Set<string>): Promise<RawHook[]> {
+/** The namespace's legacy-ingress devices: undefined until asked, null when the listing failed. */
+interface Qdiscs { entries: string[] | null | undefined }
+/** The batch's last line: `qdisc show`, one JSON array like a filter listing's. */
+const QDISC_LINE: HookQuery = { device: '', direction: 'ingress' };
+
+async function legacyHooks(rec: Recorder, target: NsTarget, queries: HookQuery[], json: boolean, vanished: Set<string>, qdiscs: Qdiscs): Promise<RawHook[]> {
   const inBatch = json ? queries.filter((q) => batchSafe(q.device)) : [];
   const single = json ? queries.filter((q) => !batchSafe(q.device)) : queries;
   const out: RawHook[] = [];
   if (inBatch.length > 0) {
-    const r = await rec.run({ argv: ['tc', '-j', '-force', '-batch', '-'], ns: target, input: batchInput(inBatch) });
+    const r = await rec.run({ argv: ['tc', '-j', '-force', '-batch', '-'], ns: target, input: `${batchInput(inBatch)}qdisc show\n` });
     if (nsenterFailed(r)) {
       rec.note('vanished-netns', target.label, null, `namespace went away during the audit (${r.stderr.trim()})`);
       return out;
     }
-    const split = r.timedOut || r.spawnError ? null : splitBatchOutput(inBatch, r.stdout, r.stderr);
+    const split = r.timedOut || r.spawnError ? null : splitBatchOutput([...inBatch, QDISC_LINE], r.stdout, r.stderr);
+    if (split !== null) {
+      const q = split.pop()!;
+      qdiscs.entries = q.ok ? legacyIngressIn(q.entries) : null;
+    }
     if (split === null) {
       if (!r.timedOut) rec.note('batch-fallback', target.label, null, 'tc -batch output could not be lined up with its commands; querying each hook separately');
       append(single, inBatch);

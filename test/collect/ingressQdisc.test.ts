@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legacyIngressDevices } from '../../src/collect/ingressQdisc.js';
+import { legacyIngressDevices, legacyIngressIn } from '../../src/collect/ingressQdisc.js';
 
 describe('legacyIngressDevices', () => {
   it('names the devices tc -j qdisc show lists with an ingress qdisc (as iproute2 6.1 prints it)', () => {
@@ -11,5 +11,13 @@ describe('legacyIngressDevices', () => {
     expect(legacyIngressDevices('qdisc ingress ffff: dev v0')).toBeNull();
     expect(legacyIngressDevices('{"kind":"ingress"}')).toBeNull();
     expect(legacyIngressDevices('[null, 3, {"kind":"ingress"}]')).toEqual([]);
+  });
+});
+
+describe('legacyIngressIn (a tc -batch line, parsed)', () => {
+  it('reads the parsed listing as legacyIngressDevices reads the text', () => {
+    const v = [{ kind: 'ingress', handle: 'ffff:', dev: 'v0' }, { kind: 'clsact', dev: 'v1' }];
+    expect(legacyIngressIn(v)).toEqual(['v0']);
+    expect(legacyIngressIn({})).toBeNull();
   });
 });
