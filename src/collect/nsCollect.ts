@@ -96,6 +96,8 @@ export async function collectNamespace(rec: Recorder, cand: NsCandidate, caps: C
     qdiscs.entries = succeeded(q) ? legacyIngressDevices(q.stdout) : null;
   }
   const legacyIngress = qdiscs.entries ?? null;
+  // Not silent: without the listing, legacy-ingress-qdisc cannot be checked here.
+  if (legacyIngress === null && caps.tcAvailable && caps.tcJson) rec.note('command-failed', cand.id, null, 'tc qdisc show failed: which devices hold the legacy ingress qdisc (rule legacy-ingress-qdisc) is not known here');
   return { cand, target, links: links.filter((l) => !vanished.has(l.name)), hooks, bpftoolNet, vanished, legacyIngress };
 }
 

@@ -147,7 +147,11 @@ export function readTcText(lineAt: (k: number) => string, from: number, to: numb
         current = null;
         continue;
       }
-      const list = hook(r.device ?? dump.device, r.direction ?? dump.direction);
+      // The other way round, a line that says egress in an ingress dump: a filter added for
+      // egress to a legacy ingress qdisc (parent ffff:fff3), which lands in its one block and
+      // runs on ingress (rule legacy-ingress-qdisc); clsact's ingress dump never holds one.
+      const ingressBlock = r.direction === 'egress' && r.device === null && dump.direction === 'ingress';
+      const list = hook(r.device ?? dump.device, ingressBlock ? 'ingress' : r.direction ?? dump.direction);
       if (r.header) {
         if (r.u32Table !== undefined) (u32 ??= new U32Words()).table(list, r.u32Table);
         current = null;

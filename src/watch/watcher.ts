@@ -92,8 +92,15 @@ export class Watcher {
 
   private onTc(ns: string, line: string): void {
     const e = parseTcMonitorLine(line);
-    if (!e || (e.object === 'qdisc' && e.kind !== 'clsact')) return;
+    if (!e || (e.object === 'qdisc' && e.kind !== 'clsact' && e.kind !== 'ingress')) return;
     this.emit('tc-event', { netns: ns, object: e.object, op: e.op, device: e.device, direction: e.direction, pref: e.pref, kind: e.kind, handle: e.handle });
+    // The legacy ingress qdisc added or removed (rule legacy-ingress-qdisc): the namespace is
+    // read again, its qdisc listing with it.
+    if (e.object === 'qdisc' && e.kind === 'ingress') {
+      this.pending.full.add(ns);
+      this.schedule();
+      return;
+    }
     if (e.object === 'qdisc' && e.op === 'deleted') this.emit('clsact-deleted', { netns: ns, device: e.device });
     for (const d of e.direction ? [e.direction] : (['ingress', 'egress'] as const)) this.pending.hook(ns, e.device, d);
     this.schedule();

@@ -159,4 +159,13 @@ describe('capture: the tc-qdisc section', () => {
     expect(p.errors.map((e) => e.message)).toEqual([expect.stringContaining('capture of tc-qdisc')]);
     expect(mergeParsed([p]).nodes[0]!.netns[0]!.devices[0]!.hooks.map((h) => h.ingressQdisc)).toEqual([null, null]);
   });
+
+  it("a filter added for egress to a legacy ingress qdisc sits on ingress, where tc's ingress listing prints it as `filter egress` and where it runs", () => {
+    const line = (dir: string) => `filter ${dir}protocol all pref 10 bpf chain 0 \nfilter ${dir}protocol all pref 10 bpf chain 0 handle 0x1 dd.o:[classifier/egress] direct-action not_in_hw id 9 name classifier_egre tag 0011223344556677 jited \n`;
+    const p = parseInput(M('v0', 'ingress') + line('egress ') + M('v0', 'egress') + line('') + M('', 'tc-qdisc') + 'qdisc ingress ffff: dev v0 parent ffff:fff1 ---------------- \n', 'c', NO_DEFAULTS);
+    expect(p.errors).toEqual([]);
+    const hooks = mergeParsed([p]).nodes[0]!.netns[0]!.devices[0]!.hooks;
+    expect(hooks.map((h) => [h.direction, h.legacy?.map((f) => f.pref), h.ingressQdisc])).toEqual([['ingress', [10], true], ['egress', [10], true]]);
+  });
 });
+

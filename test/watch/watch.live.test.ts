@@ -97,6 +97,38 @@ describeLive('tc-audit watch', () => {
     }
   });
 
+  it('follows the legacy ingress qdisc coming and going (legacy-ingress-qdisc)', async () => {
+    const ns = createVethNetns('iqdisc');
+    try {
+      const w = spawnWatch(['--netns', ns, '--metrics-addr', '127.0.0.1:0']);
+      procs.push(w);
+      await w.waitFor((l) => l.type === 'watch-started', 15_000);
+      const url = /metrics on (http:\/\/127\.0\.0\.1:\d+\/metrics)\n/.exec(w.stderr())?.[1];
+      const count = async (): Promise<number> => {
+        const line = (await (await fetch(url!)).text()).split('\n').find((l) => l.startsWith('tc_audit_findings{rule="legacy-ingress-qdisc"'));
+        return line === undefined ? 0 : Number(line.split(' ').pop());
+      };
+      const settle = async (want: number): Promise<void> => {
+        for (let i = 0; i < 100 && (await count()) !== want; i++) await new Promise((r) => setTimeout(r, 50));
+      };
+      expect(await count()).toBe(0);
+      let mark = w.lines.length;
+      inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'ingress']);
+      expect(await w.waitFor((l) => l.type === 'tc-event' && l.object === 'qdisc' && l.kind === 'ingress', 2000, mark)).toMatchObject({ op: 'added', device: 'v0' });
+      await settle(1);
+      expect(await count()).toBe(1);
+      mark = w.lines.length;
+      inNs(ns, 'tc', ['qdisc', 'del', 'dev', 'v0', 'ingress']);
+      await w.waitFor((l) => l.type === 'tc-event' && l.object === 'qdisc' && l.op === 'deleted', 2000, mark);
+      await settle(0);
+      expect(await count()).toBe(0);
+      // (No clsact was deleted: that event is clsact's alone.)
+      expect(w.lines.slice(mark).some((l) => l.type === 'clsact-deleted')).toBe(false);
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+
   it('loses no event in a burst of 500 filter changes and stays flat in memory', async () => {
     const ns = createVethNetns('burst');
     try {

@@ -18,8 +18,8 @@ export default defineRule({
       if (h.direction !== 'egress' || h.ingressQdisc !== true) continue;
       out.push({
         ...hookLocation(h), filter: null, source: null,
-        message: 'This device has the legacy ingress qdisc, not clsact: the agent cannot add clsact (the kernel refuses it), and its egress classifier lands in the ingress block, where it runs on incoming packets only; none of the device\'s outgoing traffic is seen, whatever classifier_priority says. The egress chain shown here is that ingress block.',
-        remediation: 'replace the ingress qdisc with clsact, which serves ingress as well (tc qdisc del dev DEV ingress; tc qdisc add dev DEV clsact; then re-add the filters it held under clsact ingress), where whatever added it allows; until then the agent sees no egress on this device',
+        message: 'This device has the legacy ingress qdisc, not clsact: the agent cannot add clsact (the kernel refuses it), and its egress classifier lands in the ingress block, where it runs on incoming packets only; none of the device\'s outgoing traffic is seen, whatever classifier_priority says. Filters shown on this egress hook were added for egress and sit in that ingress block too.',
+        remediation: 'replace the ingress qdisc with clsact, which serves ingress as well (tc qdisc del dev DEV ingress; tc qdisc add dev DEV clsact), where whatever added it allows: deleting it removes every filter on it, so their owners must add theirs again (the agent does when system-probe restarts); until then the agent sees no egress on this device',
       });
     }
     return out;
