@@ -85,5 +85,3 @@ export function parseBpftoolNetJsonGeneral(text: string, file: string, ctx: NetC
 function emptyJsonResult(file: string): ParsedFile {
   return { file, format: 'bpftool-net-json', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: true, errors: [] };
 }
-
-export { hookOf };

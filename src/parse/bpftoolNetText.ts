@@ -1,6 +1,7 @@
 // `bpftool net show` as text: the tc: section's `DEV(IFINDEX) KIND [NAME] id|prog_id N` lines
 // become the same entries the JSON readers make (bpftoolNet.ts groups them into hooks).
-import { entriesToObservations, hookOf, type BpftoolEntry, type NetCtx } from './bpftoolNet.js';
+import { entriesToObservations, type BpftoolEntry, type NetCtx } from './bpftoolNet.js';
+import { hookOf } from './bpftoolKinds.js';
 import { splitLines } from './lines.js';
 import type { ParsedFile } from './types.js';
 

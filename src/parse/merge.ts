@@ -38,6 +38,11 @@ const hasTcx = (o: HookObservation): boolean => o.tcx !== undefined;
 /** The hook's first tc observation (the one buildHook uses) printed every program id. */
 const idsComplete = (acc: HookAcc): boolean => acc.tc !== null && !(acc.tc[0]!.legacy?.filters.some(needsId) ?? true);
 const NO_TABLES: readonly DeferredDevices[] = [];
+/** A hook whose deferred device's observation is not made: what it would have given. */
+function listed(acc: HookAcc, ifindex: number): void {
+  if (acc.ifindex === null) acc.ifindex = ifindex;
+  if (acc.bpf === null) acc.listedFirst = true;
+}
 /** What a deferred device's observation shows of tcx: none. */
 const LISTED: { tcx: [] } = { tcx: [] };
 
@@ -146,10 +151,8 @@ export function mergeParsed(files: ParsedFile[]): { nodes: NodeSnapshot[]; error
     const eg = dev?.egress;
     if (ing && eg && idsComplete(ing) && idsComplete(eg)) {
       if (f.versions !== undefined && !versionsOf.has(t.ctx.node)) versionsOf.set(t.ctx.node, f.versions);
-      for (const acc of [ing, eg]) {
-        if (acc.ifindex === null) acc.ifindex = t.ifindex[d]!;
-        if (acc.bpf === null) acc.listedFirst = true;
-      }
+      listed(ing, t.ifindex[d]!);
+      listed(eg, t.ifindex[d]!);
       return;
     }
     for (const o of t.observationsOf(d)) take(o, f);
