@@ -16,7 +16,7 @@
 //  - minified: V8 reads less code at start-up (~4 ms per run, more on large runs). Errors are
 //    reported as messages, never stack traces, and dist/ keeps tsc's readable output.
 // It bundles tsc's output rather than src/ so the shipped code is what tsc emitted and typed.
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -45,6 +45,17 @@ const lazyStringWidth = {
   },
 };
 
+/** The bin's first two lines. As a shell script (the kernel runs `#!/bin/sh`) they start node
+ *  on the same file without NODE_EXTRA_CA_CERTS; to node (`node tc-audit.js`, whose #! line
+ *  node skips) the second is a string statement and a comment. Node 20 reads that variable's
+ *  certificates as it starts, building its whole root store first: ~30 ms of a ~50 ms start
+ *  on a machine that sets it to the system bundle (corporate proxies do, and so does this
+ *  project's build machine), ~10 ms for a file of one certificate. tc-audit never opens a
+ *  TLS connection (test/cli/noTls.test.ts holds src to that), and what it starts (ip, tc,
+ *  bpftool, nsenter, kubectl) does not read the variable. POSIX sh only: `env -S` is missing
+ *  from busybox and from coreutils before 8.30. `exec` keeps one process for signals. */
+const LAUNCHER = '#!/bin/sh\n":" //; unset NODE_EXTRA_CA_CERTS; exec node "$0" "$@"\n';
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { 'tc-audit': 'dist/cli/index.js' },
@@ -65,8 +76,11 @@ const result = await build({
 // written (not before, so a CLI spawned during a rebuild never finds its entry missing).
 const written = new Set(Object.keys(result.metafile.outputs).map((p) => resolve(root, p)));
 for (const f of readdirSync(outdir)) if (!written.has(join(outdir, f))) rmSync(join(outdir, f), { force: true });
-// npm links `bin` as is, so the entry must start with the `#!/usr/bin/env node` line that
-// esbuild carries over from src/cli/index.ts, and be executable for a direct ./tc-audit.js.
+// npm links `bin` as is and the kernel runs it through its #! line. The entry starts as
+// esbuild carries src/cli/index.ts's `#!/usr/bin/env node` over; that line becomes LAUNCHER,
+// and the file must be executable for a direct ./tc-audit.js.
 const entry = join(outdir, 'tc-audit.js');
-if (!readFileSync(entry, 'utf8').startsWith('#!/usr/bin/env node\n')) throw new Error(`${entry}: no #!/usr/bin/env node line`);
+const code = readFileSync(entry, 'utf8');
+if (!code.startsWith('#!/usr/bin/env node\n')) throw new Error(`${entry}: no #!/usr/bin/env node line`);
+writeFileSync(entry, LAUNCHER + code.slice(code.indexOf('\n') + 1));
 chmodSync(entry, 0o755);

@@ -51,7 +51,7 @@ function tcAudit(namespaces) {
 
 function timeCli(args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(CLI, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0 && r.status !== 1) throw new Error(`tc-audit exit ${r.status}: ${r.stderr.slice(0, 300)}`);
   return ms(t0);
 }
