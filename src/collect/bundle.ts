@@ -2,6 +2,7 @@
 // summary printed before it is written.
 import { readFileSync } from 'node:fs';
 import { BUNDLE_VERSION, Bundle } from '../model/bundle.js';
+import { shareInstructions } from '../model/bundleInstructions.js';
 import type { LiveCollection } from './live.js';
 import { redactBundle } from './redact.js';
 
@@ -29,6 +30,12 @@ export function makeBundle(c: LiveCollection, opts: { redact: boolean; redactKey
   // Validate what we write with the same schema the reader uses: a drift fails here.
   const key = opts.redactKey ?? null;
   return Bundle.parse(opts.redact || key !== null ? redactBundle(b, key) : b);
+}
+
+/** The bundle as written: JSON, one line, each program's instructions once
+ *  (src/model/bundleInstructions.ts). */
+export function bundleText(b: Bundle): string {
+  return `${JSON.stringify({ ...b, snapshot: { ...b.snapshot, programs: shareInstructions(b.snapshot.programs) } })}\n`;
 }
 
 export function bundleSummary(b: Bundle): string {

@@ -1,7 +1,8 @@
 // Details of the programs the hooks reference: one global `bpftool -j prog show`
 // (programs are global objects; no namespace needs entering), then each program's
-// translated instructions (once per tag: same tag = same code) and the prog arrays its
-// tail calls go through, following tail-call targets a few levels deep.
+// translated instructions (once per tag and map set: the same code on the same maps, see
+// instructionsKey) and the prog arrays its tail calls go through, following tail-call
+// targets a few levels deep.
 import { parseProgArrayDump, parseXlated, progArrayArgv, tailCallMaps, xlatedArgv } from '../analyze/bytecode/collect.js';
 import type { Netns, ProgArray, ProgramInfo, XlatedInsn } from '../model/snapshot.js';
 import { mapLimit } from './pool.js';
@@ -24,6 +25,15 @@ export function referencedProgramIds(netns: readonly Netns[]): Set<number> {
   return ids;
 }
 
+/** Programs with one key have the same translated instructions: the same code (the tag) on
+ *  the same maps. The tag alone is not enough: the kernel computes it with map references
+ *  zeroed, so two copies of one object on maps of their own (Cilium's per-endpoint programs
+ *  and their tail-call arrays) share a tag, while their instructions name different maps,
+ *  and a tail call through one array is not one through the other
+ *  (test/live/sameTagPrograms.test.ts). */
+export const instructionsKey = (p: ProgramInfo): string =>
+  p.tag === null ? `id:${p.id}` : `${p.tag}/${p.mapIds.join(',')}`;
+
 async function runJson(rec: Recorder, argv: string[]): Promise<unknown> {
   const r = await rec.run({ argv, ns: null });
   if (!succeeded(r)) {
@@ -43,7 +53,7 @@ async function runJson(rec: Recorder, argv: string[]): Promise<unknown> {
  *  namespace names them, so this overlaps the slow `bpftool net show` of big namespaces. */
 export class ProgramFetcher {
   private readonly listing: Promise<Map<number, ProgramInfo> | null>;
-  private readonly byTag = new Map<string, Promise<XlatedInsn[] | null>>();
+  private readonly byKey = new Map<string, Promise<XlatedInsn[] | null>>();
   private readonly pending: Promise<unknown>[] = [];
   private readonly wanted = new Set<number>();
 
@@ -83,8 +93,8 @@ export class ProgramFetcher {
   private async instructionsFor(id: number): Promise<XlatedInsn[] | null> {
     const p = (await this.listing)?.get(id);
     if (!p) return null;
-    const key = p.tag ?? `id:${p.id}`;
-    let x = this.byTag.get(key);
+    const key = instructionsKey(p);
+    let x = this.byKey.get(key);
     if (!x) {
       x = (async () => {
         const json = await runJson(this.rec, xlatedArgv(p.id));
@@ -92,7 +102,7 @@ export class ProgramFetcher {
         if (v !== null && 'error' in v) this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
         return v === null || 'error' in v ? null : v;
       })();
-      this.byTag.set(key, x);
+      this.byKey.set(key, x);
     }
     return x;
   }
@@ -111,7 +121,7 @@ export class ProgramFetcher {
       const mapIds = new Set<number>();
       for (const p of batch) {
         out.set(p.id, p);
-        p.xlated = this.instructions ? ((await this.byTag.get(p.tag ?? `id:${p.id}`)) ?? null) : null;
+        p.xlated = this.instructions ? ((await this.byKey.get(instructionsKey(p))) ?? null) : null;
         for (const m of p.xlated ? tailCallMaps(p.xlated) : []) if (!arrays.has(m)) mapIds.add(m);
       }
       const next: number[] = [];

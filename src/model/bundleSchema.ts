@@ -3,7 +3,10 @@
 import type { z as Zod } from 'zod';
 import type { snapshotSchemas } from './snapshotSchema.js';
 
-export const BUNDLE_VERSION = 1 as const;
+/** What collect writes. 2: a program's instructions may be shared with an earlier program
+ *  (`xlatedFrom`, src/model/bundleInstructions.ts); readers take 1 and 2. A reader that
+ *  knows only 1 refuses 2 rather than read shared programs as having no instructions. */
+export const BUNDLE_VERSION = 2 as const;
 
 export function bundleSchemas(z: typeof Zod, NodeSnapshot: ReturnType<typeof snapshotSchemas>['NodeSnapshot']) {
   /** One external command run during collection, kept verbatim as evidence. */
@@ -25,7 +28,7 @@ export function bundleSchemas(z: typeof Zod, NodeSnapshot: ReturnType<typeof sna
   });
 
   const Bundle = z.object({
-    bundleVersion: z.literal(BUNDLE_VERSION),
+    bundleVersion: z.union([z.literal(1), z.literal(BUNDLE_VERSION)]),
     node: z.object({ name: z.string() }),
     createdAt: z.string(),
     tool: z.object({ name: z.literal('tc-audit'), version: z.string() }),

@@ -2,6 +2,7 @@
 // are reported with their JSON path (snapshot.netns[0].devices[2].name: ...).
 // The schema is built on the first bundle read: zod is not loaded for other inputs.
 import { zod } from '../lazy.js';
+import { resolveSharedInstructions } from '../model/bundleInstructions.js';
 import { bundleSchemas } from '../model/bundleSchema.js';
 import { snapshotSchemas } from '../model/snapshotSchema.js';
 import { parseJson } from './json.js';
@@ -23,6 +24,8 @@ export function parseBundle(text: string, file: string): ParsedFile {
   const base: ParsedFile = { file, format: 'bundle', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [] };
   const j = parseJson(text);
   if (!j.ok) return { ...base, errors: [{ file, line: j.line, message: j.message }] };
+  const shared = resolveSharedInstructions(j.value);
+  if (shared.length > 0) return { ...base, errors: shared.map((m) => ({ file, line: null, message: `bundle ${m}` })) };
   const r = bundleSchema().safeParse(j.value);
   if (!r.success) {
     // Issue paths, not lines: a bundle is machine-written, the path says where to look.

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLE_VERSION } from '../../src/model/bundleSchema.js';
 import { WriteError, writeUserFile } from '../../src/cli/writeFile.js';
 import { CLI } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
@@ -68,7 +69,7 @@ describeLive('collect -o through the bin', () => {
       const f = join(dir, 'bundles', 'node.json');
       const ok = collect(f);
       expect(ok.status).toBe(0);
-      expect(JSON.parse(readFileSync(f, 'utf8'))).toMatchObject({ bundleVersion: 1 });
+      expect(JSON.parse(readFileSync(f, 'utf8'))).toMatchObject({ bundleVersion: BUNDLE_VERSION });
       const bad = collect('/proc/tcat-nope/node.json');
       expect(bad.error).toBeUndefined();
       expect(bad.status).toBe(2);

@@ -53,7 +53,7 @@ describe('analyzeFleet', () => {
 
   it('reports unreadable and invalid files and still analyses the rest', async () => {
     const [good, bad, junk] = writeBundles(v('agent-first', 3));
-    writeFileSync(bad!, JSON.stringify({ bundleVersion: 2 }));
+    writeFileSync(bad!, JSON.stringify({ bundleVersion: 3 })); // a version this reader does not know
     writeFileSync(junk!, '{not json');
     const r = await analyzeFleet([good!, bad!, junk!, '/nonexistent/x.json'], options);
     expect(r.nodes).toHaveLength(1);

@@ -13,18 +13,20 @@ export const progArrayArgv = (mapId: number): string[] => ['bpftool', '-j', 'map
 export interface ParseFailure { error: string }
 
 /** bpftool's xlated JSON: an array of {disasm, opcodes, ...}. Checks that every entry
- *  decodes, so a dump without `opcodes` is rejected here rather than analysed as unknown. */
+ *  decodes, so a dump without `opcodes` is rejected here rather than analysed as unknown.
+ *  Keeps only those two: with BTF, bpftool adds the C prototype and source line to
+ *  instructions (`proto`, `src`), which the analysis never reads and which doubled a
+ *  program's size in a bundle; the command's own output stays in the evidence. */
 export function parseXlated(json: unknown): XlatedInsn[] | ParseFailure {
   if (!Array.isArray(json)) return { error: 'expected a JSON array of instructions' };
   const out: XlatedInsn[] = [];
   for (let i = 0; i < json.length; i++) {
     const e: unknown = json[i];
-    // The XlatedInsn schema by hand: an object with a string "disasm", other keys kept; a
-    // copy with "disasm" first, as the schema's parse returned it.
+    // The XlatedInsn schema by hand: an object with a string "disasm".
     if (typeof e !== 'object' || e === null || Array.isArray(e) || typeof (e as { disasm?: unknown }).disasm !== 'string') {
       return { error: `instruction ${i}: expected an object with a "disasm" string` };
     }
-    out.push({ disasm: (e as XlatedInsn).disasm, ...e });
+    out.push({ disasm: (e as XlatedInsn).disasm, opcodes: (e as { opcodes?: unknown }).opcodes });
   }
   const d = decode(out);
   if (!d.ok) return { error: d.reason };

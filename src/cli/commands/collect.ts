@@ -31,7 +31,7 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
       .option('redact-key-file', { type: 'string', describe: 'Key the --redact hashes with this secret (HMAC-SHA256; at least 16 bytes, e.g. from head -c 32 /dev/urandom) so they cannot be reversed by hashing guesses; implies --redact' }) as unknown as Argv<CollectArgs>,
   handler: async (argv: ArgumentsCamelCase<CollectArgs>) => {
     // Loaded on use so other commands do not pay for the live collector at start-up.
-    const [{ killLiveChildren }, { liveSession }, { bundleSummary, makeBundle }] = await Promise.all([import('../../collect/spawn.js'), import('../../collect/session.js'), import('../../collect/bundle.js')]);
+    const [{ killLiveChildren }, { liveSession }, { bundleSummary, bundleText, makeBundle }] = await Promise.all([import('../../collect/spawn.js'), import('../../collect/session.js'), import('../../collect/bundle.js')]);
     killChildrenOnSignal(killLiveChildren);
     // Read before collecting: a key that cannot be used stops the run before any work.
     const key = argv['redact-key-file'] === undefined ? null : readRedactKey(argv['redact-key-file']);
@@ -48,7 +48,7 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
     }
     const bundle = makeBundle(session.collection, { redact: argv.redact === true, redactKey: key });
     if (argv.quiet !== true) process.stderr.write(`${bundleSummary(bundle)}\n`);
-    const text = `${JSON.stringify(bundle)}\n`;
+    const text = bundleText(bundle);
     if (argv.output === '-') process.stdout.write(text);
     // As the report files of -o: its directory is made, a failure is exit 2 (src/cli/index.ts).
     else writeUserFile(argv.output, text);

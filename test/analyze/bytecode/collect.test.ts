@@ -15,6 +15,12 @@ describe('collection commands and parsers', () => {
     expect(parseXlated([enc(movK(0, 1)), enc(exit())])).toHaveLength(2);
   });
 
+  it("keeps an instruction's disasm and opcodes, not bpftool's BTF prototype and source line", () => {
+    const plain = enc(movK(0, 0));
+    const x = parseXlated([{ ...plain, proto: 'int f(struct __sk_buff * skb)', src: 'return 0;' }, enc(exit())]);
+    expect(x).toEqual([plain, enc(exit())]);
+  });
+
   it('reads prog arrays with BTF (formatted) and without (bytes)', () => {
     const btf = [{ key: ['0x00', '0x00', '0x00', '0x00'], value: ['0xf9', '0x00', '0x00', '0x00'], formatted: { key: 0, value: 249 } }];
     expect(parseProgArrayDump(btf, 26, 'jt')).toEqual({ id: 26, name: 'jt', entries: [{ key: 0, progId: 249 }] });
