@@ -5,12 +5,15 @@
 // targets a few levels deep.
 import { parseProgArrayDump, parseXlated, progArrayArgv, tailCallMaps, xlatedArgv } from '../analyze/bytecode/collect.js';
 import type { Netns, ProgArray, ProgramInfo, XlatedInsn } from '../model/snapshot.js';
-import { mapLimit } from './pool.js';
+import { limiter, mapLimit } from './pool.js';
 import { parseProgShow } from './programs.js';
 import { succeeded, type Recorder } from './record.js';
 
 const MAX_ROUNDS = 4;
 const MAX_PROGRAMS = 5000;
+/** Instruction dumps at once. One per tag and map set can be thousands on a node of
+ *  per-endpoint programs; unbounded, that many bpftool processes would start together. */
+const DUMPS_AT_ONCE = 4;
 
 export function referencedProgramIds(netns: readonly Netns[]): Set<number> {
   const ids = new Set<number>();
@@ -54,6 +57,7 @@ async function runJson(rec: Recorder, argv: string[]): Promise<unknown> {
 export class ProgramFetcher {
   private readonly listing: Promise<Map<number, ProgramInfo> | null>;
   private readonly byKey = new Map<string, Promise<XlatedInsn[] | null>>();
+  private readonly dumps = limiter(DUMPS_AT_ONCE);
   private readonly pending: Promise<unknown>[] = [];
   private readonly wanted = new Set<number>();
 
@@ -97,7 +101,7 @@ export class ProgramFetcher {
     let x = this.byKey.get(key);
     if (!x) {
       x = (async () => {
-        const json = await runJson(this.rec, xlatedArgv(p.id));
+        const json = await this.dumps(() => runJson(this.rec, xlatedArgv(p.id)));
         const v = json === undefined ? null : parseXlated(json);
         if (v !== null && 'error' in v) this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
         return v === null || 'error' in v ? null : v;
