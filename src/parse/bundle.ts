@@ -24,12 +24,14 @@ export function parseBundle(text: string, file: string): ParsedFile {
   const base: ParsedFile = { file, format: 'bundle', observations: [], nodes: [], programs: [], progArrays: [], sawBpftoolNet: false, errors: [] };
   const j = parseJson(text);
   if (!j.ok) return { ...base, errors: [{ file, line: j.line, message: j.message }] };
-  const shared = resolveSharedInstructions(j.value);
-  if (shared.length > 0) return { ...base, errors: shared.map((m) => ({ file, line: null, message: `bundle ${m}` })) };
+  // A reference that cannot be followed leaves that program without instructions (its
+  // verdict comes from elsewhere) and is reported; the rest of the bundle is analysed.
+  const shared = resolveSharedInstructions(j.value).map((m) => ({ file, line: null, message: `bundle ${m}` }));
+  base.errors = shared;
   const r = bundleSchema().safeParse(j.value);
   if (!r.success) {
     // Issue paths, not lines: a bundle is machine-written, the path says where to look.
-    base.errors = r.error.issues.slice(0, 50).map((i) => ({ file, line: null, message: `bundle ${pathOf(i.path)}: ${i.message}` }));
+    base.errors = shared.concat(r.error.issues.slice(0, 50).map((i) => ({ file, line: null, message: `bundle ${pathOf(i.path)}: ${i.message}` })));
     if (r.error.issues.length > 50) base.errors.push({ file, line: null, message: `bundle: ${r.error.issues.length - 50} more problems not shown` });
     return base;
   }

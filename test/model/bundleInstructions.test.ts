@@ -14,14 +14,23 @@ const code = (r0: number) => [enc(movK(0, r0)), enc(exit())];
 const prog = (id: number, tag: string | null, mapIds: number[], xlated: ProgramInfo['xlated']): ProgramInfo =>
   ({ id, type: 'sched_cls', name: `p${id}`, tag, mapIds, xlated });
 
+const ldMap = (id: number) => enc({ code: 0x18, dst: 2, src: 1, imm: id, disasm: `(18) r2 = map[id:${id}]` });
+const onMap = (id: number) => [ldMap(id), ...code(0)];
+
 describe('shareInstructions', () => {
+  it("writes a copy on maps of its own as the first program's instructions on its maps", () => {
+    const out = shareInstructions([prog(1, 'aa', [10], onMap(10)), prog(2, 'aa', [11], onMap(11)), prog(3, 'aa', [12], onMap(99))]);
+    // 3 names a map that is not its own: not what the kernel would show, kept as it is.
+    expect(out.map((p) => [p.id, p.xlatedFrom])).toEqual([[1, undefined], [2, 1], [3, undefined]]);
+  });
+
   it('writes equal instructions of one tag and map set once, naming the first program', () => {
     const shared = code(0);
     const out = shareInstructions([
       prog(1, 'aa', [5], shared),
       prog(2, 'aa', [5], shared), // the same list, as the collector shares it
       prog(3, 'aa', [5], code(0)), // an equal copy (a redacted bundle's, say)
-      prog(4, 'aa', [6], code(0)), // other maps: other instructions in a real dump, kept
+      prog(4, 'aa', [6, 7], code(0)), // a map list that does not line up: kept
       prog(5, 'bb', [5], code(0)), // another tag: kept
       prog(6, null, [], code(0)), // no tag: kept
       prog(7, 'aa', [5], null), // none to share
@@ -57,6 +66,14 @@ describe('reading shared instructions back', () => {
     expect('bundle' in viaFleet && viaFleet.bundle.snapshot.programs).toEqual(b.snapshot.programs);
   });
 
+  it("derives a copy's instructions on its own maps", () => {
+    const b = bundle();
+    b.snapshot.programs = [prog(1, 'aa', [10], onMap(10)), prog(2, 'aa', [11], onMap(11))];
+    const text = bundleText(b);
+    expect(JSON.parse(text).snapshot.programs[1]).toMatchObject({ xlated: null, xlatedFrom: 1 });
+    expect(parseBundle(text, 'b.json').programs[1]!.xlated).toEqual(onMap(11));
+  });
+
   it('reads bundleVersion 1 as before', () => {
     expect(parseBundle(JSON.stringify(sampleBundle()), 'v1.json').errors).toEqual([]);
   });
@@ -65,13 +82,24 @@ describe('reading shared instructions back', () => {
     ['a later program', [{ ...prog(1, 'aa', [], null), xlatedFrom: 2 }, prog(2, 'aa', [], code(0))], 'snapshot.programs[0].xlatedFrom: 2 names no earlier program with instructions'],
     ['a program without instructions', [prog(1, 'aa', [], null), { ...prog(2, 'aa', [], null), xlatedFrom: 1 }], 'snapshot.programs[1].xlatedFrom: 1 names no earlier program with instructions'],
     ['no program at all', [{ ...prog(1, 'aa', [], null), xlatedFrom: 9 }], 'snapshot.programs[0].xlatedFrom: 9 names no earlier program with instructions'],
+    ['a program whose maps do not line up', [prog(1, 'aa', [10], onMap(10)), { ...prog(2, 'aa', [11, 12], null), xlatedFrom: 1 }], "snapshot.programs[1].xlatedFrom: program 1's instructions do not line up with these mapIds"],
+    ['a program whose instructions are malformed', [{ ...prog(1, 'aa', [], null), xlated: [3] }, { ...prog(2, 'aa', [], null), xlatedFrom: 1 }], 'snapshot.programs[1].xlatedFrom: 1 names no earlier program with instructions'],
     ['a program with instructions of its own', [prog(1, 'aa', [], code(0)), { ...prog(2, 'aa', [], code(0)), xlatedFrom: 1 }], 'snapshot.programs[1].xlatedFrom: given with instructions of its own'],
   ])('says where a reference to %s is', (_what, programs, message) => {
     const b = bundle() as unknown as { snapshot: { programs: unknown[] } };
     b.snapshot.programs = programs;
-    expect(parseBundle(JSON.stringify(b), 'x.json').errors).toEqual([{ file: 'x.json', line: null, message: `bundle ${message}` }]);
+    expect(parseBundle(JSON.stringify(b), 'x.json').errors[0]).toEqual({ file: 'x.json', line: null, message: `bundle ${message}` });
     const fleet = decodeBundle('x.json', JSON.stringify(b));
     expect('error' in fleet && fleet.error.message).toBe(`an invalid tc-audit bundle (bundleVersion 2, but ${message})`);
+  });
+
+  it('analyses the rest of a bundle whose reference cannot be followed: that program has no instructions', () => {
+    const b = bundle() as unknown as { snapshot: { programs: unknown[] } };
+    b.snapshot.programs = [prog(1, 'aa', [], code(0)), { ...prog(2, 'aa', [], null), xlatedFrom: 7 }];
+    const r = parseBundle(JSON.stringify(b), 'x.json');
+    expect(r.errors.map((e) => e.message)).toEqual(['bundle snapshot.programs[1].xlatedFrom: 7 names no earlier program with instructions']);
+    expect(r.nodes).toHaveLength(1);
+    expect(r.programs.map((p) => [p.id, p.xlated?.length ?? null])).toEqual([[1, 2], [2, null]]);
   });
 
   it('leaves JSON that is no bundle to the schema', () => {
