@@ -38,10 +38,16 @@ missing=()
 miss() { echo "  missing: $1 ($2)" >&2; missing+=("$1"); }
 
 # A bundle is kept only whole: written aside, moved into place when the command succeeded
-# and wrote something (an interrupted run leaves no half bundle to be read as one).
-keep() { # keep NODE TMPFILE: 0 when kept
-  if [[ -s "$2" ]]; then mv "$2" "$out/$1.json"; return 0; fi
-  rm -f "$2"; return 1
+# and wrote one complete JSON document (an interrupted exec, or a pod log the kubelet rotated
+# part of, leaves no half bundle to be read as one). Node is there: tc-audit needs it.
+why_not_kept=
+keep() { # keep NODE TMPFILE: 0 when kept, else why_not_kept says why
+  if [[ ! -s "$2" ]]; then why_not_kept="nothing written"; rm -f "$2"; return 1; fi
+  if ! node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$2" 2>/dev/null; then
+    why_not_kept="incomplete bundle ($(wc -c <"$2") bytes, not one JSON document)"
+    rm -f "$2"; return 1
+  fi
+  mv "$2" "$out/$1.json"
 }
 
 collect_daemonset() {
@@ -56,10 +62,11 @@ collect_daemonset() {
     seen=$((seen + 1))
     if [[ "$phase" != Running ]]; then miss "${node:-$pod}" "pod $pod is ${phase:-not scheduled}"; continue; fi
     echo "collecting $node (pod $pod)" >&2
+    why_not_kept="collect failed"
     if kubectl -n "$ns" exec "$pod" -- tc-audit collect -q --node-name "$node" -o - > "$out/$node.json.tmp" &&
        keep "$node" "$out/$node.json.tmp"; then continue; fi
     rm -f "$out/$node.json.tmp"
-    miss "$node" "collect in pod $pod failed"
+    miss "$node" "collect in pod $pod: $why_not_kept"
   done <<<"$listing"
   # Nodes the DaemonSet should run on but has no pod for yet.
   if [[ "$desired" =~ ^[0-9]+$ ]] && ((desired > seen)); then
@@ -96,13 +103,20 @@ collect_job() {
       miss "$node" "cannot create job $job"; continue
     fi
     state=$(job_state "$job")
+    why_not_kept=
     if [[ "$state" == complete ]] && kubectl -n "$ns" logs "job/$job" > "$out/$node.json.tmp" && keep "$node" "$out/$node.json.tmp"; then
       kubectl -n "$ns" delete job "$job" --wait=false >/dev/null 2>&1
       continue
     fi
     rm -f "$out/$node.json.tmp"
-    # Left in place to look at (ttlSecondsAfterFinished removes it).
-    miss "$node" "job $job: $state; kubectl -n $ns describe job/$job"
+    # Left in place to look at (ttlSecondsAfterFinished removes it). A log cut short is most
+    # likely the kubelet's log rotation (containerLogMaxSize, 10Mi by default): the exec of
+    # daemonset mode streams the bundle instead.
+    if [[ -n "$why_not_kept" ]]; then
+      miss "$node" "job $job: $why_not_kept from its log; a log over the kubelet's containerLogMaxSize (10Mi by default) is rotated: use -m daemonset for this node"
+    else
+      miss "$node" "job $job: $state; kubectl -n $ns describe job/$job"
+    fi
   done <<<"$nodes"
 }
 

@@ -16,10 +16,14 @@ const B = join(ROOT, 'bpf/scenarios');
 
 /** kubectl stand-in: pods/nodes map to namespaces through NS_<node> variables; a Job's
  *  manifest is kept in $TCAT_DIR/jobs/NAME.yaml (its node in NAME). TCAT_FAIL: the node whose
- *  collection (exec or Job) fails; TCAT_PENDING: the node whose pod is not running;
- *  TCAT_DESIRED: the DaemonSet's desired pod count. */
+ *  collection (exec or Job) fails; TCAT_CUT: the node whose bundle comes cut short (a pod log
+ *  the kubelet rotated, an exec stream that broke); TCAT_PENDING: the node whose pod is not
+ *  running; TCAT_DESIRED: the DaemonSet's desired pod count. */
 const FAKE_KUBECTL = `#!/bin/sh
-collect() { node "$TCAT_CLI" collect -q --netns "$(eval echo \\$NS_$(printf %s "$1" | tr -c A-Za-z0-9 _))" --node-name "$1" -o -; }
+collect() {
+  if [ "$1" = "$TCAT_CUT" ]; then collect_whole "$1" | head -c 700; else collect_whole "$1"; fi
+}
+collect_whole() { node "$TCAT_CLI" collect -q --netns "$(eval echo \\$NS_$(printf %s "$1" | tr -c A-Za-z0-9 _))" --node-name "$1" -o -; }
 while [ "$1" = "-n" ]; do shift 2; done
 case "$1" in
   get)
@@ -104,6 +108,18 @@ describeLive('scripts/collect-cluster.sh', () => {
     expect(r.stderr).toContain('collect-cluster: no bundle from: node-b; the answer above covers the other nodes only');
     expect(readdirSync(out).sort()).toEqual(['node-a.json', 'node-c.json']);
     expect(JSON.parse(r.stdout).recommendation.action).toBe('keep');
+    expect(r.status).toBe(3);
+  });
+
+  it.each([
+    ['daemonset', 'missing: node-c (collect in pod tc-audit-node-c: incomplete bundle (700 bytes, not one JSON document))'],
+    ['job', "missing: node-c (job tc-audit-collect-"],
+  ])('%s mode: a bundle cut short is not kept; the node is named missing and why', (mode, said) => {
+    const out = join(dir, `out-cut-${mode}`);
+    const r = run(mode, out, { TCAT_CUT: 'node-c' });
+    expect(r.stderr).toContain(said);
+    if (mode === 'job') expect(r.stderr).toMatch(/incomplete bundle \(700 bytes, not one JSON document\) from its log; a log over the kubelet's containerLogMaxSize \(10Mi by default\) is rotated: use -m daemonset for this node/);
+    expect(readdirSync(out).sort()).toEqual(['node-a.json', 'node-b.json']);
     expect(r.status).toBe(3);
   });
 
