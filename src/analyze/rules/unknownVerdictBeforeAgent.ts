@@ -14,11 +14,20 @@ export default defineRule({
   title: 'A classifier before the agent has an unknown verdict',
   check(analysis, ctx) {
     const P = ctx.agent.classifierPriority;
+    // An agent that reads no priority (7.36.0-7.39.1, pinned at 1) moves once upgraded: a
+    // classifier between the two prefs decides the answer after the upgrade.
+    const up = ctx.agent.upgraded;
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
-      if (f.filter.pref === null || f.filter.pref > P || f.verdict.terminal !== 'unknown') return null;
+      const pref = f.filter.pref;
+      if (pref === null || f.verdict.terminal !== 'unknown') return null;
+      const now = pref <= P;
+      const later = !now && up !== null && pref <= up.classifierPriority && (h.direction === 'egress' || up.ingressEnabled);
+      if (!now && !later) return null;
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.filter.pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`,
+        message: now
+          ? `${cap(who(f))} at pref ${pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`
+          : `${cap(who(f))} at pref ${pref} will run before the agent's classifier once the agent is upgraded (it then attaches at pref ${up!.classifierPriority}), and what it returns is unknown, so the answer after the upgrade treats it as ending the walk.`,
         // An act_bpf program's bytecode is not read (only classifiers' are): --assume only.
         remediation: f.filter.kind === 'bpf'
           ? `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)${whole(f.vendor.id)}`
