@@ -6,6 +6,8 @@ export type * from './model/result.js';
 export type * from './agent/types.js';
 export type * from './recommend/types.js';
 export * from './model/bundle.js';
+export { readBundleJson, type ReadBundleResult } from './model/readBundle.js';
+export { linkSharedInstructions, shareInstructions, takeSharedInstructions } from './model/bundleInstructions.js';
 export { parseInput, mergeParsed, detectFormat, withDeferred } from './parse/index.js';
 export { audit } from './analyze/audit.js';
 export { analyzeSnapshots } from './analyze/analyze.js';

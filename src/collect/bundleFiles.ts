@@ -2,8 +2,8 @@
 // disk and parsing), yielded in input order, each dropped by the caller before the next is needed.
 import { opendir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Bundle, BUNDLE_VERSION } from '../model/bundle.js';
-import { resolveSharedInstructions } from '../model/bundleInstructions.js';
+import { BUNDLE_VERSION, type Bundle } from '../model/bundle.js';
+import { readBundleJson } from '../model/readBundle.js';
 import type { ParseError } from '../parse/types.js';
 import { parseJson } from '../parse/json.js';
 
@@ -33,17 +33,18 @@ export function decodeBundle(file: string, text: string): ReadOutcome {
   const j = parseJson(text);
   if (!j.ok) return { file, error: { file, line: j.line, message: `not JSON: ${j.message}` } };
   const v = (j.value as { bundleVersion?: unknown } | null)?.bundleVersion;
-  const shared = resolveSharedInstructions(j.value);
-  if (shared.length > 0) return { file, error: { file, line: null, message: `an invalid tc-audit bundle (bundleVersion ${String(v)}, but ${shared.slice(0, 3).join('; ')})` } };
-  const parsed = Bundle.safeParse(j.value);
+  const parsed = readBundleJson(j.value);
+  // The fleet has no place for a node read in part: a reference that cannot be followed
+  // makes the bundle invalid here (analyze reads the rest of it).
+  if (parsed.sharingErrors.length > 0) return { file, error: { file, line: null, message: `an invalid tc-audit bundle (bundleVersion ${String(v)}, but ${parsed.sharingErrors.slice(0, 3).join('; ')})` } };
   if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map(describeIssue).join('; ');
+    const first = parsed.issues.slice(0, 3).map(describeIssue).join('; ');
     // A file of a known bundleVersion that fails elsewhere is a damaged or hand-made bundle,
     // not some other file: say which, not "expected bundleVersion 1 or 2" when it has just that.
     const what = v === 1 || v === BUNDLE_VERSION ? `an invalid tc-audit bundle (bundleVersion ${v}, but` : `not a tc-audit bundle (expected bundleVersion 1 or ${BUNDLE_VERSION};`;
     return { file, error: { file, line: null, message: `${what} ${first})` } };
   }
-  return { file, bundle: parsed.data };
+  return { file, bundle: parsed.bundle };
 }
 
 async function load(file: string): Promise<ReadOutcome> {

@@ -1,9 +1,9 @@
 // Details of the programs the hooks reference: one global `bpftool -j prog show`
 // (programs are global objects; no namespace needs entering), then each program's
-// translated instructions (dumped once per tag; see instructionsOf for the copies) and the
-// prog arrays its tail calls go through, following tail-call targets a few levels deep.
+// translated instructions (once per tag and map set: the same code on the same maps, see
+// instructionsKey) and the prog arrays its tail calls go through, following tail-call
+// targets a few levels deep.
 import { parseProgArrayDump, parseXlated, progArrayArgv, tailCallMaps, xlatedArgv } from '../analyze/bytecode/collect.js';
-import { withMapsOf } from '../model/instructionMaps.js';
 import type { Netns, ProgArray, ProgramInfo, XlatedInsn } from '../model/snapshot.js';
 import { limiter, mapLimit } from './pool.js';
 import { parseProgShow } from './programs.js';
@@ -11,9 +11,8 @@ import { succeeded, type Recorder } from './record.js';
 
 const MAX_ROUNDS = 4;
 const MAX_PROGRAMS = 5000;
-/** Instruction dumps at once: one per tag, and one per copy that cannot be derived from
- *  its tag's first dump (instructionsOf). Unbounded, a node of many distinct programs would
- *  start that many bpftool processes together. */
+/** Instruction dumps at once. One per tag and map set can be thousands on a node of
+ *  per-endpoint programs; unbounded, that many bpftool processes would start together. */
 const DUMPS_AT_ONCE = 4;
 
 export function referencedProgramIds(netns: readonly Netns[]): Set<number> {
@@ -28,6 +27,17 @@ export function referencedProgramIds(netns: readonly Netns[]): Set<number> {
   }
   return ids;
 }
+
+/** Programs with one key have the same translated instructions: the same code (the tag) on
+ *  the same maps. The tag alone is not enough: the kernel computes it with map references
+ *  zeroed, so copies of one object on maps of their own (Cilium's per-endpoint programs and
+ *  their tail-call arrays) share a tag. Their instructions name their own maps (a tail call
+ *  through one array is not one through the other), and the verifier specialises each copy
+ *  to its maps: it folds read-only constants (`volatile const` load-time configuration) and
+ *  inlines map sizes, so two copies of one tag can return different codes. Only a copy's own
+ *  dump is its instructions (test/live/sameTagPrograms.test.ts). */
+export const instructionsKey = (p: ProgramInfo): string =>
+  p.tag === null ? `id:${p.id}` : `${p.tag}/${p.mapIds.join(',')}`;
 
 async function runJson(rec: Recorder, argv: string[]): Promise<unknown> {
   const r = await rec.run({ argv, ns: null });
@@ -48,9 +58,7 @@ async function runJson(rec: Recorder, argv: string[]): Promise<unknown> {
  *  namespace names them, so this overlaps the slow `bpftool net show` of big namespaces. */
 export class ProgramFetcher {
   private readonly listing: Promise<Map<number, ProgramInfo> | null>;
-  /** The first dump of each tag, with the maps of the program it was taken from. */
-  private readonly byTag = new Map<string, Promise<{ list: XlatedInsn[]; mapIds: number[] } | null>>();
-  private readonly ofProgram = new Map<number, Promise<XlatedInsn[] | null>>();
+  private readonly byKey = new Map<string, Promise<XlatedInsn[] | null>>();
   private readonly dumps = limiter(DUMPS_AT_ONCE);
   private readonly pending: Promise<unknown>[] = [];
   private readonly wanted = new Set<number>();
@@ -84,38 +92,25 @@ export class ProgramFetcher {
     for (const id of ids) {
       if (this.wanted.has(id)) continue;
       this.wanted.add(id);
-      if (!this.instructions) continue;
-      const x = this.instructionsOf(id);
-      this.ofProgram.set(id, x);
-      this.pending.push(x);
+      if (this.instructions) this.pending.push(this.instructionsFor(id));
     }
   }
 
-  private async dump(p: ProgramInfo): Promise<XlatedInsn[] | null> {
-    const json = await this.dumps(() => runJson(this.rec, xlatedArgv(p.id)));
-    const v = json === undefined ? null : parseXlated(json);
-    if (v !== null && 'error' in v) this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
-    return v === null || 'error' in v ? null : v;
-  }
-
-  /** One dump per tag: the kernel's tag hashes instructions with map references zeroed, so
-   *  copies of one object share it, and a copy on maps of its own (Cilium's per-endpoint
-   *  programs and tail calls) runs the first copy's instructions on its own maps
-   *  (src/model/instructionMaps.ts). A tail call through one copy's array is not one through
-   *  another's: each copy gets its own map ids (test/live/sameTagPrograms.test.ts). A copy
-   *  that cannot be derived (map lists that do not line up), or whose first copy's dump
-   *  failed, is dumped itself. */
-  private async instructionsOf(id: number): Promise<XlatedInsn[] | null> {
+  private async instructionsFor(id: number): Promise<XlatedInsn[] | null> {
     const p = (await this.listing)?.get(id);
     if (!p) return null;
-    if (p.tag === null) return this.dump(p);
-    let first = this.byTag.get(p.tag);
-    if (first === undefined) {
-      first = this.dump(p).then((list) => (list === null ? null : { list, mapIds: p.mapIds }));
-      this.byTag.set(p.tag, first);
+    const key = instructionsKey(p);
+    let x = this.byKey.get(key);
+    if (!x) {
+      x = (async () => {
+        const json = await this.dumps(() => runJson(this.rec, xlatedArgv(p.id)));
+        const v = json === undefined ? null : parseXlated(json);
+        if (v !== null && 'error' in v) this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
+        return v === null || 'error' in v ? null : v;
+      })();
+      this.byKey.set(key, x);
     }
-    const f = await first;
-    return (f === null ? null : withMapsOf(f.list, f.mapIds, p.mapIds)) ?? this.dump(p);
+    return x;
   }
 
   async finish(netns: readonly Netns[]): Promise<{ programs: ProgramInfo[]; progArrays: ProgArray[] }> {
@@ -132,7 +127,7 @@ export class ProgramFetcher {
       const mapIds = new Set<number>();
       for (const p of batch) {
         out.set(p.id, p);
-        p.xlated = this.instructions ? ((await this.ofProgram.get(p.id)) ?? null) : null;
+        p.xlated = this.instructions ? ((await this.byKey.get(instructionsKey(p))) ?? null) : null;
         for (const m of p.xlated ? tailCallMaps(p.xlated) : []) if (!arrays.has(m)) mapIds.add(m);
       }
       const next: number[] = [];

@@ -1,12 +1,11 @@
-// Translated instructions are written once per tag in a bundle (bundleVersion 2). A node
-// runs many copies of one program: Cilium loads its endpoint programs and their tail calls
-// per pod, each on the pod's own maps, and the copies' instructions differ only in the map
-// ids they name (src/model/instructionMaps.ts). A bundle held every copy's instructions in
-// full, so a node of a few hundred pods wrote hundreds of megabytes. Now a copy whose
-// instructions are an earlier program's on its own maps is written with `xlated: null` and
-// `xlatedFrom: <that program's id>`, and readers derive the list again before the schema
-// sees it. Pure: no zod, no I/O.
-import { withMapsOf } from './instructionMaps.js';
+// Translated instructions are written once per bundle (bundleVersion 2). Programs with the
+// same tag on the same maps have the same instructions (src/collect/programDetails.ts), and
+// JSON.stringify wrote the collector's one shared list again for each of them. Now a program
+// whose instructions equal an earlier program's is written with `xlated: null` and
+// `xlatedFrom: <that program's id>`, and readers give it the very same list back (no copy)
+// once the schema has validated the rest. Copies on maps of their own are written in full: the verifier
+// specialises each copy to its maps (read-only constants, map sizes), so nothing short of
+// each copy's own dump is its instructions. Pure: no zod, no I/O.
 import type { ProgramInfo, XlatedInsn } from './snapshot.js';
 
 /** Same instructions: the same list, or equal disassembly and opcodes throughout. */
@@ -14,63 +13,72 @@ function sameInstructions(a: readonly XlatedInsn[], b: readonly XlatedInsn[]): b
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    if (a[i]!.disasm !== b[i]!.disasm) return false;
-    if (JSON.stringify((a[i] as { opcodes?: unknown }).opcodes) !== JSON.stringify((b[i] as { opcodes?: unknown }).opcodes)) return false;
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (x.disasm !== y.disasm) return false;
+    if (JSON.stringify((x as { opcodes?: unknown }).opcodes) !== JSON.stringify((y as { opcodes?: unknown }).opcodes)) return false;
   }
   return true;
 }
 
 export type WrittenProgram = ProgramInfo & { xlatedFrom?: number };
 
-/** The programs as a bundle writes them: each tag's instructions once, the first time they
- *  appear; a later copy whose instructions are those on its own maps names that program
- *  instead. */
+/** The programs as a bundle writes them: each list of instructions once, the first time
+ *  it appears; later programs of the same tag and maps with equal instructions name that
+ *  program instead. */
 export function shareInstructions(programs: readonly ProgramInfo[]): WrittenProgram[] {
-  const firsts = new Map<string, ProgramInfo[]>();
+  const first = new Map<string, ProgramInfo[]>();
   return programs.map((p) => {
     if (p.xlated === null || p.tag === null) return p;
-    const seen = firsts.get(p.tag);
-    const from = seen?.find((q) => {
-      const mine = withMapsOf(q.xlated!, q.mapIds, p.mapIds);
-      return mine !== null && sameInstructions(mine, p.xlated!);
-    });
-    if (from !== undefined) return { ...p, xlated: null, xlatedFrom: from.id };
-    if (seen === undefined) firsts.set(p.tag, [p]);
+    const key = `${p.tag}/${p.mapIds.join(',')}`;
+    const seen = first.get(key);
+    const same = seen?.find((q) => sameInstructions(q.xlated!, p.xlated!));
+    if (same !== undefined) return { ...p, xlated: null, xlatedFrom: same.id };
+    if (seen === undefined) first.set(key, [p]);
     else seen.push(p);
     return p;
   });
 }
 
-const isIds = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => Number.isInteger(x));
 // Only well-formed lists are shared from: the schema reports the others where they are.
 const isInsns = (v: unknown): v is XlatedInsn[] =>
   Array.isArray(v) && v.every((e) => typeof e === 'object' && e !== null && typeof (e as { disasm?: unknown }).disasm === 'string');
 
-/** Derives shared instructions again in a bundle's parsed JSON, in place, before schema
- *  validation: `xlatedFrom` must name an earlier program with instructions whose map list
- *  lines up with this one's. Returns what is wrong, as `path: message`, or [] (also for
- *  JSON that is no bundle at all: the schema says what is wrong with that). */
-export function resolveSharedInstructions(json: unknown): string[] {
+/** Which program takes its instructions from which (indexes into snapshot.programs). */
+export interface SharedLink { to: number; from: number }
+
+/** Takes the references out of a bundle's parsed JSON, in place, before schema validation
+ *  (the schema refuses an `xlatedFrom` left in: a reader that skips this step fails rather
+ *  than read shared programs as having none). `xlatedFrom` must name an earlier program
+ *  that has instructions. Returns what is wrong, as `path: message` (that program is left
+ *  without instructions), and the links for linkSharedInstructions; no errors for JSON that
+ *  is no bundle at all: the schema says what is wrong with that. */
+export function takeSharedInstructions(json: unknown): { errors: string[]; links: SharedLink[] } {
   const programs = (json as { snapshot?: { programs?: unknown } } | null)?.snapshot?.programs;
-  if (!Array.isArray(programs)) return [];
   const errors: string[] = [];
-  const byId = new Map<unknown, { xlated: XlatedInsn[]; mapIds: unknown }>();
+  const links: SharedLink[] = [];
+  if (!Array.isArray(programs)) return { errors, links };
+  const withInstructions = new Map<unknown, number>();
   programs.forEach((p: unknown, i) => {
     if (typeof p !== 'object' || p === null) return;
-    const rec = p as { id?: unknown; mapIds?: unknown; xlated?: unknown; xlatedFrom?: unknown };
-    if ('xlatedFrom' in rec) {
-      const from = byId.get(rec.xlatedFrom);
+    const rec = p as { id?: unknown; xlated?: unknown; xlatedFrom?: unknown };
+    if (Object.hasOwn(rec, 'xlatedFrom')) {
+      const from = withInstructions.get(rec.xlatedFrom);
       const at = `snapshot.programs[${i}].xlatedFrom`;
       if (rec.xlated !== null && rec.xlated !== undefined) errors.push(`${at}: given with instructions of its own`);
       else if (from === undefined) errors.push(`${at}: ${JSON.stringify(rec.xlatedFrom)} names no earlier program with instructions`);
-      else {
-        const mine = isIds(from.mapIds) && isIds(rec.mapIds) ? withMapsOf(from.xlated, from.mapIds, rec.mapIds) : null;
-        if (mine === null) errors.push(`${at}: program ${JSON.stringify(rec.xlatedFrom)}'s instructions do not line up with these mapIds`);
-        else rec.xlated = mine;
-      }
+      else links.push({ to: i, from });
       delete rec.xlatedFrom;
+      return;
     }
-    if (isInsns(rec.xlated) && !byId.has(rec.id)) byId.set(rec.id, { xlated: rec.xlated, mapIds: rec.mapIds });
+    if (isInsns(rec.xlated) && !withInstructions.has(rec.id)) withInstructions.set(rec.id, i);
   });
-  return errors;
+  return { errors, links };
+}
+
+/** After validation: each linked program gets the very list of the one it names (no copy:
+ *  a bundle cannot make a reader build more than it holds). */
+export function linkSharedInstructions(programs: ProgramInfo[], links: readonly SharedLink[]): void {
+  for (const { to, from } of links) programs[to]!.xlated = programs[from]!.xlated;
 }

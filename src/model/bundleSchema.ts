@@ -28,7 +28,7 @@ export function bundleSchemas(z: typeof Zod, NodeSnapshot: ReturnType<typeof sna
   });
 
   const Bundle = z.object({
-    bundleVersion: z.union([z.literal(1), z.literal(BUNDLE_VERSION)]),
+    bundleVersion: z.union([z.literal(1), z.literal(BUNDLE_VERSION)], { error: `expected 1 or ${BUNDLE_VERSION} (the bundle versions this tc-audit reads)` }),
     node: z.object({ name: z.string() }),
     createdAt: z.string(),
     tool: z.object({ name: z.literal('tc-audit'), version: z.string() }),
@@ -37,7 +37,14 @@ export function bundleSchemas(z: typeof Zod, NodeSnapshot: ReturnType<typeof sna
      *  not hold, so they cannot be reversed by hashing guesses. Absent in bundles written
      *  before the option, and when not redacted. */
     redactionKeyed: z.boolean().optional(),
-    snapshot: NodeSnapshot,
+    // A reference to shared instructions must be taken out before validation (src/model/
+    // bundleInstructions.ts); left in, it would be stripped silently and its program read as
+    // having none.
+    snapshot: NodeSnapshot.extend({
+      programs: z.array(NodeSnapshot.shape.programs.element.extend({
+        xlatedFrom: z.never({ error: 'a shared-instructions reference: read the bundle with readBundleJson (or takeSharedInstructions first)' }).optional(),
+      })),
+    }),
     evidence: z.array(Evidence),
     notes: z.array(CollectNote),
   });

@@ -2,7 +2,7 @@
 // are reported with their JSON path (snapshot.netns[0].devices[2].name: ...).
 // The schema is built on the first bundle read: zod is not loaded for other inputs.
 import { zod } from '../lazy.js';
-import { resolveSharedInstructions } from '../model/bundleInstructions.js';
+import { linkSharedInstructions, takeSharedInstructions } from '../model/bundleInstructions.js';
 import { bundleSchemas } from '../model/bundleSchema.js';
 import { snapshotSchemas } from '../model/snapshotSchema.js';
 import { parseJson } from './json.js';
@@ -26,7 +26,8 @@ export function parseBundle(text: string, file: string): ParsedFile {
   if (!j.ok) return { ...base, errors: [{ file, line: j.line, message: j.message }] };
   // A reference that cannot be followed leaves that program without instructions (its
   // verdict comes from elsewhere) and is reported; the rest of the bundle is analysed.
-  const shared = resolveSharedInstructions(j.value).map((m) => ({ file, line: null, message: `bundle ${m}` }));
+  const { errors: sharing, links } = takeSharedInstructions(j.value);
+  const shared = sharing.map((m) => ({ file, line: null, message: `bundle ${m}` }));
   base.errors = shared;
   const r = bundleSchema().safeParse(j.value);
   if (!r.success) {
@@ -36,6 +37,7 @@ export function parseBundle(text: string, file: string): ParsedFile {
     return base;
   }
   const snap = r.data.snapshot;
+  linkSharedInstructions(snap.programs, links);
   const node = { ...snap, name: snap.name ?? r.data.node.name };
   return { ...base, nodes: [node], programs: snap.programs, progArrays: snap.progArrays, sawBpftoolNet: snap.tcxVisible === true };
 }

@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 const created = new Set<string>();
 
 export function run(cmd: string, args: string[], input?: string): string {
-  return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input });
+  // `bpftool -j prog show` lists every program on the machine: past 1 MB (the default
+  // buffer) on a machine that runs many, which is no reason for a test to fail.
+  return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], input, maxBuffer: 256 << 20 });
 }
 
 /** Run a command inside a namespace via nsenter (keeps /sys/fs/bpf visible). */
