@@ -46,7 +46,7 @@ describeLive('kernel truth: programs that share a tag, each on maps of its own',
     for (const p of pins) for (const x of [p, `${p}_maps`]) rmSync(x, { recursive: true, force: true });
   };
   beforeAll(() => {
-    rigs.push(createRig('tg1'), createRig('tg2'));
+    rigs.push(createRig('tg1'), createRig('tg2'), createRig('tg3'), createRig('tg4'));
   });
   afterAll(() => {
     for (const r of rigs) r.close();
@@ -111,5 +111,36 @@ describeLive('kernel truth: programs that share a tag, each on maps of its own',
     const dumps = written.evidence.filter((e) => e.argv.includes('xlated')).map((e) => Number(e.argv.at(-2)));
     expect(dumps.filter((id) => [e1!.id, e2!.id, e3!.id].includes(id))).toHaveLength(2);
     expectChains(JSON.parse(cli(['analyze', file, '--json']).stdout) as JsonReport);
+  });
+
+  // The verifier specialises each copy to its maps: one object built with two values of a
+  // read-only load-time setting has one tag, and the copies return different codes.
+  it('reads each copy of one tag on its own read-only configuration, as the kernel runs it', () => {
+    const [, , r3, r4] = rigs as [Rig, Rig, Rig, Rig];
+    const counters: number[] = [];
+    const entries: { id: number; tag: string }[] = [];
+    for (const [rig, obj] of [[r3, 'config_off'], [r4, 'config_on']] as const) {
+      inNs(rig.a, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+      inNs(rig.a, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '5', 'bpf', 'da', 'obj', `bpf/verdicts/${obj}.o`, 'sec', 'tc']);
+      inNs(rig.a, 'tc', ['filter', 'add', 'dev', 'v0', 'ingress', 'protocol', 'all', 'pref', '10', 'bpf', 'da', 'obj', `${BPF_TRUTH}/t_unspec.o`, 'sec', 'tc']);
+      const shown = JSON.parse(inNs(rig.a, 'tc', ['-j', 'filter', 'show', 'dev', 'v0', 'ingress'])) as { pref: number; options?: { prog?: { id: number; tag: string } } }[];
+      entries.push(shown.find((f) => f.pref === 5 && f.options?.prog)!.options!.prog!);
+      counters.push(shown.find((f) => f.pref === 10 && f.options?.prog)!.options!.prog!.id);
+    }
+    expect(entries[1]!.tag, 'one tag for both copies').toBe(entries[0]!.tag);
+    const before = runCounts();
+    send(r3, 'ipv4');
+    send(r4, 'ipv4');
+    const after = runCounts();
+    const ran = counters.map((id) => (after.get(id) ?? 0) - (before.get(id) ?? 0));
+    expect(ran[0], 'mode 0 returns UNSPEC: pref 10 runs').toBeGreaterThanOrEqual(3);
+    expect(ran[1], 'mode 1 returns OK: the walk ends at pref 5').toBe(0);
+    const report = JSON.parse(cli(['audit', '--netns', r3.a, '--netns', r4.a, '--json', '-q']).stdout) as JsonReport;
+    // Mode 0: the verifier drops the OK branch, and the copy never ends the walk. Mode 1:
+    // the branch stays and reads the frozen value, which the analysis does not resolve: it
+    // may end the walk (the kernel shows it does), and pref 10 is not known to be reached.
+    // Read through mode 0's instructions, it would have been "never".
+    expect(chain(report, r3.a, 'ingress')).toEqual({ 5: [[-1], true], 10: [[-1], true] });
+    expect(chain(report, r4.a, 'ingress')).toEqual({ 5: [[-1, 0], true], 10: [[-1], null] });
   });
 });

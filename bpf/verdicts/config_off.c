@@ -1,0 +1,2 @@
+#define MODE 0
+#include "config.h"

@@ -1,0 +1,2 @@
+#define MODE 1
+#include "config.h"
