@@ -3,7 +3,33 @@
 // analysis reads (prefs, protocols, kinds, flags, actions, program identity, tcx order,
 // node tool versions) and drops what only locates a hook (device, ifindex, ids, source).
 import type { Device, Hook, LegacyFilter, ProgArray, ProgramInfo, ProgramRef, TcxProgram } from '../model/snapshot.js';
-import type { NodeSnapshot } from '../model/snapshot.js';
+import type { NodeSnapshot, XlatedInsn } from '../model/snapshot.js';
+import { createHash } from 'node:crypto';
+
+/** The instructions as the analysis reads them, map ids as their place in the program's
+ *  map list (the tail-call targets of those maps are keyed apart, in order). Not the tag:
+ *  copies of one object share it while the verifier specialises each to its own maps
+ *  (read-only configuration folded, map sizes inlined), and they can return different
+ *  codes (test/live/sameTagPrograms.test.ts); copies that differ only in their map ids get
+ *  one digest. Remembered per list: copies on the same maps share theirs. */
+const digests = new WeakMap<readonly XlatedInsn[], Map<string, string>>();
+function instructionsDigest(info: ProgramInfo): string {
+  const list = info.xlated!;
+  const maps = info.mapIds.join(',');
+  let byMaps = digests.get(list);
+  const known = byMaps?.get(maps);
+  if (known !== undefined) return known;
+  const place = new Map(info.mapIds.map((id, i) => [String(id), i]));
+  const h = createHash('sha256');
+  for (const insn of list) {
+    h.update(insn.disasm.replace(/map\[id:(\d+)\]/g, (_m, id: string) => `map[#${place.get(id) ?? '?'}]`));
+    h.update('\n');
+  }
+  const d = h.digest('hex').slice(0, 24);
+  if (byMaps === undefined) digests.set(list, (byMaps = new Map()));
+  byMaps.set(maps, d);
+  return d;
+}
 
 export interface ShapeContext {
   programs: ReadonlyMap<number, ProgramInfo>;
@@ -31,8 +57,9 @@ export function normName(name: string | null, device: string | null): string | n
   return out.replace(/\d+/g, '#');
 }
 
-// A program is identified by its tag (a hash of its instructions), its type and kernel
-// name, plus what it can tail-call into: bytecode verdicts follow prog arrays.
+// A program is identified by its instructions (instructionsDigest; its tag when they were
+// not collected), its type and kernel name, plus what it can tail-call into: bytecode
+// verdicts follow prog arrays.
 function progKey(ref: ProgramRef | null, ctx: ShapeContext, device: string | null, seen: Set<number>): unknown {
   if (ref === null) return null;
   const info = ref.id === null ? undefined : ctx.programs.get(ref.id);
@@ -47,8 +74,7 @@ function progKey(ref: ProgramRef | null, ctx: ShapeContext, device: string | nul
       tails.push([e.key, progKey({ id: e.progId, name: null, tag: null }, ctx, device, seen)]);
     }
   }
-  // Without a tag the instructions themselves are the identity.
-  const body = info.tag ?? (info.xlated === null ? null : info.xlated.map((i) => i.disasm).join('\n'));
+  const body = info.xlated === null ? info.tag : instructionsDigest(info);
   return [info.type, normName(info.name, device), body, info.xlated !== null, tails];
 }
 

@@ -35,3 +35,28 @@ describe('fleet hook shape keys and the legacy ingress qdisc', () => {
   });
   it('an older bundle without the field reads like unknown', () => expect(hookKey(undefined)).toBe(hookKey(null)));
 });
+
+describe('fleet hook shape keys and copies of one tag', () => {
+  const ins = (disasm: string) => ({ disasm, opcodes: {} });
+  // Copies of one object: the same tag; the verifier specialises each to its maps.
+  const copy = (id: number, mapId: number, ret: string) => ({
+    id, type: 'sched_cls', name: 'cfg_entry', tag: '0509d1c63dcfa647', mapIds: [mapId],
+    xlated: [ins(`(18) r1 = map[id:${mapId}][0]+0`), ins('(61) r1 = *(u32 *)(r1 +0)'), ins(`(b7) r0 = ${ret}`), ins('(95) exit')],
+  });
+  const keyOf = (p: ReturnType<typeof copy> | (Omit<ReturnType<typeof copy>, 'xlated'> & { xlated: null })): string => {
+    const f: LegacyFilter = { ...key(null), kind: 'bpf', protocol: 'all', handle: '0x1', directAction: true, classid: null, u32: null,
+      program: { id: p.id, name: p.name, tag: p.tag } } as LegacyFilter;
+    const hook: Hook = { direction: 'ingress', legacy: [f], legacyPrefsKnown: true, tcx: [] };
+    return hookShapeKey(shapeContext({ ...node, programs: [p] }), 'host', { name: 'lxc1', ifindex: 3, linkKind: 'veth', hooks: [hook] }, hook);
+  };
+
+  it('tell copies apart by their own instructions, not the tag they share', () => {
+    expect(keyOf(copy(1, 10, '-1'))).not.toBe(keyOf(copy(2, 11, '0')));
+  });
+  it('merge copies that differ only in the maps they name', () => {
+    expect(keyOf(copy(1, 10, '-1'))).toBe(keyOf(copy(2, 11, '-1')));
+  });
+  it('fall back to the tag without instructions', () => {
+    expect(keyOf({ ...copy(1, 10, '-1'), xlated: null })).toBe(keyOf({ ...copy(2, 11, '0'), xlated: null }));
+  });
+});
