@@ -17,12 +17,17 @@ export interface VerdictContext extends BytecodeContext {
   vendorVersion?: (id: VendorId) => string | null;
 }
 
-const ASSUMED: Record<Assumptions[string], { codes: number[] | null; terminal: Verdict['terminal'] }> = {
-  ok: { codes: [0], terminal: 'always' },
-  terminal: { codes: [0], terminal: 'always' },
-  unspec: { codes: [-1], terminal: 'never' },
-  passthrough: { codes: [-1], terminal: 'never' },
-  sometimes: { codes: null, terminal: 'sometimes' },
+/** --assume: `ok` and `unspec` state what the program returns (TC_ACT_OK, TC_ACT_UNSPEC), as
+ *  the checklist asks it, and the attach mode reads it like any return value (a classic
+ *  cls_bpf program returning UNSPEC matches; netkit hands PASS on); `terminal`,
+ *  `passthrough` and `sometimes` state the effect itself, whatever the mode. The codes of an
+ *  effect are given only where the mode reads them that way (direct-action, tcx). */
+const ASSUMED: Record<Assumptions[string], { codes: number[] | null; terminal: Verdict['terminal']; returns: boolean }> = {
+  ok: { codes: [0], terminal: 'always', returns: true },
+  unspec: { codes: [-1], terminal: 'never', returns: true },
+  terminal: { codes: [0], terminal: 'always', returns: false },
+  passthrough: { codes: [-1], terminal: 'never', returns: false },
+  sometimes: { codes: null, terminal: 'sometimes', returns: false },
 };
 
 const verdict = (v: Omit<Verdict, 'disagreement'> & { disagreement?: string | null }): Verdict => ({
@@ -166,10 +171,10 @@ export function resolveFilterVerdict(f: LegacyFilter, vendor: VendorMatch, ctx: 
   const bc = prog ? fromBytecode(prog, f, mode, ctx) : null;
   if (bc) return compareWithKb(bc, kv, vendor.id);
   const v = fromAssumptionOrKb(vendor, mode, kv, ctx);
-  // --assume states the effect (ok: ends the walk, unspec: passes packets on), so it stands
-  // as given; the knowledge base states return values, which classic cls_bpf reads its own
-  // way: any value but 0 is a match that runs the filter's actions.
-  if (mode !== 'classic' || v.returnCodes === null || v.source !== 'knowledge-base') return v;
+  // The knowledge base and --assume ok|unspec state return values, which classic cls_bpf
+  // reads its own way: any value but 0 is a match that runs the filter's actions (an effect
+  // stated with --assume terminal|passthrough|sometimes stands as given; its codes are null).
+  if (mode !== 'classic' || v.returnCodes === null) return v;
   const o = actionChainOutcome(f.actions);
   return { ...v, terminal: terminalFor(v.returnCodes, 'classic', o === 'ends' ? true : o === 'continues' ? false : null) };
 }
@@ -192,7 +197,10 @@ function fromAssumptionOrKb(vendor: VendorMatch, mode: AttachMode | null, kv: Kn
   const assumed = ctx.assume[vendor.id];
   if (assumed) {
     const a = ASSUMED[assumed];
-    return verdict({ terminal: readAs(mode, a.codes, a.terminal), returnCodes: a.codes, source: 'assumed', mode, evidence: [`--assume ${vendor.id}=${assumed}`] });
+    const evidence = [`--assume ${vendor.id}=${assumed}`];
+    if (a.returns) return verdict({ terminal: readAs(mode, a.codes, a.terminal), returnCodes: a.codes, source: 'assumed', mode, evidence });
+    const codes = mode === 'direct-action' || mode === 'tcx' ? a.codes : null;
+    return verdict({ terminal: a.terminal, returnCodes: codes, source: 'assumed', mode, evidence: [...evidence, `the effect as stated (${a.terminal === 'always' ? 'ends the walk' : a.terminal === 'never' ? 'never ends it' : 'ends it for some packets'})`] });
   }
   if (kv) return fromKnowledgeBase(kv, vendor.id, mode, ctx.vendorVersion?.(vendor.id) ?? null);
   return verdict({ terminal: 'unknown', returnCodes: null, source: 'none', mode, evidence: ['no bytecode, no assumption and no knowledge-base verdict'] });

@@ -30,7 +30,7 @@ export function withAgentOptions<T>(y: Argv<T>) {
     .option('agent-env', { type: 'string', array: true, describe: 'KEY=VALUE of the agent container (DD_RUNTIME_SECURITY_CONFIG_NETWORK_*), repeatable' })
     .option('agent-version', { type: 'string', describe: 'Datadog agent version: 7.36.0-7.39.1 attach at pref 1 and read no classifier_priority (the answer after an upgrade is given); names the known race when at risk' })
     .option('cni-version', { type: 'string', describe: 'CNI version, e.g. cilium:1.9.4' })
-    .option('assume', { type: 'string', array: true, describe: 'vendor=ok|unspec|sometimes: verdict to use when no bytecode is available' })
+    .option('assume', { type: 'string', array: true, describe: "vendor=ok|unspec: what the vendor's programs return (TC_ACT_OK, TC_ACT_UNSPEC), read as each filter is attached; or the effect itself: terminal (ends the walk), passthrough (never ends it), sometimes. Used when no bytecode is available" })
     .check(priorityInRange);
 }
 
@@ -62,7 +62,7 @@ export function parseAssume(values: readonly string[] | undefined, errors: strin
   for (const v of values ?? []) {
     const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(v.trim());
     if (!m || !ASSUME_VALUES.has(m[2]!)) {
-      errors.push(`--assume ${v}: expected VENDOR=ok|unspec|sometimes (e.g. --assume cilium=ok)`);
+      errors.push(`--assume ${v}: expected VENDOR=ok|unspec|terminal|passthrough|sometimes (e.g. --assume cilium=ok)`);
       continue;
     }
     // A mistyped vendor (cillium=ok) would match no program and change nothing, silently.

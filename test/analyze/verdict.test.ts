@@ -35,11 +35,16 @@ describe('resolveFilterVerdict precedence', () => {
     expect(v.source).toBe('bytecode');
     expect(v.disagreement).toContain('knowledge base expects cilium');
   });
-  it('classic mode: --assume states the effect and stands; knowledge-base return values are read the classic way', () => {
+  it('classic mode: --assume ok|unspec and knowledge-base return values are read the classic way; terminal|passthrough state the effect', () => {
     const classic = bpf(2, 'classic.o:[classifier]', { directAction: false, program: { id: 9, name: 'rec_classic', tag: null } });
-    // ok = ends the walk, unspec = passes packets on, whatever the mode.
-    expect(resolveFilterVerdict(classic, identifyFilter(classic), ctx({ assume: { unknown: 'ok' } })).terminal).toBe('always');
-    expect(resolveFilterVerdict(classic, identifyFilter(classic), ctx({ assume: { unknown: 'unspec' } })).terminal).toBe('never');
+    const as = (a: 'ok' | 'unspec' | 'terminal' | 'passthrough') => resolveFilterVerdict(classic, identifyFilter(classic), ctx({ assume: { unknown: a } }));
+    // Returning TC_ACT_OK (0) is no match: the walk goes on. Returning UNSPEC (-1) is a match
+    // with the default classid, and with no actions that is TC_ACT_OK: the walk ends
+    // (net/sched/cls_bpf.c cls_bpf_classify; kernel truth in test/live/kernelTruthBasics).
+    expect([as('ok').terminal, as('ok').returnCodes]).toEqual(['never', [0]]);
+    expect([as('unspec').terminal, as('unspec').returnCodes]).toEqual(['always', [-1]]);
+    expect([as('terminal').terminal, as('terminal').returnCodes]).toEqual(['always', null]);
+    expect([as('passthrough').terminal, as('passthrough').returnCodes]).toEqual(['never', null]);
     // Retina's knowledge-base -1 (UNSPEC) is a match in classic mode: no actions, so TC_ACT_OK ends.
     const retina = bpf(2, 'retina.o:[classifier_endpoint_ingress]', { directAction: false, program: { id: 9, name: 'endpoint_ingres', tag: null } });
     const v = resolveFilterVerdict(retina, identifyFilter(retina), ctx());

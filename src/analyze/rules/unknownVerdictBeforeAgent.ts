@@ -29,7 +29,11 @@ export default defineRule({
           ? `${cap(who(f))} at pref ${pref} runs before the agent's classifier at pref ${P} and what it returns is unknown, so the recommendation treats it as ending the walk.`
           : `${cap(who(f))} at pref ${pref} will run before the agent's classifier once the agent is upgraded (it then attaches at pref ${up!.classifierPriority}), and what it returns is unknown, so the answer after the upgrade treats it as ending the walk.`,
         // An act_bpf program's bytecode is not read (only classifiers' are): --assume only.
-        remediation: f.filter.kind === 'bpf'
+        // Attached without direct-action, a program's UNSPEC is a match and OK no match: the
+        // effect is the plainer thing to state there.
+        remediation: f.filter.kind === 'bpf' && f.filter.directAction === false
+          ? `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state its effect with --assume ${f.vendor.id}=passthrough (never ends the walk) or --assume ${f.vendor.id}=terminal (ends it); attached without direct-action, a program returning UNSPEC matches and its actions run${whole(f.vendor.id)}`
+          : f.filter.kind === 'bpf'
           ? `run a live audit (tc-audit reads the program's bytecode with bpftool and proves its verdict), or state it with --assume ${f.vendor.id}=unspec (passes packets on) or --assume ${f.vendor.id}=ok (ends the walk)${whole(f.vendor.id)}`
           : `its eBPF program runs as an action (act_bpf), whose bytecode tc-audit does not read: state what it returns with --assume ${f.vendor.id}=unspec (its default-action applies) or --assume ${f.vendor.id}=ok (ends the walk)${whole(f.vendor.id)}`,
       };

@@ -41,7 +41,7 @@ export function vendorsMarkdown(): string {
     'Generated from `src/analyze/vendors/kb/*.ts` (`npm run docs`). A program is attributed to the',
     'first vendor whose pattern matches its tc name, else its kernel program name (15 characters),',
     'else bpftool\'s name (tcx). Verdicts here are the fallback: bytecode analysis outranks them, and',
-    '`--assume vendor=ok|unspec|sometimes` overrides them. Confidence: verified (read in the',
+    '`--assume vendor=ok|unspec|terminal|passthrough|sometimes` overrides them. Confidence: verified (read in the',
     'vendor\'s source), inferred, unverified. A verdict holds for its version range: with',
     '`--cni-version \"retina 0.0.7\"` the range decides (what older versions did, or unknown);',
     'without it the current behaviour is assumed and the evidence says so.',

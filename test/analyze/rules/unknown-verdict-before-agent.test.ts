@@ -24,6 +24,13 @@ describe('unknown-verdict-before-agent', () => {
     expect(f!.remediation).toContain('--assume beyla=ok');
   });
 
+  it('attached without direct-action: says to state the effect (UNSPEC is a match there)', () => {
+    const base = foreign(3, 'unknown');
+    const [f] = run({ ...base, filter: { ...base.filter, directAction: false } });
+    expect(f!.remediation).toContain('--assume unknown=passthrough (never ends the walk) or --assume unknown=terminal (ends it)');
+    expect(f!.remediation).toContain('a program returning UNSPEC matches');
+  });
+
   it('ingress disabled: no finding on ingress', () => {
     expect(run(foreign(3, 'unknown'), ctx({ agent: { ingressEnabled: false } }))).toHaveLength(0);
   });
