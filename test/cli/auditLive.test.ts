@@ -12,7 +12,7 @@ import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const cli = (args: string[], extra: Omit<SpawnSyncOptionsWithStringEncoding, 'encoding'> = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { timeout: 60_000, ...extra, encoding: 'utf8' });
+  spawnSync(process.execPath, [CLI, ...args], { timeout: 60_000, maxBuffer: 256 << 20, ...extra, encoding: 'utf8' });
 
 describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
   let ns = '';

@@ -12,7 +12,7 @@ import { createNetns, deleteNetns, inNs, run } from '../helpers/netns.js';
 
 const ROOT = process.cwd();
 const B = join(ROOT, 'bpf/scenarios');
-const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 << 20 });
 
 type Report = { recommendation: unknown; findings: Array<Record<string, unknown>>; nodes: Array<{ interfaces: Array<Record<string, unknown>> }> };
 /** What must agree: per hook, every program's vendor, verdict and reach; findings; answer. */

@@ -15,7 +15,7 @@ import { CLI, ensureBuilt } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { createVethNetns, deleteNetns, inNs } from '../helpers/netns.js';
 
-const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+const cli = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 << 20 });
 
 const U32_DST6 = '2001:db8:5ec:0:dead:beef:cafe:1';
 const U32_SRC6 = '2001:db8:5ec:77::';

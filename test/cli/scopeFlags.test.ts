@@ -12,7 +12,7 @@ import { createNetns, createVethNetns, deleteNetns, inNs } from '../helpers/netn
 import { join } from 'node:path';
 import { ROOT } from '../parse/fixtures.js';
 
-const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
+const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000, maxBuffer: 256 << 20 });
 const usage = (message: string) => `tc-audit: ${message}\nRun tc-audit --help for usage.\n`;
 const NAME = `tcat-no-such-${process.pid}`;
 

@@ -37,7 +37,7 @@ export function toolDir(tools: string[]): string {
 
 /** The built CLI with this PATH. */
 export function cli(args: string[], path: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, PATH: path } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20, env: { ...process.env, PATH: path } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
