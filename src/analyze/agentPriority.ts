@@ -31,8 +31,11 @@ export function resolveAgentPriority(agent: AgentSettings, analysis: Analysis): 
     out.upgraded = null;
   }
   if (out.source === 'default' && observed.length > 0) {
-    // Reason about what runs now: the lowest observed pref is the one that matters.
-    out.classifierPriority = observed[0]!;
+    // Reason about what runs now. Seen at several prefs (a change not rolled out to every
+    // node of a cluster yet, stale filters), the highest is the one most classifiers run
+    // before: an answer that holds for it holds for the lower ones, and the lowest could
+    // call a node fine whose agent runs behind a terminal classifier.
+    out.classifierPriority = observed[observed.length - 1]!;
     out.source = 'observed';
   }
   return out;

@@ -10,8 +10,8 @@ const settings = (o: Partial<AgentSettings>): AgentSettings => ({ ...defaultAgen
 const old = settings({ agentVersion: '7.38.0', hardCodedPriority: 1, upgraded: { classifierPriority: 10, configuredPriority: null, source: 'default', ingressEnabled: true, classifierHandle: null } });
 
 describe('the priority tc-audit reasons with', () => {
-  it('nothing configured: the lowest pref the agent\'s filters are seen at', () => {
-    expect(resolveAgentPriority(defaultAgentSettings(), at(12, 9))).toMatchObject({ classifierPriority: 9, source: 'observed', observedPriorities: [9, 12] });
+  it('nothing configured: the highest pref the agent\'s filters are seen at (the one most classifiers run before)', () => {
+    expect(resolveAgentPriority(defaultAgentSettings(), at(12, 9))).toMatchObject({ classifierPriority: 12, source: 'observed', observedPriorities: [9, 12] });
   });
   it('a configured value stands, whatever is seen (agent-priority-mismatch says so)', () => {
     expect(resolveAgentPriority(settings({ classifierPriority: 4, configuredPriority: 4, source: 'env' }), at(10))).toMatchObject({ classifierPriority: 4, source: 'env' });

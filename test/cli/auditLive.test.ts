@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Bundle } from '../../src/model/bundle.js';
-import { CLI, ensureBuilt } from '../helpers/cli.js';
+import { bundleOf, CLI, ensureBuilt } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
 
@@ -59,7 +58,7 @@ describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
     const r = cli(['collect', '--netns', ns, '-o', '-', '--node-name', 'n1', '--redact']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/tc-audit bundle for node n1 \(redacted\)/);
-    const b = Bundle.parse(JSON.parse(r.stdout));
+    const b = bundleOf(r.stdout);
     expect(b.node.name).toBe('n1');
     expect(b.redacted).toBe(true);
     expect(b.snapshot.netns[0]!.devices.some((d) => d.name === 'v0')).toBe(true);

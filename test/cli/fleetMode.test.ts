@@ -26,6 +26,26 @@ describe('analyze over many bundles', () => {
     expect(fleet.duplicates.length).toBe(1);
   });
 
+  it("agents at different prefs on different nodes: the answer holds for the highest, never 'keep' for a node whose agent runs behind a terminal classifier", () => {
+    const d = mkdtempSync(join(tmpdir(), 'tcat-fleetprefs-'));
+    try {
+      // node-a: Cilium at pref 5 (always ends the walk), the agent at 10: blind now.
+      writeFileSync(join(d, 'a.json'), JSON.stringify(makeBundle(0, { devices: 3, variant: 'cilium-pref5', name: 'node-a' })));
+      // node-b: the agent at pref 1 (a change rolled out there only), Cilium at 20.
+      const b = makeBundle(1, { devices: 3, variant: 'agent-first', name: 'node-b' }) as { snapshot: { netns: { devices: { hooks: { legacy: { pref: number }[] }[] }[] }[] } };
+      for (const dev of b.snapshot.netns[0]!.devices) for (const h of dev.hooks) for (const f of h.legacy) if (f.pref === 10) f.pref = 1;
+      writeFileSync(join(d, 'b.json'), JSON.stringify(b));
+      const r = run([CLI, 'analyze', d, '--json']);
+      const fleet = JSON.parse(r.stdout);
+      expect(fleet.agent).toMatchObject({ classifierPriority: 10, source: 'observed', observedPriorities: [1, 10] });
+      expect(fleet.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+      expect(fleet.forcingNodes).toEqual(['node-a']);
+      expect(fleet.nodes.find((n: { node: string }) => n.node === 'node-a')).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('a directory where no bundle can be read exits 2, as a single unreadable input does', () => {
     const bad = mkdtempSync(join(tmpdir(), 'tcat-fleetbad-'));
     try {

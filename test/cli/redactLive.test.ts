@@ -9,9 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Bundle } from '../../src/model/bundle.js';
 import { addressForms, u32Leaks } from '../helpers/addresses.js';
-import { CLI, ensureBuilt } from '../helpers/cli.js';
+import { bundleOf, CLI, ensureBuilt } from '../helpers/cli.js';
 import { describeLive } from '../helpers/live.js';
 import { createVethNetns, deleteNetns, inNs } from '../helpers/netns.js';
 
@@ -102,7 +101,7 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
   });
 
   it('no address of the setup, in any spelling, nor a u32 word of one, is in the redacted bytes', () => {
-    expect(Bundle.parse(JSON.parse(red)).redacted).toBe(true);
+    expect(bundleOf(red).redacted).toBe(true);
     expect(linkLocal.length).toBeGreaterThan(0);
     const bytes = red.toLowerCase();
     for (const a of [...V6, ...linkLocal, ...V4, ...macs, U32_ETHER]) {
@@ -115,7 +114,7 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
   });
 
   it('keeps u32 handles and class ids, and analyze answers as for the unredacted bundle', () => {
-    const filters = (b: string) => (Bundle.parse(JSON.parse(b)).snapshot.netns[0]?.devices ?? [])
+    const filters = (b: string) => (bundleOf(b).snapshot.netns[0]?.devices ?? [])
       .flatMap((d) => d.hooks.flatMap((h) => (h.legacy ?? []).map((f) => [d.name, h.direction, f.pref, f.kind, f.handle, f.classid])));
     expect(filters(red)).toEqual(filters(plain));
     expect(filters(red)).toContainEqual(['v0', 'ingress', 10, 'u32', '800::800', '1:1']);
@@ -133,7 +132,7 @@ describeLive('collect --redact leaves no address of an IPv6 setup in the bundle'
   // Plain tokens are SHA-256 of the address: anyone can hash candidates and compare. Keyed
   // ones are HMAC-SHA256 under a secret the bundle does not hold.
   it('--redact-key-file: no address and no plain token of one; the same key gives the same tokens', () => {
-    const b = Bundle.parse(JSON.parse(keyed));
+    const b = bundleOf(keyed);
     expect(b).toMatchObject({ redacted: true, redactionKeyed: true });
     const bytes = keyed.toLowerCase();
     for (const a of [...V6, ...linkLocal, ...V4, ...macs, U32_ETHER]) {

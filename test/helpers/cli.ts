@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Bundle } from '../../src/model/bundle.js';
+import { readBundleJson } from '../../src/model/readBundle.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const bin = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin?: Record<string, string> }).bin?.['tc-audit'];
@@ -15,4 +17,12 @@ export const CLI = join(ROOT, bin);
  *  is missing. */
 export function ensureBuilt(): void {
   if (!existsSync(CLI)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+/** A bundle the CLI wrote (collect -o), read as tc-audit reads it: shared instructions linked
+ *  back (Bundle.parse alone refuses them, src/model/readBundle.ts). */
+export function bundleOf(text: string): Bundle {
+  const r = readBundleJson(JSON.parse(text));
+  if (!r.success || r.sharingErrors.length > 0) throw new Error(`not a valid bundle: ${JSON.stringify(r.success ? r.sharingErrors : r.issues.slice(0, 3))}`);
+  return r.bundle;
 }

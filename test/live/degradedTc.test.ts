@@ -1,7 +1,8 @@
 // iproute2 without JSON: a `tc` that reports iproute2 4.11 and rejects -j like it did.
 // The collector must read each hook's text output instead, and see the same filters.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Bundle } from '../../src/model/bundle.js';
+import type { Bundle } from '../../src/model/bundle.js';
+import { bundleOf } from '../helpers/cli.js';
 import type { LegacyFilter } from '../../src/model/snapshot.js';
 import { describeLive } from '../helpers/live.js';
 import { createNetns, deleteNetns, inNs } from '../helpers/netns.js';
@@ -13,7 +14,7 @@ const REAL_PATH = process.env.PATH ?? '';
 function collect(ns: string, path: string): Bundle {
   const r = cli(['collect', '--netns', ns, '-o', '-', '-q'], path);
   expect(r.status).toBe(0);
-  return Bundle.parse(JSON.parse(r.stdout));
+  return bundleOf(r.stdout);
 }
 
 /** Every device's legacy filters by hook, without where they were read from. */
