@@ -1,13 +1,24 @@
 // The configured priority and the prefs the agent's filters actually sit at should agree;
 // when they don't, the running agent has not applied the setting (no restart, another
-// source wins) or stale filters of an earlier agent remain, and the lower pref is what runs.
+// source wins) or stale filters of an earlier agent remain (on one hook, the lower pref is
+// what runs first). Where the agent runs now behind a classifier that ends the walk, it is
+// blind now: an error, whatever the configured pref would give.
 import { AGENT_PRECEDENCE, LIBRARY_FALLBACK_PRIORITY } from '../../agent/defaults.js';
 import { hardCodedPriority, PRIORITY_CONFIGURABLE_FROM } from '../../agent/versionEra.js';
+import type { Analysis } from '../../model/analysis.js';
 import { isAgent } from '../../recommend/blockers.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { NO_LOCATION, nodeLocation } from './util/where.js';
 
 const list = (ps: readonly number[]): string => ps.join(', ');
+
+/** The agent's classifiers at these prefs that no traffic reaches now (every class false). */
+function blindAt(analysis: Analysis, prefs: readonly number[]): boolean {
+  for (const n of analysis.nodes) for (const h of n.hooks) for (const f of h.filters ?? []) {
+    if (isAgent(f) && f.filter.pref !== null && prefs.includes(f.filter.pref) && f.reaches.ipv4 === false && f.reaches.ipv6 === false && f.reaches.other === false) return true;
+  }
+  return false;
+}
 
 export default defineRule({
   id: 'agent-priority-mismatch',
@@ -45,9 +56,13 @@ export default defineRule({
         const target = rec?.action === 'set-priority' && rec.classifierPriority !== null ? rec.classifierPriority : effective;
         const fromFlag = a.source === 'flag';
         const disable = rec?.action === 'disable-network';
+        // The answer weighs the configured pref; where the agent's filters sit now, a
+        // classifier before them may already end the walk: blind until the restart.
+        const blind = blindAt(analysis, odd);
         out.push({
           ...NO_LOCATION, filter: null, source: null,
-          message: `classifier_priority is ${fromFlag ? 'assumed' : 'configured'} as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${fromFlag ? '--agent-priority' : a.source}), but the agent's filters were seen at pref ${list(observed)}: the agent runs there now; tc-audit reasons with ${a.classifierPriority}.`,
+          ...(blind ? { severity: 'error' as const } : {}),
+          message: `classifier_priority is ${fromFlag ? 'assumed' : 'configured'} as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${fromFlag ? '--agent-priority' : a.source}), but the agent's filters were seen at pref ${list(observed)}: the agent runs there now; tc-audit reasons with ${a.classifierPriority}.${blind ? ` Where they sit now, no traffic reaches them (a classifier before them ends the walk): network detection is blind there until the agent runs at pref ${effective}.` : ''}`,
           remediation: disable
             ? `no classifier_priority is safe on this node (the recommendation is to disable network detection): restarting at pref ${effective} would not help`
             : target !== effective
@@ -82,14 +97,18 @@ export default defineRule({
     for (const n of analysis.nodes) {
       const prefs = new Set<number>();
       for (const h of n.hooks) for (const f of h.filters ?? []) if (isAgent(f) && f.filter.pref !== null) prefs.add(f.filter.pref);
-      // A node whose agent runs only elsewhere than the pref seen lowest across the inputs
-      // (several nodes, or a cluster's bundles): not rolled out there yet.
+      // A node whose agent runs only elsewhere than the pref seen highest across the inputs
+      // (several nodes, or a cluster's bundles): a change not rolled out there, or there only.
       if (a.networkEnabled && a.source === 'observed' && prefs.size > 0 && !prefs.has(a.classifierPriority)) {
         const own = [...prefs].sort((x, y) => x - y);
+        const rec = ctx.recommendation;
+        const target = rec?.action === 'set-priority' && rec.classifierPriority !== null ? rec.classifierPriority : a.classifierPriority;
         out.push({
           ...nodeLocation(n), filter: null, source: null,
-          message: `The agent's filters on this node sit at pref ${list(own)}, not at ${a.classifierPriority}, the lowest pref they were seen at across the inputs, which tc-audit reasons with: a priority change not rolled out to this node yet, and what hides traffic from its agent now is not what the answer weighs.`,
-          remediation: `apply classifier_priority: ${a.classifierPriority} on every node (the recommendation's snippets) and restart system-probe here, or audit this node on its own (tc-audit analyze ITS-BUNDLE)`,
+          message: `The agent's filters on this node sit at pref ${list(own)}, not at ${a.classifierPriority}, the highest pref they were seen at across the inputs, which tc-audit reasons with: the agents of these nodes run at different prefs, and what hides traffic from this node's agent now is not what the answer weighs.`,
+          remediation: rec?.action === 'disable-network'
+            ? 'no classifier_priority is safe on every node (the recommendation is to disable network detection); audit this node on its own (tc-audit analyze ITS-BUNDLE) for what holds here'
+            : `apply classifier_priority: ${target} on every node (the recommendation's snippets) and restart system-probe here, or audit this node on its own (tc-audit analyze ITS-BUNDLE)`,
         });
       }
       if (prefs.size < 2) continue;

@@ -18,9 +18,15 @@ export default defineRule({
       const until = later !== null && f.filter.pref <= later
         ? ` while the agent reads no classifier_priority; upgraded, it attaches at pref ${later}, ${f.filter.pref === later ? 'beside' : 'after'} this one (see the answer after the upgrade)`
         : '';
+      // A configured pref the running agent has not applied yet: no concern once it has.
+      const { observedPriorities: seen, source } = ctx.agent;
+      const configured = source !== 'default' && source !== 'observed' && source !== 'agent-version';
+      const notYet = until === '' && configured && seen.length > 0 && !seen.includes(P)
+        ? ` once the agent runs at pref ${P} (its filters sit at pref ${seen.join(', ')} now: agent-priority-mismatch)`
+        : '';
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern${until}.`,
+        message: `${cap(who(f))} at pref ${f.filter.pref} ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)}, but it runs after the agent's classifier at pref ${P}: no concern${until}${notYet}.`,
         remediation: null,
       };
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../../src/analyze/rules/agentPriorityMismatch.js';
-import { agentFilter, analysisOf, ctx, hook, node, recommendation } from '../../helpers/analysisBuilders.js';
+import { agentFilter, analysisOf, ctx, foreign, hook, node, recommendation } from '../../helpers/analysisBuilders.js';
 
 const one = analysisOf(hook({ filters: [agentFilter()] }));
 
@@ -70,13 +70,27 @@ describe('agent-priority-mismatch', () => {
     });
   });
 
-  it('a node whose agent runs only elsewhere than the lowest pref seen across the inputs: not rolled out there yet', () => {
+  it('a node whose agent runs only elsewhere than the highest pref seen across the inputs: named', () => {
     const two = { nodes: [node([hook({ filters: [agentFilter({ pref: 3 })] })], { name: 'nB' }), node([hook({ filters: [agentFilter({ pref: 10 })] })], { name: 'nA' })] };
-    const fs = rule.check(two, ctx({ agent: { source: 'observed', classifierPriority: 3, observedPriorities: [3, 10] } }));
+    const fs = rule.check(two, ctx({ agent: { source: 'observed', classifierPriority: 10, observedPriorities: [3, 10] } }));
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ node: 'nA' });
-    expect(fs[0]!.message).toBe("The agent's filters on this node sit at pref 10, not at 3, the lowest pref they were seen at across the inputs, which tc-audit reasons with: a priority change not rolled out to this node yet, and what hides traffic from its agent now is not what the answer weighs.");
+    expect(fs[0]).toMatchObject({ node: 'nB' });
+    expect(fs[0]!.message).toBe("The agent's filters on this node sit at pref 3, not at 10, the highest pref they were seen at across the inputs, which tc-audit reasons with: the agents of these nodes run at different prefs, and what hides traffic from this node's agent now is not what the answer weighs.");
+    expect(fs[0]!.remediation).toContain('apply classifier_priority: 10 on every node');
+    // The answer's value when it sets one.
+    const set = rule.check(two, ctx({ agent: { source: 'observed', classifierPriority: 10, observedPriorities: [3, 10] }, recommendation: recommendation('set-priority', 4) }));
+    expect(set[0]!.remediation).toContain('apply classifier_priority: 4 on every node');
     // A configured priority is agent-priority-mismatch's other case; off, nothing to roll out.
-    expect(rule.check(two, ctx({ agent: { source: 'observed', classifierPriority: 3, observedPriorities: [3, 10], networkEnabled: false } })).map((f) => f.message)).not.toContainEqual(expect.stringContaining('not rolled out'));
+    expect(rule.check(two, ctx({ agent: { source: 'observed', classifierPriority: 10, observedPriorities: [3, 10], networkEnabled: false } })).map((f) => f.message)).not.toContainEqual(expect.stringContaining('across the inputs'));
+  });
+
+  it("an error when the agent's filters where they sit now see no traffic", () => {
+    const blindHook = hook({ filters: [foreign(5, 'always'), agentFilter({ pref: 10, reaches: { ipv4: false, ipv6: false, other: false } })] });
+    const fs = rule.check(analysisOf(blindHook), ctx({ agent: { source: 'flag', classifierPriority: 4, configuredPriority: 4, observedPriorities: [10] } }));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.severity).toBe('error');
+    expect(fs[0]!.message).toContain('no traffic reaches them (a classifier before them ends the walk): network detection is blind there until the agent runs at pref 4');
+    const seeing = hook({ filters: [agentFilter({ pref: 10 })] });
+    expect(rule.check(analysisOf(seeing), ctx({ agent: { source: 'flag', classifierPriority: 4, configuredPriority: 4, observedPriorities: [10] } }))[0]!.severity).toBeUndefined();
   });
 });
