@@ -3,11 +3,12 @@
 // layer can call it over one representative hook per distinct chain shape.
 import type { AgentSettings } from '../agent/types.js';
 import { PRIORITY_CONFIGURABLE_FROM } from '../agent/versionEra.js';
-import type { AnalyzedHook } from '../model/analysis.js';
+import type { AnalyzedFilter, AnalyzedHook } from '../model/analysis.js';
 import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
 import { blockersOf, nonBpfAhead } from './blockers.js';
 import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
+import { refusingFilter } from './refused.js';
 import { configCautions } from './cautions.js';
 import { disableNetworkSnippets, setPrioritySnippets } from './snippets.js';
 import type { Blocker, Recommendation } from './types.js';
@@ -45,6 +46,14 @@ function split(legacy: readonly Blocker[], P: number): { early: Blocker[]; prefl
 
 const where = (b: Blocker): string =>
   `${b.vendor} ${b.attach !== 'legacy' ? `${b.attach} program` : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
+
+function firstRefused(hooks: readonly AnalyzedHook[], P: number): { h: AnalyzedHook; f: AnalyzedFilter } | null {
+  for (let i = 0; i < hooks.length; i++) {
+    const f = refusingFilter(hooks[i]!, P);
+    if (f !== null) return { h: hooks[i]!, f };
+  }
+  return null;
+}
 
 export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {
   const now = answer(hooks, agent, ctx);
@@ -104,6 +113,20 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
   }
   if (ctx.tcxBlind) {
     return unknown(['tcx attachments could not be seen on some hooks (kernel >= 6.6, and no bpftool >= 7.3 listing of them: missing, too old, failed, or not in the input; tcx-not-visible says which); a tcx program would run before every classifier']);
+  }
+  // Nothing hides traffic before P, but where P itself holds a filter of another kind or
+  // protocol the kernel refuses the agent's classifier (src/recommend/refused.ts): the
+  // agent must move to a free pref below it.
+  const refused = firstRefused(audited, P);
+  if (refused !== null) {
+    const n = largestFreePrefBelow(P, usedPrefs(audited));
+    const why = `pref ${P} holds a ${refused.f.filter.kind} filter (protocol ${refused.f.filter.protocol ?? '?'}) on ${refused.h.netns}/${refused.h.device ?? '?'} ${refused.h.direction ?? '?'}: the kernel refuses the agent's classifier there (agent-pref-refused)`;
+    if (n === null) return disable([`${why}, and every pref below ${P} is taken on the audited hooks`], []);
+    return {
+      action: 'set-priority', classifierPriority: n,
+      reasons: [`${why}; ${n} is the largest free pref below ${P}`, ...configCautions(agent, 'set-priority')],
+      blockers: [], vendorAlternatives: [], snippets: setPrioritySnippets(n),
+    };
   }
   const other = nonBpfAhead(audited, agent, P);
   const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`];

@@ -6,6 +6,7 @@ export const RULE_IDS = [
   'terminal-at-pref-1',
   'terminal-before-agent',
   'agent-pref-collision',
+  'agent-pref-refused',
   'unknown-verdict-before-agent',
   'narrow-protocol-terminal',
   'destructive-vendor',

@@ -9,6 +9,7 @@ import { orderFindings } from './order.js';
 import type { Rule, RuleContext } from './types.js';
 import agentConfigHazard from './agentConfigHazard.js';
 import agentPrefCollision from './agentPrefCollision.js';
+import agentPrefRefused from './agentPrefRefused.js';
 import agentPriorityMismatch from './agentPriorityMismatch.js';
 import bytecodeKbMismatch from './bytecodeKbMismatch.js';
 import destructiveVendor from './destructiveVendor.js';
@@ -31,6 +32,7 @@ export const RULES = {
   'terminal-at-pref-1': terminalAtPref1,
   'terminal-before-agent': terminalBeforeAgent,
   'agent-pref-collision': agentPrefCollision,
+  'agent-pref-refused': agentPrefRefused,
   'unknown-verdict-before-agent': unknownVerdictBeforeAgent,
   'narrow-protocol-terminal': narrowProtocolTerminal,
   'destructive-vendor': destructiveVendor,
