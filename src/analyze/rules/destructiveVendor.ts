@@ -5,7 +5,7 @@ import type { AnalyzedNode } from '../../model/analysis.js';
 import type { VendorId } from '../vendors/ids.js';
 import { VENDORS } from '../vendors/index.js';
 import type { HazardKind } from '../vendors/types.js';
-import { defineRule, type FindingDraft } from './types.js';
+import { defineRule, type FindingDraft, type RuleContext } from './types.js';
 import { cniVersionOf, inRange } from '../vendors/versions.js';
 import { nodeLocation } from './util/where.js';
 
@@ -19,6 +19,19 @@ const WHAT: Record<HazardKind, string> = {
   'flushes-hook': 'flushes every filter on the hook',
   'prio-handle-collision': 'collides on pref and handle',
 };
+
+/** The agent's classifiers seen on the node with handle 0x1. */
+const agentAtHandle1 = (n: AnalyzedNode): boolean =>
+  n.hooks.some((h) => (h.filters ?? []).some((f) => f.vendor.id === 'datadog' && f.filter.handle === '0x1'));
+
+/** Against a vendor that deletes any handle 0x1 filter, the agent's own handle setting: with
+ *  classifier_handle 0 (the default) the kernel gives its first filter at a pref handle 0x1. */
+function handleFix(ctx: RuleContext, seen: boolean): string | null {
+  const h = ctx.agent.classifierHandle;
+  if (!seen && h !== null && h !== 0 && h !== 1) return null;
+  const raw = ctx.agent.rawPacketEnabled === false ? '' : '; with raw packet capture on, set raw_classifier_handle to another non-zero value as well (e.g. 3: the agent refuses two handles unless both are 0 or both non-zero and different)';
+  return `give the agent's classifiers a handle other than 0x1: set runtime_security_config.network.classifier_handle: 2 (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_HANDLE=2)${raw}, and restart system-probe${seen ? '; its classifiers seen here at handle 0x1 go whenever this vendor detaches' : ''}`;
+}
 
 function vendorsOn(n: AnalyzedNode): VendorId[] {
   const ids = new Set<VendorId>();
@@ -50,7 +63,10 @@ export default defineRule({
             source: null,
             message: `${v.displayName} (${range}${version ? `; this node runs ${version}` : ''}) ${WHAT[hz.kind]}: ${hz.description} (${hz.source}).`,
             // (No vendor knob here: it moves the vendor's pref, it does not stop the deleting.)
-            remediation: `after ${v.displayName} restarts, upgrades or detaches, re-run tc-audit (or restart system-probe) to confirm the agent's classifiers are still attached`,
+            // A delete by handle 0x1 spares a filter with another handle: the agent's own
+            // handle setting takes its classifiers out of reach.
+            remediation: (hz.kind === 'deletes-handle-1' ? handleFix(ctx, agentAtHandle1(n)) : null)
+              ?? `after ${v.displayName} restarts, upgrades or detaches, re-run tc-audit (or restart system-probe) to confirm the agent's classifiers are still attached`,
           });
         }
       }

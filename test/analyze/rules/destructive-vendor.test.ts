@@ -20,6 +20,21 @@ describe('destructive-vendor', () => {
     expect(fs[0]!.message).toContain('handle 0x1');
   });
 
+  it("against a delete of any handle 0x1 filter: the agent's classifier_handle, and whether its classifiers sit at 0x1", () => {
+    const aws = foreign(1, 'always', { vendor: 'aws-network-policy-agent' });
+    const seen = rule.check(analysisOf(hook({ filters: [aws, agentFilter({ handle: '0x1' })] })), ctx());
+    expect(seen[0]!.remediation).toContain('classifier_handle: 2 (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_HANDLE=2)');
+    expect(seen[0]!.remediation).toContain('raw_classifier_handle');
+    expect(seen[0]!.remediation).toContain('its classifiers seen here at handle 0x1 go whenever this vendor detaches');
+    // The default handle (0) gets 0x1 from the kernel at a fresh pref: still advised.
+    const unseen = rule.check(analysisOf(hook({ filters: [aws] })), ctx({ agent: { rawPacketEnabled: false } }));
+    expect(unseen[0]!.remediation).toContain('classifier_handle: 2');
+    expect(unseen[0]!.remediation).not.toContain('raw_classifier_handle');
+    // A handle set elsewhere and no classifier at 0x1: nothing to move.
+    const moved = rule.check(analysisOf(hook({ filters: [aws, agentFilter({ handle: '0x5' })] })), ctx({ agent: { classifierHandle: 5 } }));
+    expect(moved[0]!.remediation).toContain('re-run tc-audit');
+  });
+
   it('cilium: both destructive hazards, but not the collision hazard (agent-pref-collision covers it)', () => {
     const fs = rule.check(analysisOf(hook({ filters: [cilium()] })), ctx());
     expect(fs).toHaveLength(2);
