@@ -47,6 +47,14 @@ function split(legacy: readonly Blocker[], P: number): { early: Blocker[]; prefl
 const where = (b: Blocker): string =>
   `${b.vendor} ${b.attach !== 'legacy' ? `${b.attach} program` : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
 
+/** Pref 1 is where the vendors that hard-code a pref attach (Cilium, AWS network policy
+ *  agent, Retina, Beyla, NetObserv): one added there later shares it with the agent. */
+function prefOneCaution(p: number): string[] {
+  return p === 1
+    ? ['pref 1 is where Cilium, the AWS network policy agent, Retina, Beyla and NetObserv attach by default: one added there later (a new pod, a new agent) shares the pref with the agent, newest first, and pref 1 / handle 0x1 is the shape of the known race; moving the classifier that forces this answer to a higher pref, where its vendor allows it, is the safer fix']
+    : [];
+}
+
 function firstRefused(hooks: readonly AnalyzedHook[], P: number): { h: AnalyzedHook; f: AnalyzedFilter } | null {
   for (let i = 0; i < hooks.length; i++) {
     const f = refusingFilter(hooks[i]!, P);
@@ -99,7 +107,7 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
     return {
       action: 'set-priority',
       classifierPriority: n,
-      reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing)}; ${n} is the largest free pref below ${lowest}`, ...configCautions(agent, 'set-priority')],
+      reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing)}; ${n} is the largest free pref below ${lowest}`, ...prefOneCaution(n), ...configCautions(agent, 'set-priority')],
       blockers: early,
       vendorAlternatives: knobs(early),
       snippets: setPrioritySnippets(n),
@@ -129,7 +137,13 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
     };
   }
   const other = nonBpfAhead(audited, agent, P);
-  const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`];
+  // (Not for an agent pinned at 1 by its version: the upgrade moves it, as the answer says.)
+  const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`, ...(agent.hardCodedPriority === null ? prefOneCaution(P) : [])];
+  // Pref 1 observed with no version given: the hard-coded pref of agents 7.36.0-7.39.1,
+  // which read no classifier_priority; the version decides what an upgrade changes.
+  if (P === 1 && agent.source === 'observed' && agent.agentVersion === null) {
+    reasons.push('the agent\'s classifiers sit at pref 1, where agents 7.36.0 to 7.39.1 attach whatever their configuration says: give --agent-version to see what changes once the agent reads classifier_priority (7.39.2 and later, 10 by default)');
+  }
   if (other > 0) reasons.push(`${other} non-eBPF filter(s) that may end the walk run at or before pref ${P} (not-ebpf-classifier): the checklist leaves them out, but they hide what they match from the agent`);
   // Keep is about the priority reasoned with; when the agent's classifiers run elsewhere now,
   // that value still has to be applied (the snippets say how).

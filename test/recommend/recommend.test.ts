@@ -100,6 +100,22 @@ describe('recommend', () => {
 });
 
 
+describe('pref 1', () => {
+  const cil2 = bpf(2, 'bpf_lxc.o:[from-container]', { program: { id: 2, name: 'cil_from_contai', tag: null } });
+  it('set-priority 1 warns that pref 1 is where vendors attach by default', () => {
+    const r = rec([cil2, bpf(10, DD)]);
+    expect(r).toMatchObject({ action: 'set-priority', classifierPriority: 1 });
+    expect(r.reasons[1]).toContain('pref 1 is where Cilium, the AWS network policy agent, Retina, Beyla and NetObserv attach by default');
+    expect(rec([{ ...cil2, pref: 5 }, bpf(10, DD)]).reasons.join(' ')).not.toContain('pref 1 is where');
+  });
+  it('keep at an observed pref 1 asks for the agent version (7.36.0-7.39.1 attach there whatever they read)', () => {
+    const r = rec([bpf(1, DD)], [], { ...defaultAgentSettings(), classifierPriority: 1, source: 'observed', observedPriorities: [1] });
+    expect(r).toMatchObject({ action: 'keep', classifierPriority: 1 });
+    expect(r.reasons.join(' ')).toContain('give --agent-version');
+    expect(r.reasons.join(' ')).toContain('pref 1 is where Cilium');
+  });
+});
+
 describe('an agent that hard-codes pref 1 (7.36.0-7.39.1)', () => {
   // As audit makes them: the configuration resolved, then the version pinned.
   const old = (env: Record<string, string> = {}, o: Partial<ReturnType<typeof defaultAgentSettings>> = {}) =>

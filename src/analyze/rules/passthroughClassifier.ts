@@ -21,6 +21,22 @@ function tcxPassMessage(h: AnalyzedHook, p: AnalyzedTcx): string {
   return `${cap(who(p))} is a ${p.attach} program that never ends the walk: what it returns hands the packet on to ${on} (a value other than -1 skips the ${p.attach} programs after it), so the agent still sees it: no concern.`;
 }
 
+/** What the program returns, as far as the codes say (PIPE 3 continues too, as UNSPEC). */
+function returns(codes: readonly number[] | null): string {
+  if (codes === null) return 'what it returns continues the walk';
+  if (codes.every((c) => (c | 0) === -1)) return 'returns TC_ACT_UNSPEC';
+  return `returns ${codes.join(', ')}, values that continue the walk`;
+}
+
+/** A knowledge-base verdict that holds for a version range the input cannot confirm. */
+function versionCaveat(evidence: readonly string[]): string {
+  for (const e of evidence) {
+    const m = /holds for versions ([^;]+); version not given/.exec(e);
+    if (m) return ` (the knowledge base says so for versions ${m[1]}; --cni-version confirms it for this node)`;
+  }
+  return '';
+}
+
 export default defineRule({
   id: 'passthrough-classifier',
   severity: 'info',
@@ -34,7 +50,7 @@ export default defineRule({
       }
       for (const f of foreignBpf(h)) {
         if (f.verdict.terminal !== 'never') continue;
-        out.push({ ...aboutFilter(h, f), message: `${cap(who(f))} at pref ${f.filter.pref ?? '?'} never ends the walk (returns TC_ACT_UNSPEC), so the agent still sees every packet: no concern.`, remediation: null });
+        out.push({ ...aboutFilter(h, f), message: `${cap(who(f))} at pref ${f.filter.pref ?? '?'} never ends the walk (${returns(f.verdict.returnCodes)}), so the agent still sees every packet: no concern${versionCaveat(f.verdict.evidence)}.`, remediation: null });
       }
     }
     return out;

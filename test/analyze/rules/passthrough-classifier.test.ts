@@ -31,4 +31,13 @@ describe('passthrough-classifier', () => {
     expect(f!.message).toContain('no concern');
     expect(f!.remediation).toBeNull();
   });
+
+  it('says what the codes are when they are not UNSPEC, and the version range a knowledge-base verdict holds for', () => {
+    const pipe = foreign(3, 'never');
+    const [f] = rule.check(analysisOf(hook({ filters: [{ ...pipe, verdict: { ...pipe.verdict, returnCodes: [3] } }] })), ctx());
+    expect(f!.message).toContain('(returns 3, values that continue the walk)');
+    const kb = foreign(1, 'never', { vendor: 'retina' });
+    const withRange = { ...kb, verdict: { ...kb.verdict, evidence: ['knowledge base, retina (verified): returns UNSPEC (holds for versions >=0.0.8; version not given, --cni-version to check)'] } };
+    expect(rule.check(analysisOf(hook({ filters: [withRange] })), ctx())[0]!.message).toContain('no concern (the knowledge base says so for versions >=0.0.8; --cni-version confirms it for this node)');
+  });
 });
