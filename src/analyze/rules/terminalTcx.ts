@@ -26,7 +26,10 @@ export default defineRule({
           // Unknown verdict: the same situation, one level less sure.
           ...(t === 'unknown' ? { severity: 'warning' as const } : {}),
           message: `${cap(who(p))} is a ${kind} that ${ends(t)} the walk before any legacy classifier runs, so the agent ${t === 'unknown' ? 'may not see' : 'cannot see'} ${hookTraffic(h)} whatever its classifier_priority.`,
-          remediation: withKnob(disableNetworkFix(ctx), p.vendor.id),
+          // Unknown: learning what it returns comes first, and may make this no concern.
+          remediation: t === 'unknown'
+            ? `learn what it returns first: run a live audit (tc-audit reads its bytecode with bpftool), or state it with --assume ${p.vendor.id}=unspec (returns TCX_NEXT: no concern) or --assume ${p.vendor.id}=ok (TCX_PASS: ends the walk)${p.vendor.id === 'unknown' ? ' (--assume unknown=… speaks for every unidentified program in the input)' : ''}; if it may end the walk: ${withKnob(disableNetworkFix(ctx), p.vendor.id)}`
+            : withKnob(disableNetworkFix(ctx), p.vendor.id),
         });
       }
     }

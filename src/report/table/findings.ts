@@ -12,7 +12,9 @@ const PAINT = { error: red, warning: yellow, info: cyan } as const satisfies Rec
 const where = (f: Finding): string => {
   const parts = [hookLabel(f)];
   if (f.source) parts.push(`${f.source.file}:${f.source.line}`);
-  if (f.filter) parts.push(`pref ${f.filter.pref ?? '?'} ${f.filter.vendor} ${f.filter.name ?? ''}`.trimEnd());
+  // A tcx or netkit program has no pref: its attach point says where it runs.
+  const at = (r: NonNullable<Finding['filter']>): string => (r.kind === 'tcx' || r.kind === 'netkit' ? r.kind : `pref ${r.pref ?? '?'}`);
+  if (f.filter) parts.push(`${at(f.filter)} ${f.filter.vendor} ${f.filter.name ?? ''}`.trimEnd());
   return safeLine(parts.join('  '));
 };
 

@@ -37,4 +37,10 @@ describe('terminal-tcx', () => {
     expect(run(tcx(), {}, ctx({ agent: { ingressEnabled: false } }))).toHaveLength(0);
     expect(run(tcx(), { direction: 'egress' }, ctx({ agent: { ingressEnabled: false } }))).toHaveLength(1);
   });
+
+  it('an unknown verdict: how to learn it comes first, then what to do if it ends the walk', () => {
+    const [f] = rule.check(analysisOf(hook({ filters: [agentFilter()], tcx: [tcx({ terminal: 'unknown', vendor: 'unknown', name: 'x' })] })), ctx());
+    expect(f!.severity).toBe('warning');
+    expect(f!.remediation).toMatch(/^learn what it returns first: run a live audit .* --assume unknown=unspec \(returns TCX_NEXT: no concern\) .*; if it may end the walk: set runtime_security_config\.network\.enabled: false/);
+  });
 });
