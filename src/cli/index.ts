@@ -73,13 +73,46 @@ function rejectStrayWords(c: CommandModule<object, never>): CommandModule<object
 const NEEDS_VALUE = ['format', 'assume', 'agent-env', 'netns', 'netns-path', 'interface'] as const;
 /** Names that mean nothing empty: `--dev` given no value would name every hook's device "". */
 const NEEDS_NAME = ['dev', 'node-name'] as const;
+/** Options that take one value each time and may be given several times; any other given
+ *  twice would reach the code as a list where it expects one value. */
+const REPEATABLE = new Set(['format', 'f', 'output', 'o', 'assume', 'agent-env', 'netns', 'netns-path', 'interface', 'i', 'paths', '_']);
+
+/** `--agent-priority ''` or `--agent-version=`: yargs reads an empty number as 0 and an
+ *  empty string as given, so the run would quietly use them. (Repeatable options and the
+ *  names below say what they need themselves.) */
+function emptyValue(tokens: readonly string[]): string | null {
+  const own = (name: string): boolean => BOOLEAN.has(name) || REPEATABLE.has(name) || (NEEDS_NAME as readonly string[]).includes(name);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t === '--') break;
+    if (/^--[a-z][a-z0-9-]*=$/.test(t) && !own(t.slice(2, -1))) return t.slice(0, -1);
+    if (/^--[a-z][a-z0-9-]*$/.test(t) && tokens[i + 1] === '' && !own(t.slice(2))) return t;
+  }
+  return null;
+}
+const BOOLEAN = new Set(['json', 'color', 'no-color', 'verbose', 'quiet', 'redact', 'host-only', 'help', 'version']);
+
 function valuesGiven(argv: Record<string, unknown>): true | string {
+  const empty = emptyValue(hideBin(process.argv));
+  if (empty !== null) return `${empty} needs a value`;
+  for (const [k, v] of Object.entries(argv)) {
+    // (yargs keeps a camelCase twin of every dashed option: the dashed one speaks for both.)
+    if (REPEATABLE.has(k) || /[A-Z]/.test(k) || !Array.isArray(v) || v.every((x) => typeof x === 'boolean')) continue;
+    return `--${k} is given ${v.length} times (${v.join(', ')}); it takes one value`;
+  }
   for (const k of NEEDS_VALUE) {
     const v = argv[k];
     if (Array.isArray(v) && v.length === 0) return `--${k} needs a value`;
   }
   for (const k of NEEDS_NAME) if (argv[k] === '') return `--${k} needs a value`;
   return true;
+}
+
+/** yargs' strictCommands reads a third input to `diff` as a command name ("Unknown command:
+ *  b.capture"): say what is wrong instead. */
+function extraInputs(args: readonly string[], msg: string): string | null {
+  if (args[0] !== 'diff' || !/^Unknown commands?: /.test(msg)) return null;
+  return `diff compares two inputs, BEFORE and AFTER; more were given (${msg.replace(/^Unknown commands?: /, '')}): compare two directories for several files`;
 }
 
 const isDefault = (c: CommandModule<object, never>): boolean => [c.command ?? []].flat().includes('$0');
@@ -115,7 +148,7 @@ async function main(): Promise<void> {
     // Usage errors exit 2 (findings use 1), with the message and no stack trace.
     .fail((msg, err) => {
       if (err && !msg) throw err; // a handler's own failure: main() reports it
-      process.stderr.write(usageText(withoutCamelTwins(msg)));
+      process.stderr.write(usageText(withoutCamelTwins(extraInputs(args, msg) ?? msg)));
       process.exit(2);
     })
     .parseAsync();

@@ -40,7 +40,9 @@ export function withOutputOptions<T>(y: Argv<T>, { failOn = true }: { failOn?: b
  *  SARIF, or the table then JSON), and an -o that no -f takes would be dropped: usage
  *  errors before any work, naming the way out. */
 function outputsValid(argv: OutputArgs, tokens: readonly string[] = process.argv.slice(2)): true | string {
-  const stray = readTargets(tokens).strays[0];
+  const { strays, bare } = readTargets(tokens);
+  if (bare.length > 0) return `${bare[0]} needs a value (${bare[0] === '-o' ? 'a file, or - for stdout' : 'a format'})`;
+  const stray = strays[0];
   if (stray !== undefined) return `-o ${stray}: no -f is left to take it (each -f takes one -o after it; without -f, one -o names the table's file); pair them as -f FORMAT -o FILE`;
   const onStdout = outputTargets(argv).filter((t) => t.file === null).map((t) => t.format);
   if (onStdout.length <= 1) return true;

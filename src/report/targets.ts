@@ -13,9 +13,10 @@ export interface OutputTarget {
 const FORMAT_FLAGS = new Set(['-f', '--format']);
 const OUTPUT_FLAGS = new Set(['-o', '--output']);
 
-/** Split `--flag=value` and `-fvalue`-less forms into [flag, value] token pairs. */
-const flagValues = (tokens: readonly string[]): Array<['f' | 'o' | 'json', string]> => {
-  const out: Array<['f' | 'o' | 'json', string]> = [];
+/** Split `--flag=value` and `-fvalue`-less forms into [flag, value] token pairs; a -f or -o
+ *  at the very end, with no word after it, comes as [kind, null]. */
+const flagValues = (tokens: readonly string[]): Array<['f' | 'o' | 'json', string | null]> => {
+  const out: Array<['f' | 'o' | 'json', string | null]> = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
     if (t === '--') break;
@@ -25,7 +26,7 @@ const flagValues = (tokens: readonly string[]): Array<['f' | 'o' | 'json', strin
     if (kind === null) continue;
     if (kind === 'json') { out.push(['json', 'json']); continue; }
     const value = inline ?? tokens[++i];
-    if (value !== undefined) out.push([kind, value]);
+    out.push([kind, value ?? null]);
   }
   return out;
 };
@@ -36,13 +37,16 @@ const stdoutOr = (file: string): string | null => (file === '-' ? null : file);
  *  take (`-f json -o a -o b`: b; `-o a -f json -o b`: a), which would otherwise be dropped
  *  or given to another format without a word. With no -f at all, one -o names the default
  *  table's file. Unknown format names are skipped (yargs `choices` reports them). */
-export const readTargets = (tokens: readonly string[]): { targets: OutputTarget[]; strays: string[] } => {
+export const readTargets = (tokens: readonly string[]): { targets: OutputTarget[]; strays: string[]; bare: string[] } => {
   const flags = flagValues(tokens);
-  const anyFormat = flags.some(([kind, value]) => kind !== 'o' && isOutputFormat(value));
+  const anyFormat = flags.some(([kind, value]) => kind !== 'o' && value !== null && isOutputFormat(value));
   const targets: OutputTarget[] = [];
   const strays: string[] = [];
+  // -f or -o given last with no value: yargs leaves them empty and nothing would say so.
+  const bare: string[] = [];
   let open: OutputTarget | null = null;
   for (const [kind, value] of flags) {
+    if (value === null) { bare.push(kind === 'o' ? '-o' : '-f'); continue; }
     if (kind === 'o') {
       if (open) { open.file = stdoutOr(value); open = null; }
       else if (!anyFormat && targets.length === 0) targets.push({ format: 'table', file: stdoutOr(value) });
@@ -53,7 +57,7 @@ export const readTargets = (tokens: readonly string[]): { targets: OutputTarget[
     open = { format: value, file: null };
     targets.push(open);
   }
-  return { targets: targets.length > 0 ? targets : [{ format: 'table', file: null }], strays };
+  return { targets: targets.length > 0 ? targets : [{ format: 'table', file: null }], strays, bare };
 };
 
 export const pairTargets = (tokens: readonly string[]): OutputTarget[] => readTargets(tokens).targets;

@@ -77,3 +77,31 @@ describe('repeatable options before the dump', () => {
     }
   });
 });
+
+describe('options that take one value, and values not given', () => {
+  it.each([
+    [['--cni-version', 'cilium:1.9.4', '--cni-version', 'retina:0.0.7'], '--cni-version is given 2 times (cilium:1.9.4, retina:0.0.7); it takes one value'],
+    [['--agent-version', '7.38.0', '--agent-version', '7.40.0'], '--agent-version is given 2 times (7.38.0, 7.40.0); it takes one value'],
+    [['--agent-config', 'a.yaml', '--agent-config', 'b.yaml'], '--agent-config is given 2 times (a.yaml, b.yaml); it takes one value'],
+    [['--fail-on', 'error', '--fail-on', 'never'], '--fail-on is given 2 times (error, never); it takes one value'],
+    [['--agent-priority', ''], '--agent-priority needs a value'],
+    [['--agent-version='], '--agent-version needs a value'],
+    [['-o'], '-o needs a value (a file, or - for stdout)'],
+  ])('%j is a usage error', (args, said) => {
+    const r = run(['analyze', UNKNOWN, ...args]);
+    expect(r.stderr).toContain(said);
+    expect([r.status, r.stdout]).toEqual([2, '']);
+  });
+
+  it('a boolean given twice is still that boolean', () => {
+    const r = run(['analyze', UNKNOWN, '--json', '--json']);
+    const once = run(['analyze', UNKNOWN, '--json']);
+    expect([r.status, r.stdout]).toEqual([once.status, once.stdout]);
+  });
+
+  it('diff with a third input says so', () => {
+    const r = run(['diff', UNKNOWN, UNKNOWN, 'fixtures/scenarios/ip-only.capture']);
+    expect(r.stderr).toContain('diff compares two inputs, BEFORE and AFTER; more were given (fixtures/scenarios/ip-only.capture)');
+    expect(r.status).toBe(2);
+  });
+});
