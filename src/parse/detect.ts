@@ -45,8 +45,21 @@ export function withoutLeadingComments(text: string): string {
   return at === 0 ? text : text.slice(0, at).replace(/[^\n]/g, '') + text.slice(at);
 }
 
+/** Files people grab by mistake, named by their first bytes (a byte above 0x7f may have been
+ *  read as U+FFFD). */
+function knownBinary(text: string): string | null {
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  if (c0 === 0x7f && text.startsWith('ELF', 1)) return 'an ELF file (a program or an eBPF object): tc-audit reads what tc and bpftool print about the programs attached, not the programs themselves';
+  if (c0 === 0x1f && (c1 === 0x8b || c1 === 0xfffd)) return 'gzip-compressed: decompress it first (zcat FILE | tc-audit analyze -)';
+  if (text.startsWith('PK\u0003\u0004')) return 'a zip archive: unpack it and give the files (or their directory)';
+  return null;
+}
+
 export function detectFormat(text: string): Detection {
   if (text.trim() === '') return { format: null, error: 'the file is empty; expected output of tc or bpftool, a capture or a bundle' };
+  const binary = knownBinary(text);
+  if (binary !== null) return { format: null, error: `${binary}; ${ACCEPTED}` };
   if (text.indexOf('\u0000') !== -1) {
     // Windows tools (PowerShell's `>`) write UTF-16: every other byte of ASCII text is NUL.
     const sample = text.slice(0, 200).replace(/^\ufffd\ufffd|^\ufeff/, '');

@@ -64,13 +64,13 @@ describeLive('a scope that matches no device', () => {
   beforeAll(() => { ns = createNetns('scope'); });
   afterAll(() => deleteNetns(ns));
 
-  it('is a warning and an unknown recommendation, never a passing keep', () => {
+  it('is an error and an unknown recommendation: a gate does not pass on an audit of nothing', () => {
     const r = run(['--netns', ns, '-i', 'lcx*', '-q', '--json']);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[]; recommendation: { action: string } };
-    expect(j.findings).toEqual([expect.objectContaining({ ruleId: 'nothing-audited', severity: 'warning' })]);
+    expect(j.findings).toEqual([expect.objectContaining({ ruleId: 'nothing-audited', severity: 'error' })]);
     expect(j.recommendation.action).toBe('unknown');
-    expect(run(['--netns', ns, '-i', 'lcx*', '-q', '--fail-on', 'warning']).status).toBe(1);
+    expect(r.status).toBe(1);
   });
 });
 

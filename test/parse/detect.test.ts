@@ -94,3 +94,16 @@ describe('detectFormat', () => {
     expect(r.observations[0]?.legacy?.filters).toHaveLength(1);
   });
 });
+
+describe('files grabbed by mistake', () => {
+  test.each([
+    ['\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000', 'an ELF file'],
+    ['\u001f\u008b\u0008\u0000\u0000\u0000', 'gzip-compressed: decompress it first'],
+    ['\u001f\ufffd\u0008\u0000', 'gzip-compressed'],
+    ['PK\u0003\u0004\u0014\u0000', 'a zip archive'],
+  ])('%j names what it is', (text, said) => {
+    const d = detectFormat(text);
+    expect(d.format).toBeNull();
+    expect(d.error).toContain(said);
+  });
+});

@@ -29,6 +29,6 @@ describe('readTargets', () => {
     [['--json', '-o', 'a'], [{ format: 'json', file: 'a' }], []],
     [['-f', 'sarif', '-o', 'a', '-f', 'junit', '-o', 'b'], [{ format: 'sarif', file: 'a' }, { format: 'junit', file: 'b' }], []],
   ] as const)('%j', (tokens, targets, strays) => {
-    expect(readTargets(tokens)).toEqual({ targets, strays });
+    expect(readTargets(tokens)).toEqual({ targets, strays, bare: [] });
   });
 });

@@ -2,13 +2,14 @@
 // packets from it: a mistyped -i glob, a capture of ingress only with ingress detection
 // off, or a scope of empty namespaces all end with nothing to judge. The recommendation is
 // then unknown (src/recommend/recommend.ts), and this says why, where a reader looks first.
+// An error: a CI gate must not pass on an audit that saw nothing to judge.
 import { agentUsesHook } from '../../recommend/blockers.js';
 import { defineRule } from './types.js';
 import { NO_LOCATION } from './util/where.js';
 
 export default defineRule({
   id: 'nothing-audited',
-  severity: 'warning',
+  severity: 'error',
   title: 'no hook the agent attaches to was observed',
   check(analysis, ctx) {
     if (!ctx.agent.networkEnabled) return []; // the agent attaches nothing: nothing to audit
