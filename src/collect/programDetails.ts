@@ -102,15 +102,36 @@ export class ProgramFetcher {
     const key = instructionsKey(p);
     let x = this.byKey.get(key);
     if (!x) {
-      x = (async () => {
-        const json = await this.dumps(() => runJson(this.rec, xlatedArgv(p.id)));
-        const v = json === undefined ? null : parseXlated(json);
-        if (v !== null && 'error' in v) this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
-        return v === null || 'error' in v ? null : v;
-      })();
+      x = this.dumps(() => this.dump(p));
       this.byKey.set(key, x);
     }
     return x;
+  }
+
+  /** One program's instructions. Once they parse, they are the snapshot's: the evidence
+   *  keeps a pointer to them, not a second copy (the raw dump, with bpftool's BTF source
+   *  lines, was half a large node's bundle). A dump that fails or does not parse is kept. */
+  private async dump(p: ProgramInfo): Promise<XlatedInsn[] | null> {
+    const argv = xlatedArgv(p.id);
+    const { r, evidence } = await this.rec.recorded({ argv, ns: null });
+    if (!succeeded(r)) {
+      if (!r.timedOut) this.rec.note('command-failed', null, null, `${argv.join(' ')}: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
+      return null;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(r.stdout);
+    } catch {
+      this.rec.note('parse-error', null, null, `${argv.join(' ')}: output is not JSON`);
+      return null;
+    }
+    const v = parseXlated(json);
+    if ('error' in v) {
+      this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
+      return null;
+    }
+    evidence.stdout = `(${r.stdout.length} characters of JSON, ${v.length} instructions: snapshot.programs[].xlated of program ${p.id}, disasm and opcodes)`;
+    return v;
   }
 
   async finish(netns: readonly Netns[]): Promise<{ programs: ProgramInfo[]; progArrays: ProgArray[] }> {

@@ -13,14 +13,21 @@ export class Recorder {
 
   /** Run and record. A timeout or a missing program becomes a note here, once. */
   async run(req: Omit<RunRequest, 'timeoutMs'>): Promise<RunResult> {
+    return (await this.recorded(req)).r;
+  }
+
+  /** run, and the evidence entry it recorded (an instruction dump's stdout is replaced by a
+   *  pointer once its instructions are in the snapshot: src/collect/programDetails.ts). */
+  async recorded(req: Omit<RunRequest, 'timeoutMs'>): Promise<{ r: RunResult; evidence: Evidence }> {
     const r = await this.runner.run({ ...req, timeoutMs: this.timeoutMs });
-    this.evidence.push({
+    const evidence: Evidence = {
       argv: r.argv, netns: r.ns, exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs,
-    });
+    };
+    this.evidence.push(evidence);
     if (r.timedOut) {
       this.note('timeout', r.ns, null, `${req.argv.join(' ')} did not finish within ${this.timeoutMs} ms and was killed`);
     }
-    return r;
+    return { r, evidence };
   }
 }
 

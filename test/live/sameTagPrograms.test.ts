@@ -100,7 +100,7 @@ describeLive('kernel truth: programs that share a tag, each on maps of its own',
     const file = join(dir, 'node.json');
     cli(['collect', '--netns', r1.a, '--netns', r2.a, '-q', '-o', file]);
     const written = JSON.parse(readFileSync(file, 'utf8')) as {
-      bundleVersion: number; snapshot: { programs: { id: number; xlated: unknown[] | null; xlatedFrom?: number }[] }; evidence: { argv: string[] }[] };
+      bundleVersion: number; snapshot: { programs: { id: number; xlated: unknown[] | null; xlatedFrom?: number }[] }; evidence: { argv: string[]; stdout: string }[] };
     expect(written.bundleVersion).toBe(2);
     // Copies 1 and 3 (same maps) share one dump, written once; copy 2 has its own.
     const byId = new Map(written.snapshot.programs.map((p) => [p.id, p]));
@@ -110,6 +110,8 @@ describeLive('kernel truth: programs that share a tag, each on maps of its own',
     expect(byId.get(e2!.id)?.xlated?.length).toBeGreaterThan(0);
     const dumps = written.evidence.filter((e) => e.argv.includes('xlated')).map((e) => Number(e.argv.at(-2)));
     expect(dumps.filter((id) => [e1!.id, e2!.id, e3!.id].includes(id))).toHaveLength(2);
+    // The evidence points at the instructions rather than holding them a second time.
+    for (const e of written.evidence.filter((x) => x.argv.includes('xlated'))) expect(e.stdout).toMatch(/^\(\d+ characters of JSON, \d+ instructions: snapshot\.programs\[\]\.xlated of program \d+/);
     expectChains(JSON.parse(cli(['analyze', file, '--json']).stdout) as JsonReport);
   });
 
