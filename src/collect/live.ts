@@ -22,6 +22,8 @@ export interface LiveOptions extends ScopeOptions {
   nodeName: string | null;
   /** Fetch translated instructions for bytecode verdicts. */
   instructions: boolean;
+  /** Distinct instruction dumps at most (--max-dumps; src/collect/programDetails.ts). */
+  maxDumps?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -54,7 +56,7 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   const globs = opts.interfaces.map(globToRegExp);
   const errors: ParseError[] = [];
   let done = 0;
-  const fetcher = caps.bpftoolAvailable ? new ProgramFetcher(rec, opts.instructions) : null;
+  const fetcher = caps.bpftoolAvailable ? new ProgramFetcher(rec, opts.instructions && opts.maxDumps !== 0, opts.maxDumps ?? Infinity) : null;
   const raws = await mapLimit(candidates, opts.jobs, async (c) => {
     const raw = await collectNamespace(rec, c, caps, globs, fetcher ? (e) => fetcher.wantFromTcEntries(e) : undefined);
     opts.onProgress?.(++done, candidates.length);

@@ -60,10 +60,15 @@ export class ProgramFetcher {
   private readonly listing: Promise<Map<number, ProgramInfo> | null>;
   private readonly byKey = new Map<string, Promise<XlatedInsn[] | null>>();
   private readonly dumps = limiter(DUMPS_AT_ONCE);
+  /** Programs left without instructions by the cap on distinct dumps. */
+  private readonly capped = new Set<number>();
   private readonly pending: Promise<unknown>[] = [];
   private readonly wanted = new Set<number>();
 
-  constructor(private readonly rec: Recorder, private readonly instructions: boolean) {
+  /** `maxDumps`: distinct instruction dumps at most (--max-dumps). Each bpftool dump reads
+   *  /proc/kallsyms, whose size grows with the programs loaded: on a node of thousands of
+   *  per-endpoint copies a dump took 2 s, and dumping them all took minutes. */
+  constructor(private readonly rec: Recorder, private readonly instructions: boolean, private readonly maxDumps = Infinity) {
     this.listing = this.list();
   }
 
@@ -102,6 +107,10 @@ export class ProgramFetcher {
     const key = instructionsKey(p);
     let x = this.byKey.get(key);
     if (!x) {
+      if (this.byKey.size >= this.maxDumps) {
+        this.capped.add(p.id);
+        return null;
+      }
       x = this.dumps(() => this.dump(p));
       this.byKey.set(key, x);
     }
@@ -163,6 +172,10 @@ export class ProgramFetcher {
         }
       });
       frontier = next;
+    }
+    const left = [...this.capped].filter((id) => out.has(id));
+    if (left.length > 0) {
+      this.rec.note('instructions-capped', null, null, `${left.length} program(s) without instructions (ids ${left.slice(0, 5).join(', ')}${left.length > 5 ? ', …' : ''}): more than ${this.maxDumps} distinct programs (tag and maps) to dump, the --max-dumps cap; their verdicts come from the vendor knowledge base, else unknown`);
     }
     return { programs: [...out.values()].sort((a, b) => a.id - b.id), progArrays: [...arrays.values()] };
   }

@@ -3,9 +3,14 @@ import { readlinkSync, statfsSync, statSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import type { LiveOptions } from './live.js';
 
+/** Distinct instruction dumps a collection makes at most unless --max-dumps says otherwise
+ *  (src/collect/programDetails.ts says why there is a cap). */
+export const DEFAULT_MAX_DUMPS = 256;
+
 export interface ScopeArgs {
   netns?: string[];
   'netns-path'?: string[];
+  'max-dumps'?: number;
   'host-only'?: boolean;
   interface?: string[];
   timeout: number;
@@ -20,6 +25,7 @@ export function withScopeOptions<T>(y: Argv<T>, { existing = true }: { existing?
   return y
     .option('netns', { type: 'string', array: true, describe: 'Only this named namespace (/var/run/netns/NAME); repeatable' })
     .option('netns-path', { type: 'string', array: true, describe: 'Only the namespace at this path (e.g. /proc/PID/ns/net); repeatable' })
+    .option('max-dumps', { type: 'number', describe: `Distinct programs whose instructions are dumped for bytecode verdicts, at most (default ${DEFAULT_MAX_DUMPS}; 0: none); the others get the knowledge base's verdict, else unknown` })
     .option('host-only', { type: 'boolean', describe: "Only the host's network namespace" })
     .option('interface', { alias: 'i', type: 'string', array: true, describe: 'Only devices matching this glob (e.g. "lxc*"); repeatable' })
     .option('timeout', { type: 'number', default: 10, describe: 'Seconds before a hung tc/ip/bpftool/nsenter is killed and reported' })
@@ -79,7 +85,7 @@ export function timeoutValid(timeout: number | undefined): true | string {
   return `--timeout: expected a number of seconds above 0 and at most ${Math.floor(MAX_TIMER_MS / 1000)}, got ${numberWord(timeout)}`;
 }
 
-function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interface?: string[]; timeout?: number; jobs?: number }, existing: boolean): true | string {
+function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interface?: string[]; timeout?: number; jobs?: number; 'max-dumps'?: number }, existing: boolean): true | string {
   // An empty name is the directory /var/run/netns itself; an empty path is nothing.
   if (a.netns?.includes('')) return '--netns needs a name (`ip netns list` shows them)';
   // A name is a file of /var/run/netns: `../../proc/1/ns/net` would reach out of it.
@@ -101,6 +107,8 @@ function scopeArgsValid(a: { netns?: string[]; 'netns-path'?: string[]; interfac
   const t = timeoutValid(a.timeout);
   if (t !== true) return t;
   if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) return `--jobs: expected a whole number of 1 or more, got ${numberWord(a.jobs)}`;
+  const m = a['max-dumps'];
+  if (m !== undefined && !(Number.isInteger(m) && m >= 0)) return `--max-dumps: expected a whole number of 0 or more, got ${numberWord(m)}`;
   return true;
 }
 
@@ -116,5 +124,6 @@ export function liveOptionsFrom(a: ScopeArgs): LiveOptions {
     jobs,
     nodeName: a['node-name'] ?? null,
     instructions: true,
+    maxDumps: a['max-dumps'] ?? DEFAULT_MAX_DUMPS,
   };
 }

@@ -33,6 +33,19 @@ describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
     expect(r.status).toBe(1);
   });
 
+  it('--max-dumps caps the instruction dumps: 0 leaves the verdict to the knowledge base (unknown here)', () => {
+    const verdictOf = (args: string[]) => {
+      const out = JSON.parse(cli(['audit', '--netns', ns, '--json', '-q', ...args]).stdout) as { nodes: { interfaces: { filters: { pref: number; verdict: { source: string; terminal: string } }[] }[] }[]; notes: { kind: string }[] };
+      const f = out.nodes.flatMap((n) => n.interfaces).flatMap((i) => i.filters).find((x) => x.pref === 4)!;
+      return { verdict: f.verdict, notes: out.notes.map((n) => n.kind) };
+    };
+    expect(verdictOf([]).verdict).toMatchObject({ source: 'bytecode', terminal: 'always' });
+    const none = verdictOf(['--max-dumps', '0']);
+    expect(none.verdict).toMatchObject({ source: 'none', terminal: 'unknown' });
+    const bad = cli(['audit', '--netns', ns, '--max-dumps', '-1']);
+    expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--max-dumps: expected a whole number of 0 or more')]);
+  });
+
   it('is the default command', () => {
     const r = cli(['--netns', ns, '--json', '--interface', 'v*']);
     expect(JSON.parse(r.stdout).mode).toBe('live');

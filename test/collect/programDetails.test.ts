@@ -71,6 +71,28 @@ describe('ProgramFetcher', () => {
   });
 });
 
+describe('the cap on distinct dumps (--max-dumps)', () => {
+  it('dumps at most that many, in the order programs are asked for, and notes the rest', async () => {
+    const listed = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, tag: `t${i}`, map_ids: [] }));
+    const runner = new Dumps(listed);
+    const rec = new Recorder(runner, 1000);
+    const f = new ProgramFetcher(rec, true, 4);
+    const { programs } = await f.finish(netnsOf(listed.map((p) => p.id)));
+    expect(runner.dumped.sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    expect(programs.filter((p) => p.xlated === null).map((p) => p.id)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(rec.notes).toEqual([expect.objectContaining({ kind: 'instructions-capped', message: expect.stringContaining('6 program(s) without instructions (ids 5, 6, 7, 8, 9, …): more than 4 distinct programs') })]);
+  });
+
+  it('copies sharing a dump count once', async () => {
+    const listed = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, tag: 'same', map_ids: [] }));
+    const runner = new Dumps(listed);
+    const rec = new Recorder(runner, 1000);
+    const { programs } = await new ProgramFetcher(rec, true, 1).finish(netnsOf(listed.map((p) => p.id)));
+    expect(programs.every((p) => p.xlated !== null)).toBe(true);
+    expect(rec.notes).toEqual([]);
+  });
+});
+
 describe('limiter', () => {
   it('runs at most n at once, in call order, and passes results and errors through', async () => {
     const limit = limiter(2);
