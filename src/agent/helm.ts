@@ -22,6 +22,31 @@ const goTruthy = (v: unknown): boolean =>
 /** Go's %v of a scalar, as `quote` renders it. */
 const rendered = (v: unknown): string => (typeof v === 'string' ? v : String(v));
 
+/** Values the chart does not read, which would otherwise be ignored without a word: network
+ *  settings other than enabled under datadog.securityAgent.runtime.network (the chart has
+ *  none), an env list written as a map, a system-probe.yaml given as Helm values. */
+function helmMisplaced(values: object, at: (...path: string[]) => unknown, file: string, errors: LayerError[]): void {
+  if (Array.isArray(values)) {
+    errors.push({ file, line: null, message: 'the file holds a YAML list at the top; Helm values are a mapping (datadog:, agents: ...)' });
+    return;
+  }
+  const net = at('datadog', 'securityAgent', 'runtime', 'network');
+  if (net !== null && typeof net === 'object' && !Array.isArray(net)) {
+    for (const k of Object.keys(net)) {
+      if (k === 'enabled') continue;
+      errors.push({ file, line: null, message: `datadog.securityAgent.runtime.network.${k}: the chart has no such value and ignores it; set the agent's setting on the system-probe container instead (agents.containers.systemProbe.env, e.g. DD_RUNTIME_SECURITY_CONFIG_NETWORK_${k.toUpperCase()})` });
+    }
+  }
+  for (const [where, v] of [['datadog.env', at('datadog', 'env')], ['agents.containers.systemProbe.env', at('agents', 'containers', 'systemProbe', 'env')]] as const) {
+    if (v !== undefined && v !== null && !Array.isArray(v)) {
+      errors.push({ file, line: null, message: `${where}: the chart takes a list of {name, value} entries, not ${typeof v === 'object' ? 'a map' : 'a single value'}; it ignores this one (datadog.envDict is the map form, for the agents' common env)` });
+    }
+  }
+  if (Object.keys(values).some((k) => /^(runtime_security_config|event_monitoring_config)(\.|$)/.test(k))) {
+    errors.push({ file, line: null, message: 'this looks like system-probe.yaml (runtime_security_config:), which the chart does not read as values: give the file with --agent-config' });
+  }
+}
+
 export function fromHelmValues(text: string, file: string, errors: LayerError[]): Layer[] {
   const doc = parseYaml(text, file, errors);
   let values: Record<string, unknown> | null = null;
@@ -59,6 +84,7 @@ export function fromHelmValues(text: string, file: string, errors: LayerError[])
       }
     }
   };
+  if (values !== null) helmMisplaced(values, at, file, errors);
   fromList(at('datadog', 'env'), 'datadog.env');
   const dict = at('datadog', 'envDict');
   if (dict !== null && typeof dict === 'object' && !Array.isArray(dict)) {

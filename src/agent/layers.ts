@@ -5,7 +5,7 @@ import { yaml } from '../lazy.js';
 import { LIBRARY_FALLBACK_PRIORITY } from './defaults.js';
 import { agentBool, agentUint16, type Reading } from './goValues.js';
 import type { SettingSource } from './types.js';
-import { yamlLeaves } from './yamlKeys.js';
+import { yamlLeaves, type Leaf } from './yamlKeys.js';
 import type { Tags } from 'yaml';
 
 export interface NetworkValues {
@@ -115,6 +115,26 @@ export function parseYaml(text: string, file: string, errors: LayerError[], line
   return doc;
 }
 
+/** Settings written where the agent does not read them, which would otherwise be ignored
+ *  without a word while the report says the default: a network key one level off
+ *  (`runtime_security_config.classifier_priority`), or a Helm values file given as
+ *  system-probe.yaml. */
+function misplaced(leaves: ReadonlyMap<string, Leaf>, file: string, errors: LayerError[]): void {
+  let helm: Leaf | null = null;
+  for (const [path, leaf] of leaves) {
+    if (/^(datadog|agents|clusteragent)\./.test(path)) helm ??= leaf;
+    // ("enabled" alone is too common a key to guess about: runtime_security_config.enabled
+    // and fim.enabled are settings of their own.)
+    const m = /^(event_monitoring_config|runtime_security_config)\.(?:(?!network\.)[^.]+\.)?(classifier_priority|classifier_handle|raw_classifier_handle|ingress\.enabled)$/.exec(path);
+    if (m) {
+      errors.push({ file, line: leaf.line, message: `${path}: not a network setting, and the agent ignores it here; did you mean ${m[1]}.network.${m[2]}?` });
+    }
+  }
+  if (helm !== null) {
+    errors.push({ file, line: helm.line, message: 'this looks like Helm values (datadog:, agents:), which system-probe does not read: give the file with --helm-values' });
+  }
+}
+
 /** A system-probe.yaml as two layers: its event_monitoring_config keys (below the
  *  environment) and its runtime_security_config keys (above it). Dotted keys count. */
 export function fromSystemProbeYaml(text: string, file: string, errors: LayerError[], from: SettingSource = 'system-probe.yaml'): Layer[] {
@@ -129,6 +149,8 @@ export function fromSystemProbeYaml(text: string, file: string, errors: LayerErr
     errors.push({ file, line: null, message: `YAML: ${leaves}` });
     return [em, rs];
   }
+  if (yaml().isSeq(doc.contents)) errors.push({ file, line: 1, message: 'the file holds a YAML list at the top; system-probe.yaml is a mapping (runtime_security_config: ...)' });
+  misplaced(leaves, file, errors);
   for (const [path, leaf] of leaves) {
     const m = /^(event_monitoring_config|runtime_security_config)\.network\.(.+)$/.exec(path);
     if (m && !AGENT_NETWORK_KEYS.includes(m[2]!)) {

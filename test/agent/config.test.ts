@@ -205,3 +205,39 @@ describe('agent configuration', () => {
     expect(bomb[0]!.message).toMatch(/^YAML: /);
   });
 });
+
+describe('settings written where the agent or the chart does not read them', () => {
+  const spErrors = (text: string): string[] => {
+    const errors: LayerError[] = [];
+    fromSystemProbeYaml(text, 'sp.yaml', errors);
+    return errors.map((e) => `${e.line ?? '-'}: ${e.message}`);
+  };
+  const helmErrors = (text: string): string[] => {
+    const errors: LayerError[] = [];
+    fromHelmValues(text, 'v.yaml', errors);
+    return errors.map((e) => e.message);
+  };
+
+  it('system-probe.yaml: a network key one level off, a Helm values file, a list', () => {
+    expect(spErrors('runtime_security_config:\n  classifier_priority: 4\n  enabled: true\n  fim:\n    enabled: true\n')).toEqual([
+      '2: runtime_security_config.classifier_priority: not a network setting, and the agent ignores it here; did you mean runtime_security_config.network.classifier_priority?',
+    ]);
+    expect(spErrors('event_monitoring_config:\n  net:\n    ingress:\n      enabled: false\n')).toEqual([
+      expect.stringContaining('event_monitoring_config.net.ingress.enabled: not a network setting, and the agent ignores it here; did you mean event_monitoring_config.network.ingress.enabled?'),
+    ]);
+    expect(spErrors('datadog:\n  securityAgent:\n    runtime:\n      network:\n        enabled: false\n')).toEqual([expect.stringContaining('this looks like Helm values')]);
+    expect(spErrors('- a\n- b\n')).toEqual(['1: the file holds a YAML list at the top; system-probe.yaml is a mapping (runtime_security_config: ...)']);
+    expect(spErrors('runtime_security_config:\n  network:\n    classifier_priority: 4\n')).toEqual([]);
+  });
+
+  it('Helm values: a network value the chart lacks, an env map, a system-probe.yaml, a list', () => {
+    expect(helmErrors('datadog:\n  securityAgent:\n    runtime:\n      network:\n        enabled: true\n        classifier_priority: 4\n')).toEqual([
+      expect.stringContaining('datadog.securityAgent.runtime.network.classifier_priority: the chart has no such value and ignores it'),
+    ]);
+    expect(helmErrors('agents:\n  containers:\n    systemProbe:\n      env:\n        DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY: "4"\n')).toEqual([
+      expect.stringContaining('agents.containers.systemProbe.env: the chart takes a list of {name, value} entries, not a map'),
+    ]);
+    expect(helmErrors('runtime_security_config:\n  network:\n    classifier_priority: 4\n')).toEqual([expect.stringContaining('this looks like system-probe.yaml')]);
+    expect(helmErrors('- a\n')).toEqual([expect.stringContaining('a YAML list at the top')]);
+  });
+});
