@@ -1,12 +1,23 @@
 // `tc-audit diff` end to end on the recorded scenario captures (fixtures/scenarios).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { diffCommand } from '../../src/cli/commands/diff.js';
 import { CLI } from '../helpers/cli.js';
+
+// Scratch directories of this file, removed when it ends (they were left in /tmp, two a run).
+const scratchDirs: string[] = [];
+const scratch = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'tcat-diff-'));
+  scratchDirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+});
 
 const S = 'fixtures/scenarios';
 
@@ -47,7 +58,7 @@ describe('tc-audit diff', () => {
   });
 
   it('writes SARIF with rollout-regression results', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tcat-diff-'));
+    const dir = scratch();
     const r = await run(['diff', `${S}/retina-unspec.capture`, `${S}/cilium-pref1.capture`, '-f', 'sarif', '-o', join(dir, 'd.sarif')]);
     expect(r.code).toBe(1);
     const sarif = JSON.parse(readFileSync(join(dir, 'd.sarif'), 'utf8'));
@@ -55,7 +66,7 @@ describe('tc-audit diff', () => {
   });
 
   it('exits 2 when a side is unreadable', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tcat-diff-'));
+    const dir = scratch();
     writeFileSync(join(dir, 'junk.txt'), 'hello\n');
     const r = await run(['diff', join(dir, 'junk.txt'), `${S}/cilium-pref1.capture`]);
     expect(r.code).toBe(2);
