@@ -20,6 +20,17 @@ export type * from './types.js';
  *  leaving the whole file one line whose tokens run together. CRLF is left to the readers. */
 const LONE_CR = /\r(?!\n)/g;
 
+/** docs/capture.sh ends every line it writes: a capture that stops inside a line was cut
+ *  short (a copy interrupted, a log rotated, `head -c`), and whatever came after, a whole
+ *  hook perhaps, is missing. What was read is still analysed. */
+function cutShort(parsed: ParsedFile, text: string): ParsedFile {
+  if (text.endsWith('\n') || text.trimEnd() === '') return parsed;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+  parsed.errors.push({ file: parsed.file, line, message: 'the capture ends inside a line: it was cut short, and what came after (more filters, whole hooks) is missing; what precedes is analysed' });
+  return parsed;
+}
+
 export function parseInput(text: string, file: string, defaults: ParseDefaults): ParsedFile {
   if (text.indexOf('\r') !== -1 && /\r(?!\n)/.test(text)) text = text.replace(LONE_CR, '\n');
   const d = detectFormat(text);
@@ -33,7 +44,7 @@ export function parseInput(text: string, file: string, defaults: ParseDefaults):
       case 'tc-json': return parseTcJsonText(withoutLeadingComments(text), file, defaults);
       case 'bpftool-net-text': return parseBpftoolNetText(text, file, ctx);
       case 'bpftool-net-json': return parseBpftoolNetJsonText(withoutLeadingComments(text), file, ctx);
-      case 'capture': return parseCapture(text, file, defaults);
+      case 'capture': return cutShort(parseCapture(text, file, defaults), text);
       case 'bundle': return parseBundle(withoutLeadingComments(text), file);
     }
   } catch (e) {

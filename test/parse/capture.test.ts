@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import { markerBody, markerOf, parseCapture, parseMarker, parseMarkerFields } from '../../src/parse/capture.js';
@@ -169,3 +170,14 @@ describe('capture: the tc-qdisc section', () => {
   });
 });
 
+
+describe('a capture cut short', () => {
+  it('ends inside a line: said, with the line, and what precedes is still read', () => {
+    const whole = readFileSync('fixtures/scenarios/vendor-pref5.capture', 'utf8');
+    const cut = whole.slice(0, 900);
+    const r = parseInput(cut, 'cut.capture', NO_DEFAULTS);
+    expect(r.errors.at(-1)).toEqual({ file: 'cut.capture', line: cut.split('\n').length, message: expect.stringContaining('the capture ends inside a line: it was cut short') });
+    expect(r.observations.length).toBeGreaterThan(0);
+    expect(parseInput(whole, 'whole.capture', NO_DEFAULTS).errors).toEqual([]);
+  });
+});
