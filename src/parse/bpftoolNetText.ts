@@ -17,6 +17,8 @@ export function parseBpftoolNetText(text: string, file: string, ctx: NetCtx, fir
     // A pasted terminal session's prompt line (`$ bpftool net show dev lxc1`), as tc text
     // skips `$ tc …`.
     if (t === '' || /^[$#] (?:sudo )?bpftool\b/.test(t)) return;
+    // A note put above a saved dump (`# source: ...`), as tc text and the JSON readers allow.
+    if (t === '#' || t.startsWith('# ')) return;
     if (/^[a-z_]+:$/.test(t)) { section = t.slice(0, -1); return; }
     // Lines before any section header: a paste of the tc: section's entries alone (as the
     // rule pages quote them) is read, recognised by their kind (clsact/, tcx/, netkit/).

@@ -2,7 +2,7 @@ import { describe, expect, it, test } from 'vitest';
 import { parseBpftoolNetJsonText, parseBpftoolNetJsonValue } from '../../src/parse/bpftoolNet.js';
 import { parseBpftoolNetText } from '../../src/parse/bpftoolNetText.js';
 import { mergeParsed, parseInput, withDeferred } from '../../src/parse/index.js';
-import { realDump, recorded } from './fixtures.js';
+import { NO_DEFAULTS, realDump, recorded } from './fixtures.js';
 
 const CTX = { node: null, netns: null };
 const summary = (obs: ReturnType<typeof parseBpftoolNetText>['observations']) =>
@@ -99,5 +99,13 @@ describe('bpftool observations for library users', () => {
       expect(Object.isFrozen(h.tcx)).toBe(false);
     }
     expect(hooks[0]!.tcx).not.toBe(hooks[1]!.tcx);
+  });
+});
+
+describe('bpftool net show text with notes above it', () => {
+  it('skips `# ` note lines, as tc text does', () => {
+    const r = parseInput('# source: bpftool docs\n# command: bpftool net\n\ntc:\nlo(1) tcx/ingress tc_prog2 prog_id 30\n', 'n.txt', NO_DEFAULTS);
+    expect(r.errors).toEqual([]);
+    expect(r.format).toBe('bpftool-net-text');
   });
 });
