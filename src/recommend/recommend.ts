@@ -6,6 +6,7 @@ import { PRIORITY_CONFIGURABLE_FROM } from '../agent/versionEra.js';
 import type { AnalyzedFilter, AnalyzedHook } from '../model/analysis.js';
 import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
+import { cniVersionOf, inRange } from '../analyze/vendors/versions.js';
 import { blockersOf, nonBpfAhead } from './blockers.js';
 import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
 import { refusingFilter } from './refused.js';
@@ -18,11 +19,19 @@ export interface RecommendContext {
   tcxBlind: boolean;
 }
 
-const knobs = (blockers: readonly Blocker[]): string[] => {
+/** Each blocking vendor's own setting; where the vendor's version is known (--cni-version)
+ *  and lacks it, said so rather than offered as if it were there. */
+const knobsFor = (blockers: readonly Blocker[], cniVersion: string | null): string[] => {
   const ids = new Set<VendorId>();
   for (let i = 0; i < blockers.length; i++) ids.add(blockers[i]!.vendor as VendorId);
   const out: string[] = [];
-  for (const id of ids) if (VENDORS[id]?.knob) out.push(`${VENDORS[id].displayName}: ${VENDORS[id].knob}`);
+  for (const id of ids) {
+    const v = VENDORS[id];
+    if (!v?.knob) continue;
+    const version = v.knobVersions === undefined ? null : cniVersionOf(id, cniVersion);
+    const lacks = version !== null && inRange(version, v.knobVersions!) === false;
+    out.push(`${v.displayName}: ${v.knob}${lacks ? ` (not in ${version}, which this node runs: the setting came with ${v.knobVersions}; upgrade first)` : ''}`);
+  }
   return out;
 };
 
@@ -109,7 +118,7 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
       classifierPriority: n,
       reasons: [`${early.length} classifier(s) that may end the walk run at or before the agent's priority ${P}; the lowest is ${where(forcing)}; ${n} is the largest free pref below ${lowest}`, ...prefOneCaution(n), ...configCautions(agent, 'set-priority')],
       blockers: early,
-      vendorAlternatives: knobs(early),
+      vendorAlternatives: knobsFor(early, agent.cniVersion),
       snippets: setPrioritySnippets(n),
     };
   }
@@ -162,9 +171,9 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
   return { action: 'keep', classifierPriority: P, reasons, blockers: [], vendorAlternatives: [], snippets: null };
 
   function disable(reasons: string[], blockers: Blocker[]): Recommendation {
-    return { action: 'disable-network', classifierPriority: null, reasons: [...reasons, ...configCautions(agent, 'disable-network')], blockers, vendorAlternatives: knobs(blockers), snippets: disableNetworkSnippets() };
+    return { action: 'disable-network', classifierPriority: null, reasons: [...reasons, ...configCautions(agent, 'disable-network')], blockers, vendorAlternatives: knobsFor(blockers, agent.cniVersion), snippets: disableNetworkSnippets() };
   }
   function unknown(reasons: string[], blockers: Blocker[] = []): Recommendation {
-    return { action: 'unknown', classifierPriority: null, reasons, blockers, vendorAlternatives: knobs(blockers), snippets: null };
+    return { action: 'unknown', classifierPriority: null, reasons, blockers, vendorAlternatives: knobsFor(blockers, agent.cniVersion), snippets: null };
   }
 }

@@ -166,3 +166,14 @@ describe('an agent that hard-codes pref 1 (7.36.0-7.39.1)', () => {
     expect(rec([AWS5], [], old({}, { networkEnabled: false })).afterUpgrade).toBeUndefined();
   });
 });
+
+describe("a blocking vendor's own setting", () => {
+  const cil = bpf(1, 'bpf_lxc.o:[from-container]', { program: { id: 2, name: 'cil_from_contai', tag: null } });
+  it('is offered as it is, and said missing where the version given lacks it', () => {
+    const alt = (cniVersion: string | null) => rec([cil, bpf(10, DD)], [], { ...defaultAgentSettings(), cniVersion }).vendorAlternatives.join(' ');
+    expect(alt(null)).toContain('--bpf-filter-priority');
+    expect(alt(null)).not.toContain('not in');
+    expect(alt('cilium:1.14.2')).not.toContain('not in');
+    expect(alt('cilium:1.9.4')).toContain('(not in 1.9.4, which this node runs: the setting came with >=1.12.0; upgrade first)');
+  });
+});

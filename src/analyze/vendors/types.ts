@@ -53,5 +53,7 @@ export interface VendorEntry {
   hazards: Hazard[];
   /** What the vendor offers to move its classifier, if anything. */
   knob: string | null;
+  /** The vendor versions that have the knob (a semver range), when not all do. */
+  knobVersions?: string;
   sources: string[];
 }

@@ -44,5 +44,6 @@ export const cilium: VendorEntry = {
     },
   ],
   knob: 'Cilium agent flag --bpf-filter-priority=N, N above the agent\'s classifier_priority (e.g. that priority + 1; cilium-config key bpf-filter-priority; no Helm value, use extraArgs), moves its legacy filters to pref N (>= 1.12); where Cilium attaches with tcx (bpf.enableTCX, default on >= 1.16) set bpf.enableTCX=false as well, or no priority helps',
+  knobVersions: '>=1.12.0',
   sources: ['https://github.com/cilium/cilium/issues/36775', 'https://github.com/cilium/cilium/pull/18896', 'https://github.com/cilium/cilium/issues/36172'],
 };
