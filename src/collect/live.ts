@@ -57,6 +57,8 @@ export async function collectLive(runner: Runner, opts: LiveOptions): Promise<Li
   const errors: ParseError[] = [];
   let done = 0;
   const fetcher = caps.bpftoolAvailable ? new ProgramFetcher(rec, opts.instructions && opts.maxDumps !== 0, opts.maxDumps ?? Infinity) : null;
+  // Said in the bundle too: an offline reader would otherwise not know why no program has instructions.
+  if (opts.instructions && opts.maxDumps === 0 && fetcher !== null) rec.note('instructions-off', null, null, 'instruction dumps turned off (--max-dumps 0): verdicts come from the vendor knowledge base, else unknown');
   const raws = await mapLimit(candidates, opts.jobs, async (c) => {
     const raw = await collectNamespace(rec, c, caps, globs, fetcher ? (e) => fetcher.wantFromTcEntries(e) : undefined);
     opts.onProgress?.(++done, candidates.length);

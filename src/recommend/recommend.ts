@@ -58,10 +58,25 @@ const where = (b: Blocker): string =>
 
 /** Pref 1 is where the vendors that hard-code a pref attach (Cilium, AWS network policy
  *  agent, Retina, Beyla, NetObserv): one added there later shares it with the agent. */
-function prefOneCaution(p: number): string[] {
+function prefOneCaution(p: number, forced = true): string[] {
   return p === 1
-    ? ['pref 1 is where Cilium, the AWS network policy agent, Retina, Beyla and NetObserv attach by default: one added there later (a new pod, a new agent) shares the pref with the agent, newest first, and pref 1 / handle 0x1 is the shape of the known race; moving the classifier that forces this answer to a higher pref, where its vendor allows it, is the safer fix']
+    ? [`pref 1 is where Cilium, the AWS network policy agent, Retina, Beyla and NetObserv attach by default: one added there later (a new pod, a new agent) shares the pref with the agent, newest first, and pref 1 / handle 0x1 is the shape of the known race${forced ? '; moving the filter that forces this answer to a higher pref, where its vendor allows it, is the safer fix' : ''}`]
     : [];
+}
+
+const WALK = { never: 'never ends the walk', always: 'always ends the walk', sometimes: 'may end the walk', unknown: 'what it returns is unknown' } as const;
+
+/** Who holds the prefs below `below` (at most three named): what a free pref would take. */
+function holders(hooks: readonly AnalyzedHook[], below: number): string {
+  const at = new Map<number, string>();
+  for (const h of hooks) {
+    for (const f of h.filters ?? []) {
+      const p = f.filter.pref;
+      if (p !== null && p < below && !at.has(p)) at.set(p, `pref ${p}: ${f.vendor.id} ${f.filter.kind}${f.filter.kind === 'bpf' ? `, ${WALK[f.verdict.terminal]}` : ''}`);
+    }
+  }
+  const list = [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+  return list.length <= 3 ? list.join('; ') : `${list.slice(0, 3).join('; ')} and ${list.length - 3} more`;
 }
 
 function firstRefused(hooks: readonly AnalyzedHook[], P: number): { h: AnalyzedHook; f: AnalyzedFilter } | null {
@@ -105,7 +120,7 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
     }
     const n = largestFreePrefBelow(lowest, usedPrefs(audited));
     if (n === null) {
-      return disable([`every pref below ${lowest} is taken on the audited hooks; the agent must not share a pref`], early);
+      return disable([`every pref below ${lowest} is taken on the audited hooks (${holders(audited, lowest)}); the agent must not share a pref (same-pref filters run newest first, and a shared pref/handle is the known race): moving one of those filters, or the blocker, to a higher pref would free one`], early);
     }
     // A foreign classifier seen without a pref may sit below n: the priority cannot be told.
     if (prefless.length > 0) {
@@ -141,13 +156,13 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
     if (n === null) return disable([`${why}, and every pref below ${P} is taken on the audited hooks`], []);
     return {
       action: 'set-priority', classifierPriority: n,
-      reasons: [`${why}; ${n} is the largest free pref below ${P}`, ...configCautions(agent, 'set-priority')],
+      reasons: [`${why}; ${n} is the largest free pref below ${P}`, ...prefOneCaution(n), ...configCautions(agent, 'set-priority')],
       blockers: [], vendorAlternatives: [], snippets: setPrioritySnippets(n),
     };
   }
   const other = nonBpfAhead(audited, agent, P);
   // (Not for an agent pinned at 1 by its version: the upgrade moves it, as the answer says.)
-  const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`, ...(agent.hardCodedPriority === null ? prefOneCaution(P) : [])];
+  const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`, ...(agent.hardCodedPriority === null ? prefOneCaution(P, false) : [])];
   // Pref 1 observed with no version given: the hard-coded pref of agents 7.36.0-7.39.1,
   // which read no classifier_priority; the version decides what an upgrade changes.
   if (P === 1 && agent.source === 'observed' && agent.agentVersion === null) {

@@ -7,6 +7,14 @@
 import type { AnalyzedFilter, AnalyzedHook } from '../model/analysis.js';
 import { isAgent } from './blockers.js';
 
+/** A protocol other than the agent's `all` (tc prints it lower case; a JSON input may not). */
+export const otherProtocol = (f: AnalyzedFilter): boolean => f.filter.protocol !== null && f.filter.protocol.toLowerCase() !== 'all';
+
+/** The kernel's words for the refusal: the protocol is checked first (tcf_chain_tp_find),
+ *  the kind after (tc_new_tfilter). */
+export const refusal = (f: AnalyzedFilter): string =>
+  otherProtocol(f) ? 'Protocol mismatch for filter with specified priority' : 'Specified filter kind does not match existing one';
+
 /** The filter holding pref `P` on `h` that the agent's classifier cannot join, or null (the
  *  agent's own filter is there, the pref is free, or what holds it is cls_bpf on all). */
 export function refusingFilter(h: AnalyzedHook, P: number): AnalyzedFilter | null {
@@ -16,7 +24,7 @@ export function refusingFilter(h: AnalyzedHook, P: number): AnalyzedFilter | nul
     const f = fs[i]!;
     if (f.filter.pref !== P || (f.filter.chain !== null && f.filter.chain !== 0)) continue;
     if (isAgent(f)) return null;
-    if (other === null && (f.filter.kind !== 'bpf' || (f.filter.protocol !== null && f.filter.protocol !== 'all'))) other = f;
+    if (other === null && (f.filter.kind !== 'bpf' || otherProtocol(f))) other = f;
   }
   return other;
 }

@@ -46,6 +46,14 @@ describeLive('tc-audit audit / collect / self-test (built CLI)', () => {
     expect([bad.status, bad.stderr]).toEqual([2, expect.stringContaining('--max-dumps: expected a whole number of 0 or more')]);
   });
 
+  it('collect takes one -o, and says so before collecting; --max-dumps 0 is noted in the bundle', () => {
+    const twice = cli(['collect', '--netns', ns, '-q', '-o', '/tmp/tcat-never-a.json', '-o', '/tmp/tcat-never-b.json']);
+    expect([twice.status, twice.stdout]).toEqual([2, '']);
+    expect(twice.stderr).toContain('-o is given 2 times (/tmp/tcat-never-a.json, /tmp/tcat-never-b.json); collect writes one bundle');
+    const off = bundleOf(cli(['collect', '--netns', ns, '-q', '-o', '-', '--max-dumps', '0']).stdout);
+    expect(off.notes.map((n) => n.kind)).toContain('instructions-off');
+  });
+
   it('is the default command', () => {
     const r = cli(['--netns', ns, '--json', '--interface', 'v*']);
     expect(JSON.parse(r.stdout).mode).toBe('live');

@@ -67,7 +67,8 @@ describe('recommend', () => {
   it('skips prefs other filters use', () => {
     const r = rec([bpf(1, null, { kind: 'u32', handle: '800::800' }), bpf(2, 'x.o:[a]', { program: { id: 1, name: 'endpoint_ingres', tag: null } }), bpf(3, 'cil_from_container-lxc1')]);
     expect(r.action).toBe('disable-network');
-    expect(r.reasons[0]).toContain('every pref below 3 is taken');
+    expect(r.reasons[0]).toContain('every pref below 3 is taken on the audited hooks (pref 1: unknown u32; pref 2: retina bpf, never ends the walk)');
+    expect(r.reasons[0]).toContain('moving one of those filters, or the blocker, to a higher pref would free one');
   });
   it('a terminal tcx program forces disable-network whatever the prefs', () => {
     const r = rec([bpf(10, DD)], [tcx('cil_from_container', 9)]);

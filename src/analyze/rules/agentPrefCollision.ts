@@ -58,7 +58,8 @@ export default defineRule({
       const agentFs = filters.filter((f) => isAgent(f) && f.filter.pref !== null);
       for (const other of filters) {
         if (isAgent(other) || other.filter.pref === null) continue;
-        const agentF = agentFs.find((a) => a.filter.pref === other.filter.pref);
+        // Each chain has its own classifier at a pref: only the agent's chain is shared.
+        const agentF = agentFs.find((a) => a.filter.pref === other.filter.pref && (a.filter.chain ?? 0) === (other.filter.chain ?? 0));
         if (!agentF) continue;
         out.push({
           ...aboutFilter(h, other),

@@ -1,7 +1,7 @@
 // The agent's pref held by a filter of another kind or protocol: the kernel refuses the
 // agent's classifier there, so it has none on that hook, whatever the verdicts
 // (src/recommend/refused.ts). Its add fails each time it starts; the hook goes unwatched.
-import { refusingFilter } from '../../recommend/refused.js';
+import { otherProtocol, refusal, refusingFilter } from '../../recommend/refused.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { who } from './util/describe.js';
 import { disableNetworkFix, setPriorityFix, upgradeFix } from './util/fix.js';
@@ -18,10 +18,12 @@ export default defineRule({
     for (const h of agentHooks(analysis, ctx)) {
       const f = refusingFilter(h, P);
       if (f === null) continue;
-      const kind = f.filter.kind !== 'bpf' ? `a ${f.filter.kind} filter` : `a cls_bpf filter of protocol ${f.filter.protocol}`;
+      const kind = f.filter.kind !== 'bpf'
+        ? `a ${f.filter.kind} filter${otherProtocol(f) ? ` of protocol ${f.filter.protocol}` : ''}`
+        : `a cls_bpf filter of protocol ${f.filter.protocol}`;
       out.push({
         ...aboutFilter(h, f),
-        message: `Pref ${P}, the agent's, holds ${kind} (${who(f)}) in chain 0: the kernel refuses the agent's classifier (cls_bpf, protocol all) at that pref ("${f.filter.kind !== 'bpf' ? 'Specified filter kind does not match existing one' : 'Protocol mismatch for filter with specified priority'}"), so the agent has no classifier on this hook and network detection sees none of its traffic.`,
+        message: `Pref ${P}, the agent's, holds ${kind} (${who(f)}) in chain 0: the kernel refuses the agent's classifier (cls_bpf, protocol all) at that pref ("${refusal(f)}"), so the agent has no classifier on this hook and network detection sees none of its traffic.`,
         remediation: upgradeFix(ctx) ?? setPriorityFix(ctx) ?? (ctx.recommendation.action === 'disable-network'
           ? disableNetworkFix(ctx)
           : `move the agent to a free pref (classifier_priority) or the filter to another pref`),

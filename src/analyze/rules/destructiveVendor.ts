@@ -8,6 +8,7 @@ import type { HazardKind } from '../vendors/types.js';
 import { defineRule, type FindingDraft, type RuleContext } from './types.js';
 import { cniVersionOf, inRange } from '../vendors/versions.js';
 import { nodeLocation } from './util/where.js';
+import { PRIORITY_CONFIGURABLE_FROM } from '../../agent/versionEra.js';
 
 /** prio-handle-collision is agent-pref-collision's business: it needs a shared pref to bite. */
 const DESTRUCTIVE: ReadonlySet<HazardKind> = new Set(['deletes-clsact', 'deletes-handle-1', 'deletes-legacy-after-tcx', 'flushes-hook']);
@@ -30,7 +31,9 @@ function handleFix(ctx: RuleContext, seen: boolean): string | null {
   const h = ctx.agent.classifierHandle;
   if (!seen && h !== null && h !== 0 && h !== 1) return null;
   const raw = ctx.agent.rawPacketEnabled === false ? '' : '; with raw packet capture on, set raw_classifier_handle to another non-zero value as well (e.g. 3: the agent refuses two handles unless both are 0 or both non-zero and different)';
-  return `give the agent's classifiers a handle other than 0x1: set runtime_security_config.network.classifier_handle: 2 (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_HANDLE=2)${raw}, and restart system-probe${seen ? '; its classifiers seen here at handle 0x1 go whenever this vendor detaches' : ''}`;
+  // Agents 7.36.0-7.39.1 read no handle setting either (src/agent/versionEra.ts).
+  const upgrade = ctx.agent.hardCodedPriority !== null ? `upgrade the agent to ${PRIORITY_CONFIGURABLE_FROM} or later (${ctx.agent.agentVersion ?? 'this version'} reads no classifier_handle) and ` : '';
+  return `${upgrade}give the agent's classifiers a handle other than 0x1: set runtime_security_config.network.classifier_handle: 2 (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_HANDLE=2)${raw}, and restart system-probe${seen ? '; its classifiers seen here at handle 0x1 go whenever this vendor detaches' : ''}`;
 }
 
 function vendorsOn(n: AnalyzedNode): VendorId[] {

@@ -5,6 +5,7 @@ import { cap, ends, trafficOf, who } from './util/describe.js';
 import { beforeAgentFix, withKnob } from './util/fix.js';
 import { forEachForeignFilter, isTerminal } from './util/select.js';
 import { aboutFilter } from './util/where.js';
+import { refusingFilter } from '../../recommend/refused.js';
 
 function untouched(protocol: string): string {
   const p = protocol.toLowerCase();
@@ -23,9 +24,13 @@ export default defineRule({
       const proto = f.filter.protocol;
       if (proto === null || proto.toLowerCase() === 'all') return null;
       if (f.filter.pref === null || f.filter.pref > P || !isTerminal(f)) return null;
+      // At the agent's pref, another protocol keeps the agent off the hook (agent-pref-refused).
+      if (refusingFilter(h, P) === f) return null;
+      // Itself a VLAN protocol, it is what matches tagged frames.
+      const vlan = /^(802\.1q|802\.1ad|0x8100|0x88a8)$/i.test(proto);
       return {
         ...aboutFilter(h, f),
-        message: `${cap(who(f))} at pref ${f.filter.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)} (and VLAN-tagged frames) still reach the agent.`,
+        message: `${cap(who(f))} at pref ${f.filter.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)}${vlan ? '' : ' (and VLAN-tagged frames)'} still reach the agent.`,
         remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id),
       };
     });

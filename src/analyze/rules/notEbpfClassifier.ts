@@ -9,6 +9,7 @@ import { trafficOf } from './util/describe.js';
 import { allHooks } from './util/select.js';
 import { aboutFilter } from './util/where.js';
 import { ebpfDriven } from '../actions.js';
+import { refusingFilter } from '../../recommend/refused.js';
 
 function effect(f: AnalyzedFilter): string {
   const what = trafficOf(f.filter.protocol);
@@ -51,7 +52,7 @@ export default defineRule({
           : f.filter.chain !== null && f.filter.chain !== 0 ? `it sits in chain ${f.filter.chain}, which runs only after a \`goto chain ${f.filter.chain}\`, not in the agent's chain 0`
           : f.filter.pref === null ? 'its pref is unknown'
           : f.filter.pref < P ? `it runs before the agent at pref ${P}`
-          : f.filter.pref === P ? `it shares pref ${P} with the agent`
+          : f.filter.pref === P ? (refusingFilter(h, P) === f ? `it holds pref ${P}, the agent's, where the kernel refuses the agent's classifier (agent-pref-refused)` : `it shares pref ${P} with the agent`)
           : `it runs after the agent at pref ${P}`;
         // One that ends the walk for every packet of its protocol, at or before the agent's
         // pref, hides that traffic from the agent for certain: a warning, with the fix.

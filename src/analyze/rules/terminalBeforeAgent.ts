@@ -4,6 +4,7 @@ import { defineRule, type FindingDraft } from './types.js';
 import { cap, ends, hookTraffic, trafficOf, who } from './util/describe.js';
 import { beforeAgentFix, withKnob } from './util/fix.js';
 import { forEachForeignFilter, isTerminal } from './util/select.js';
+import { refusingFilter } from '../../recommend/refused.js';
 import { isAgent } from '../../recommend/blockers.js';
 import { aboutFilter } from './util/where.js';
 
@@ -15,6 +16,9 @@ export default defineRule({
     const P = ctx.agent.classifierPriority;
     return forEachForeignFilter<FindingDraft>(analysis, ctx, (h, f) => {
       if (f.filter.pref === null || f.filter.pref < 2 || f.filter.pref > P || !isTerminal(f)) return null;
+      // Holding the agent's pref with another kind or protocol, it keeps the agent off the
+      // hook altogether: agent-pref-refused says that, not that it runs first.
+      if (refusingFilter(h, P) === f) return null;
       // At the agent's own pref the newer filter runs first (tc lists a pref's filters newest
       // first): today's order decides whether the agent misses traffic now, and any re-attach
       // of either side flips it.

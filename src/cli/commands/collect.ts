@@ -27,6 +27,9 @@ export const collectCommand: CommandModule<object, CollectArgs> = {
   builder: (y: Argv<object>) =>
     withScopeOptions(y)
       .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'Bundle file, or - for stdout' })
+      // One bundle, one file: -o given twice reached the writer as a list (the reports of
+      // analyze and audit take several -o, which is why the CLI-wide check lets it through).
+      .check((argv) => !Array.isArray(argv.output) || `-o is given ${(argv.output as unknown[]).length} times (${(argv.output as unknown[]).join(', ')}); collect writes one bundle`)
       .option('redact', { type: 'boolean', describe: 'Replace container ids, pod UIDs and MAC/IPv4/IPv6 addresses (also in u32 keys) with stable hashes; tc handles and programs are kept (docs/live.md)' })
       .option('redact-key-file', { type: 'string', describe: 'Key the --redact hashes with this secret (HMAC-SHA256; at least 16 bytes, e.g. from head -c 32 /dev/urandom) so they cannot be reversed by hashing guesses; implies --redact' }) as unknown as Argv<CollectArgs>,
   handler: async (argv: ArgumentsCamelCase<CollectArgs>) => {

@@ -70,3 +70,12 @@ describe('agent-pref-collision', () => {
     expect(f!.remediation).toBe('upgrade the agent to 7.39.2 or later and set runtime_security_config.network.classifier_priority: 4 (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=4) with it (the priority it would attach at otherwise is not safe here)');
   });
 });
+
+describe('agent-pref-collision and chains', () => {
+  it('a filter at the agent\'s pref in another chain shares nothing with it', () => {
+    const other = foreign(10, 'never');
+    const inChain5 = { ...other, filter: { ...other.filter, chain: 5 } };
+    expect(rule.check(analysisOf(hook({ filters: [inChain5, agentFilter()] })), ctx())).toHaveLength(0);
+    expect(rule.check(analysisOf(hook({ filters: [other, agentFilter()] })), ctx())).toHaveLength(1);
+  });
+});

@@ -20,9 +20,23 @@ describe('agent-pref-refused', () => {
     ['another pref', [{ ...at10({ kind: 'u32', protocol: 'ip' }), filter: { ...at10({ kind: 'u32', protocol: 'ip' }).filter, pref: 11 } }], 0],
   ])('%s', (_n, fs, n) => expect(run(fs)).toHaveLength(n));
 
-  it('names the kernel\'s refusal', () => {
+  it('names the kernel\'s refusal: the protocol is checked first, the kind after', () => {
     expect(run([at10({ kind: 'u32', protocol: 'all' })])[0]!.message).toContain('"Specified filter kind does not match existing one"');
+    expect(run([at10({ kind: 'u32', protocol: 'ip' })])[0]!.message).toContain('"Protocol mismatch for filter with specified priority"');
     expect(run([at10({ protocol: 'ipv6' })])[0]!.message).toContain('"Protocol mismatch for filter with specified priority"');
+  });
+
+  it('protocol all in capitals (a JSON input) is all', () => {
+    expect(run([at10({ protocol: 'ALL' })])).toHaveLength(0);
+  });
+
+  it('the rules beside it do not say the filter runs before the agent or shares its pref', async () => {
+    const { RULES } = await import('../../../src/analyze/rules/index.js');
+    const f = { ...at10({ kind: 'u32', protocol: 'ip' }), verdict: { ...at10({}).verdict, terminal: 'always' as const } };
+    const a = analysisOf(hook({ filters: [f] }));
+    expect(RULES['terminal-before-agent'].check(a, ctx())).toHaveLength(0);
+    expect(RULES['narrow-protocol-terminal'].check(a, ctx())).toHaveLength(0);
+    expect(RULES['not-ebpf-classifier'].check(a, ctx())[0]!.message).toContain("it holds pref 10, the agent's, where the kernel refuses the agent's classifier (agent-pref-refused)");
   });
 
   it('not on a hook the agent does not attach to', () => {

@@ -30,6 +30,9 @@ describe('destructive-vendor', () => {
     const unseen = rule.check(analysisOf(hook({ filters: [aws] })), ctx({ agent: { rawPacketEnabled: false } }));
     expect(unseen[0]!.remediation).toContain('classifier_handle: 2');
     expect(unseen[0]!.remediation).not.toContain('raw_classifier_handle');
+    // An agent 7.36.0-7.39.1 reads no handle setting: the upgrade first.
+    const old = rule.check(analysisOf(hook({ filters: [aws, agentFilter({ handle: '0x1' })] })), ctx({ agent: { agentVersion: '7.38.0', hardCodedPriority: 1 } }));
+    expect(old[0]!.remediation).toMatch(/^upgrade the agent to 7\.39\.2 or later \(7\.38\.0 reads no classifier_handle\) and give the agent's classifiers a handle other than 0x1/);
     // A handle set elsewhere and no classifier at 0x1: nothing to move.
     const moved = rule.check(analysisOf(hook({ filters: [aws, agentFilter({ handle: '0x5' })] })), ctx({ agent: { classifierHandle: 5 } }));
     expect(moved[0]!.remediation).toContain('re-run tc-audit');

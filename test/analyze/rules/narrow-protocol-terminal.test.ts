@@ -31,3 +31,12 @@ describe('narrow-protocol-terminal', () => {
     expect(run(foreign(1, 'always', { protocol: 'ip' }))[0]!.remediation).toContain('network.enabled: false');
   });
 });
+
+describe('narrow-protocol-terminal and VLAN protocols', () => {
+  it('a filter of protocol 802.1Q is what matches tagged frames: not said to let them through', () => {
+    const [f] = rule.check(analysisOf(hook({ filters: [foreign(5, 'always', { protocol: '802.1Q' }), agentFilter()] })), ctx());
+    expect(f!.message).not.toContain('VLAN-tagged frames');
+    const [g] = rule.check(analysisOf(hook({ filters: [foreign(5, 'always', { protocol: 'ip' }), agentFilter()] })), ctx());
+    expect(g!.message).toContain('(and VLAN-tagged frames) still reach the agent');
+  });
+});
