@@ -38,3 +38,11 @@ describe('analyze from standard input', () => {
     expect(r.status).toBe(1);
   });
 });
+
+describe('inputs after --', () => {
+  it('are read as files, not stdin', () => {
+    const r = spawnSync(process.execPath, [CLI, 'analyze', '--json', '--', 'fixtures/scenarios/ip-only.capture'], { encoding: 'utf8', input: '' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).inputs).toEqual(['fixtures/scenarios/ip-only.capture']);
+  });
+});

@@ -10,6 +10,13 @@ import { usageText } from '../usageError.js';
 
 type Args = AnalyzeArgs & OutputArgs & { paths: string[] };
 
+/** The inputs: the positionals, and the words after `--` (a file named like an option,
+ *  `analyze -- -odd-name`), which yargs leaves in argv._ and which read as stdin before. */
+function inputsOf(argv: { paths?: string[]; _: (string | number)[] }): string[] {
+  const all = [...(argv.paths ?? []), ...argv._.slice(1).map(String)];
+  return all.length > 0 ? all : ['-'];
+}
+
 export const analyzeCommand: CommandModule<object, Args> = {
   command: 'analyze [paths..]',
   describe: 'Analyze saved tc/bpftool dumps, captures or bundles (files, directories, or - for stdin)',
@@ -17,7 +24,8 @@ export const analyzeCommand: CommandModule<object, Args> = {
     withOutputOptions(
       withAgentOptions(
         y
-          .positional('paths', { type: 'string', array: true, default: ['-'], describe: 'files, directories (recursive) or - for stdin' })
+          // No default: none given means stdin, after `--` too (inputsOf).
+          .positional('paths', { type: 'string', array: true, describe: 'files, directories (recursive) or - for stdin (none: stdin)' })
           .option('dev', { type: 'string', describe: 'device name for a raw single-device dump that does not name it' })
           .option('direction', { choices: ['ingress', 'egress'] as const, describe: 'hook for a raw dump that does not name it' })
           .option('node-name', { type: 'string', describe: 'node name for inputs that do not carry one' }),
@@ -28,7 +36,7 @@ export const analyzeCommand: CommandModule<object, Args> = {
     try {
       // Expanded once: the fleet check and the pipeline read the same file list.
       const expandErrors: ParseError[] = [];
-      const files = await expandInputs(argv.paths.length ? argv.paths : ['-'], expandErrors);
+      const files = await expandInputs(inputsOf(argv), expandErrors);
       if (await isFleetInput(files)) {
         // The fleet layer loads only when the inputs call for it.
         const { runFleet } = await import('../fleetMode.js');
