@@ -3,13 +3,10 @@
 // layer can call it over one representative hook per distinct chain shape.
 import type { AgentSettings } from '../agent/types.js';
 import { PRIORITY_CONFIGURABLE_FROM } from '../agent/versionEra.js';
-import type { AnalyzedFilter, AnalyzedHook } from '../model/analysis.js';
-import { VENDORS } from '../analyze/vendors/index.js';
-import type { VendorId } from '../analyze/vendors/ids.js';
-import { cniVersionOf, inRange } from '../analyze/vendors/versions.js';
+import type { AnalyzedHook } from '../model/analysis.js';
 import { blockersOf, nonBpfAhead } from './blockers.js';
 import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
-import { refusingFilter } from './refused.js';
+import { firstRefused, holders, knobsFor, prefOneCaution } from './reasons.js';
 import { configCautions } from './cautions.js';
 import { disableNetworkSnippets, setPrioritySnippets } from './snippets.js';
 import type { Blocker, Recommendation } from './types.js';
@@ -18,22 +15,6 @@ export interface RecommendContext {
   /** Some node could not show tcx although its kernel has it (live, old bpftool). */
   tcxBlind: boolean;
 }
-
-/** Each blocking vendor's own setting; where the vendor's version is known (--cni-version)
- *  and lacks it, said so rather than offered as if it were there. */
-const knobsFor = (blockers: readonly Blocker[], cniVersion: string | null): string[] => {
-  const ids = new Set<VendorId>();
-  for (let i = 0; i < blockers.length; i++) ids.add(blockers[i]!.vendor as VendorId);
-  const out: string[] = [];
-  for (const id of ids) {
-    const v = VENDORS[id];
-    if (!v?.knob) continue;
-    const version = v.knobVersions === undefined ? null : cniVersionOf(id, cniVersion);
-    const lacks = version !== null && inRange(version, v.knobVersions!) === false;
-    out.push(`${v.displayName}: ${v.knob}${lacks ? ` (not in ${version}, which this node runs: the setting came with ${v.knobVersions}; upgrade first)` : ''}`);
-  }
-  return out;
-};
 
 /** Legacy blockers at or below the agent's priority, those without a pref, and the lowest
  *  pref among the first, in one pass (Math.min(...prefs) spread every blocker of a fleet
@@ -55,37 +36,6 @@ function split(legacy: readonly Blocker[], P: number): { early: Blocker[]; prefl
 
 const where = (b: Blocker): string =>
   `${b.vendor} ${b.attach !== 'legacy' ? `${b.attach} program` : `pref ${b.pref ?? '?'}`} on ${b.netns}/${b.device ?? '?'} ${b.direction ?? '?'}`;
-
-/** Pref 1 is where the vendors that hard-code a pref attach (Cilium, AWS network policy
- *  agent, Retina, Beyla, NetObserv): one added there later shares it with the agent. */
-function prefOneCaution(p: number, forced = true): string[] {
-  return p === 1
-    ? [`pref 1 is where Cilium, the AWS network policy agent, Retina, Beyla and NetObserv attach by default: one added there later (a new pod, a new agent) shares the pref with the agent, newest first, and pref 1 / handle 0x1 is the shape of the known race${forced ? '; moving the filter that forces this answer to a higher pref, where its vendor allows it, is the safer fix' : ''}`]
-    : [];
-}
-
-const WALK = { never: 'never ends the walk', always: 'always ends the walk', sometimes: 'may end the walk', unknown: 'what it returns is unknown' } as const;
-
-/** Who holds the prefs below `below` (at most three named): what a free pref would take. */
-function holders(hooks: readonly AnalyzedHook[], below: number): string {
-  const at = new Map<number, string>();
-  for (const h of hooks) {
-    for (const f of h.filters ?? []) {
-      const p = f.filter.pref;
-      if (p !== null && p < below && !at.has(p)) at.set(p, `pref ${p}: ${f.vendor.id} ${f.filter.kind}${f.filter.kind === 'bpf' ? `, ${WALK[f.verdict.terminal]}` : ''}`);
-    }
-  }
-  const list = [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
-  return list.length <= 3 ? list.join('; ') : `${list.slice(0, 3).join('; ')} and ${list.length - 3} more`;
-}
-
-function firstRefused(hooks: readonly AnalyzedHook[], P: number): { h: AnalyzedHook; f: AnalyzedFilter } | null {
-  for (let i = 0; i < hooks.length; i++) {
-    const f = refusingFilter(hooks[i]!, P);
-    if (f !== null) return { h: hooks[i]!, f };
-  }
-  return null;
-}
 
 export function recommend(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: RecommendContext): Recommendation {
   const now = answer(hooks, agent, ctx);
