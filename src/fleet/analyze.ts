@@ -11,7 +11,7 @@ import { FleetAccumulator } from './accumulate.js';
 import { auditRepresentatives } from './audit.js';
 import { representativeSnapshots } from './represent.js';
 import { readBundles, type BundleSource } from '../collect/bundleFiles.js';
-import type { FleetResult, ShapeGroup } from './types.js';
+import type { FleetResult, FleetStats, ShapeGroup } from './types.js';
 import { findingCounts, forcingNodes } from './verdicts.js';
 
 /** Pure over hooks (src/recommend/recommend.ts), so a representative per shape suffices. */
@@ -82,7 +82,8 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
     };
   });
 
-  const recommendation = atLeastUnknown(answer(usedShapes), groups, acc.errors);
+  const collected = collectedSpan(kept.map((n) => n.createdAt));
+  const recommendation = withSpread(atLeastUnknown(answer(usedShapes), groups, acc.errors), collected);
   const nodes = kept.map((n) => {
     const group = groups[renumber.get(n.group)!]!;
     const { action, classifierPriority } = group.recommendation;
@@ -104,8 +105,35 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
       distinctHookShapes: usedShapes.length,
       representatives: acc.store.reps.length,
       distinctNodeShapes: groups.length,
+      collected,
     },
   };
+}
+
+/** The first and last collection time of the kept bundles: an answer over bundles taken hours
+ *  apart is about no one moment of the cluster. Times that do not parse are left out. */
+function collectedSpan(times: readonly string[]): FleetStats['collected'] {
+  let from: { t: number; s: string } | null = null;
+  let to: { t: number; s: string } | null = null;
+  for (const s of times) {
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) continue;
+    if (from === null || t < from.t) from = { t, s };
+    if (to === null || t > to.t) to = { t, s };
+  }
+  return { from: from?.s ?? null, to: to?.s ?? null, spanSeconds: from && to ? Math.round((to.t - from.t) / 1000) : null };
+}
+
+/** Bundles taken further apart than this are said to be (an hour: a rollout fits in it). */
+const SPREAD_SECONDS = 3600;
+
+const duration = (s: number): string =>
+  s >= 86400 ? `${(s / 86400).toFixed(1)} days` : s >= 3600 ? `${(s / 3600).toFixed(1)} hours` : `${Math.round(s / 60)} minutes`;
+
+/** The answer says when its bundles were taken far apart. */
+function withSpread(r: Recommendation, c: FleetStats['collected']): Recommendation {
+  if (c.spanSeconds === null || c.spanSeconds <= SPREAD_SECONDS) return r;
+  return { ...r, reasons: [...r.reasons, `the bundles were collected over ${duration(c.spanSeconds)} (${c.from} to ${c.to}): nodes may have changed since their bundle was taken; collect them again at one time before acting on this answer`] };
 }
 
 /** The cluster answer over every hook can be keep while a group of nodes has nothing that

@@ -59,6 +59,9 @@ export interface FleetStats {
   /** Representatives held in memory (<= distinctHookShapes; what streaming bounds). */
   representatives: number;
   distinctNodeShapes: number;
+  /** When the kept bundles were collected: the first and last createdAt, and the seconds
+   *  between them (null when no createdAt reads as a time). */
+  collected: { from: string | null; to: string | null; spanSeconds: number | null };
 }
 
 export interface FleetResult {

@@ -37,6 +37,16 @@ describe('analyzeFleet', () => {
     expect(forcing.findings).toEqual([{ ruleId: 'terminal-tcx', severity: 'error', shapes: 1 }]);
   });
 
+  it('says when and over how long the bundles were collected, and when too far apart to be one moment', async () => {
+    const at = (name: string, createdAt: string, index: number) => ({ index, variant: 'agent-first', name, createdAt });
+    const close = await analyzeFleet(writeBundles([at('a', '2026-01-01T10:00:00.000Z', 0), at('b', '2026-01-01T10:10:00.000Z', 1)]), options);
+    expect(close.stats.collected).toEqual({ from: '2026-01-01T10:00:00.000Z', to: '2026-01-01T10:10:00.000Z', spanSeconds: 600 });
+    expect(close.recommendation.reasons.join(' ')).not.toContain('collected over');
+    const apart = await analyzeFleet(writeBundles([at('a', '2026-01-01T10:00:00.000Z', 0), at('b', '2026-01-01T13:00:00.000Z', 1), at('c', 'not a time', 2)]), options);
+    expect(apart.stats.collected).toEqual({ from: '2026-01-01T10:00:00.000Z', to: '2026-01-01T13:00:00.000Z', spanSeconds: 10800 });
+    expect(apart.recommendation.reasons.at(-1)).toBe('the bundles were collected over 3.0 hours (2026-01-01T10:00:00.000Z to 2026-01-01T13:00:00.000Z): nodes may have changed since their bundle was taken; collect them again at one time before acting on this answer');
+  });
+
   it('reports a node name seen twice once, keeping the newest bundle', async () => {
     const files = writeBundles([
       { index: 0, variant: 'tcx-terminal', name: 'n1', createdAt: '2026-01-01T00:00:00.000Z' },
