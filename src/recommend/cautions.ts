@@ -8,6 +8,16 @@ import type { RecommendationAction } from './types.js';
 
 const SETTING = { 'set-priority': ['classifier_priority', 'CLASSIFIER_PRIORITY'], 'disable-network': ['enabled', 'ENABLED'] } as const;
 
+/** Where the environment forms of a snippet take no effect: the setting sits in
+ *  system-probe.yaml (named), or, for enabled, the Helm chart writes it there. */
+export function envOverridden(agent: AgentSettings, action: 'set-priority' | 'disable-network'): { file: string } | { chart: true } | null {
+  const [key] = SETTING[action];
+  const inFile = agent.trace.find((t) => t.key === `runtime_security_config.network.${key}` && t.from === 'system-probe.yaml');
+  if (inFile) return { file: inFile.file ?? 'system-probe.yaml' };
+  if (action === 'disable-network' && agent.trace.some((t) => t.from === 'helm-values' && t.key.startsWith('datadog.securityAgent.runtime.network.enabled'))) return { chart: true };
+  return null;
+}
+
 export function configCautions(agent: AgentSettings, action: RecommendationAction): string[] {
   if (action !== 'set-priority' && action !== 'disable-network') return [];
   const [key, suffix] = SETTING[action];

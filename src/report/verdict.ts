@@ -9,7 +9,8 @@ export const actionHeadline = (rec: Recommendation): string => {
       // keep without a priority: network detection is off (src/recommend/recommend.ts).
       if (rec.classifierPriority === null) return 'Nothing to set: network detection is disabled, so the agent attaches no classifiers.';
       // An agent that reads no priority (src/agent/versionEra.ts): nothing to keep or set.
-      if (rec.afterUpgrade !== undefined) return `Nothing to change on this agent: it attaches at pref ${rec.classifierPriority}, as its version always does (it reads no classifier_priority).`;
+      // (Nothing to set on it: the upgrade, which the findings advise, is what changes it.)
+      if (rec.afterUpgrade !== undefined) return `Safe as it runs: this agent version attaches at pref ${rec.classifierPriority} whatever it reads (no classifier_priority), and nothing hides traffic before it; upgrading it changes where it attaches (see the answer after the upgrade).`;
       // Snippets on keep: the priority is safe but the agent does not run at it yet.
       return rec.snippets !== null
         ? `Keep classifier priority ${rec.classifierPriority}, which is safe, and apply it: the agent does not run at it yet.`

@@ -30,7 +30,7 @@ const text = (x: string | Iterable<string>): string => (typeof x === 'string' ? 
 describe('the answer after the upgrade', () => {
   it('headlines: nothing to change now, the upgraded agent\'s answer after', () => {
     const rec = oldAgent().recommendation;
-    expect(actionHeadline(rec)).toBe('Nothing to change on this agent: it attaches at pref 1, as its version always does (it reads no classifier_priority).');
+    expect(actionHeadline(rec)).toBe('Safe as it runs: this agent version attaches at pref 1 whatever it reads (no classifier_priority), and nothing hides traffic before it; upgrading it changes where it attaches (see the answer after the upgrade).');
     expect(upgradeHeadline(rec)).toBe('After upgrading the agent to 7.39.2 or later: Set the classifier priority to 4.');
     // Keep after the upgrade is no "current" priority: the upgraded agent moves there.
     expect(upgradeHeadline({ ...rec, afterUpgrade: { agentVersion: '7.39.2', recommendation: { ...later, action: 'keep', classifierPriority: 10, snippets: null } } }))

@@ -62,7 +62,9 @@ export default defineRule({
         out.push({
           ...NO_LOCATION, filter: null, source: null,
           ...(blind ? { severity: 'error' as const } : {}),
-          message: `classifier_priority is ${fromFlag ? 'assumed' : 'configured'} as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${fromFlag ? '--agent-priority' : a.source}), but the agent's filters were seen at pref ${list(observed)}: the agent runs there now; tc-audit reasons with ${a.classifierPriority}.${blind ? ` Where they sit now, no traffic reaches them (a classifier before them ends the walk): network detection is blind there until the agent runs at pref ${effective}.` : ''}`,
+          message: `classifier_priority is ${fromFlag ? 'assumed' : 'configured'} as ${configured}${configured === 0 ? ` (pref ${effective})` : ''} (from ${fromFlag ? '--agent-priority' : a.source}), but the agent's filters were seen at pref ${list(observed)}: the agent runs there now; tc-audit reasons with ${a.classifierPriority}.${!blind ? '' : disable || target !== effective
+            ? ' Where they sit now, no traffic reaches them (a classifier before them ends the walk): network detection is blind there now, and the configured pref would not help either (see the recommendation).'
+            : ` Where they sit now, no traffic reaches them (a classifier before them ends the walk): network detection is blind there until the agent runs at pref ${effective}.`}`,
           remediation: disable
             ? `no classifier_priority is safe on this node (the recommendation is to disable network detection): restarting at pref ${effective} would not help`
             : target !== effective

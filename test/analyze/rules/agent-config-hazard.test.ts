@@ -45,7 +45,7 @@ describe('agent-config-hazard', () => {
       const [f] = run({ agent: { ...old, configuredPriority: 4, trace }, recommendation: up });
       expect(f!.severity).toBeUndefined(); // warning
       expect(f!.message).toBe('agent 7.37.0 attaches at pref 1 whatever its configuration says (versions 7.36.0 to 7.39.1), so runtime_security_config.network.classifier_priority (/etc/dd/system-probe.yaml) is not applied; these versions are the agent side of the known pref 1 / handle 0x1 race with Cilium 1.9 and older.');
-      expect(f!.remediation).toBe('upgrade the agent to 7.39.2 or later and set runtime_security_config.network.classifier_priority: 4 (env DD_RUNTIME_SECURITY_CONFIG_NETWORK_CLASSIFIER_PRIORITY=4) with it (the priority it would attach at otherwise is not safe here)');
+      expect(f!.remediation).toBe('upgrade the agent to 7.39.2 or later and set runtime_security_config.network.classifier_priority: 4 in /etc/dd/system-probe.yaml (it sets the key there, over any environment variable) with it (the priority it would attach at otherwise is not safe here)');
     });
 
     it('a configured 0 is not read either: no library-fallback warning', () => {

@@ -5,6 +5,7 @@ import type { Snippets } from '../../../recommend/types.js';
 import { VENDORS } from '../../vendors/index.js';
 import type { VendorId } from '../../vendors/ids.js';
 import type { RuleContext } from '../types.js';
+import { envOverridden } from '../../../recommend/cautions.js';
 import { yaml } from '../../../lazy.js';
 
 /** "runtime_security_config.network.enabled: false" from a system-probe.yaml snippet. */
@@ -28,17 +29,28 @@ const keyAndEnv = (s: Snippets): string => {
   return `${keys} (env ${s.env.trim()})`;
 };
 
+/** The setting as it takes effect: with the key in system-probe.yaml (or written there by
+ *  the Helm chart) the environment forms change nothing, so they are not offered. */
+function setting(ctx: RuleContext, s: Snippets, action: 'set-priority' | 'disable-network'): string {
+  const over = envOverridden(ctx.agent, action);
+  if (over === null) return keyAndEnv(s);
+  const keys = systemProbeKeys(s.systemProbeYaml) ?? dottedKeys(s.systemProbeYaml).join(', ');
+  return 'chart' in over
+    ? 'datadog.securityAgent.runtime.network.enabled: false in the Helm values (the chart writes it into system-probe.yaml, over any environment variable)'
+    : `${keys} in ${over.file} (it sets the key there, over any environment variable)`;
+}
+
 export function disableNetworkFix(ctx: RuleContext): string {
   const r = ctx.recommendation;
   const s = r.action === 'disable-network' && r.snippets ? r.snippets : disableNetworkSnippets();
-  return `set ${keyAndEnv(s)}`;
+  return `set ${setting(ctx, s, 'disable-network')}`;
 }
 
 /** The set-priority remediation, or null when the recommendation is not set-priority. */
 export function setPriorityFix(ctx: RuleContext): string | null {
   const r = ctx.recommendation;
   if (r.action !== 'set-priority' || r.classifierPriority === null) return null;
-  return `set ${keyAndEnv(r.snippets ?? setPrioritySnippets(r.classifierPriority))}`;
+  return `set ${setting(ctx, r.snippets ?? setPrioritySnippets(r.classifierPriority), 'set-priority')}`;
 }
 
 /** For an agent that hard-codes its pref (src/agent/versionEra.ts): the upgrade, and what to
