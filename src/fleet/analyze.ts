@@ -9,7 +9,8 @@ import type { ParseError } from '../parse/types.js';
 import type { Recommendation } from '../recommend/types.js';
 import { FleetAccumulator } from './accumulate.js';
 import { auditRepresentatives } from './audit.js';
-import { representativeSnapshots } from './represent.js';
+import { locationKey, representativeSnapshots } from './represent.js';
+import type { Finding } from '../model/findings.js';
 import { readBundles, type BundleSource } from '../collect/bundleFiles.js';
 import type { FleetResult, FleetStats, ShapeGroup } from './types.js';
 import { findingCounts, forcingNodes } from './verdicts.js';
@@ -53,13 +54,31 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
   const agent = resolveAgentPriority(options.agent, { nodes: [{ name: null, versions: { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, hooks: hooksOf(usedShapes) }] });
   const answer = (idx: number[]): Recommendation =>
     recommendFn(hooksOf(idx), agent, { tcxBlind: idx.some((i) => acc.store.reps[i]!.tcxVisible === false) });
-  // Findings about a node as a whole depend on all of its hooks (its vendors, whether any
-  // hook is the agent's): one audit of each group's representatives together gives them.
-  // Node-level facts (versions, tcx visibility) are part of every shape key.
-  const wholeNode = (idx: number[]) =>
-    auditFn(representativeSnapshots(idx.map((i) => acc.store.reps[i]!)), {
+  // A group's findings are what each of its nodes gets analysed alone: one audit of the
+  // group's representatives together, so the agent's pref is the one its own filters show
+  // (the shapes of a node may have come first from other bundles: audited by origin alone,
+  // a node whose agent shapes another bundle brought read the default pref, and a terminal
+  // classifier before its agent came back as info). Node-level facts (versions, tcx
+  // visibility) are part of every shape key.
+  const groupFindings = (idx: number[]): { wholeNode: Finding[]; byShape: Map<number, Finding[]> } => {
+    const reps = idx.map((i) => acc.store.reps[i]!);
+    const where = new Map<string, number>();
+    for (const r of reps) where.set(locationKey(r.nodeName, r.netns.id, r.device.name, r.device.hooks[0]?.direction ?? null), r.index);
+    const found = auditFn(representativeSnapshots(reps), {
       agent: options.agent, mode: 'offline', assume: options.assume, errors: [], notes: [], inputs: ['fleet group'],
-    }).findings.filter((f) => f.interface === null && f.direction === null);
+    }).findings;
+    const wholeNode: Finding[] = [];
+    const byShape = new Map<number, Finding[]>();
+    for (const f of found) {
+      if (f.interface === null && f.direction === null) { wholeNode.push(f); continue; }
+      const i = where.get(locationKey(f.node, f.netns, f.interface, f.direction));
+      if (i === undefined) continue;
+      const list = byShape.get(i);
+      if (list) list.push(f);
+      else byShape.set(i, [f]);
+    }
+    return { wholeNode, byShape };
+  };
 
   const members = new Map<number, string[]>();
   for (const n of kept) {
@@ -71,6 +90,7 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
   const renumber = new Map(ordered.map((g, i) => [g, i]));
   const groups: ShapeGroup[] = ordered.map((g, index) => {
     const idx = acc.groupShapes[g] ?? [];
+    const own = groupFindings(idx);
     const keys = idx.map((i) => acc.store.reps[i]!.key).sort();
     return {
       index,
@@ -78,7 +98,7 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
       nodes: members.get(g) ?? [],
       hookShapes: idx.length,
       recommendation: answer(idx),
-      findings: findingCounts(idx, shapes.findings, wholeNode(idx)),
+      findings: findingCounts(idx, own.byShape, own.wholeNode),
     };
   });
 

@@ -46,6 +46,39 @@ describe('analyze over many bundles', () => {
     }
   });
 
+  it("a group's findings are its nodes' own, whichever bundle brought their shapes first", () => {
+    type B = { snapshot: { netns: { devices: { name: string; ifindex: number; linkKind: string | null; hooks: { direction: string; legacy: { pref: number; tcName: string | null }[]; legacyPrefsKnown: boolean; tcx: unknown[] }[] }[] }[] } };
+    // The agent at pref 5 (not the default 10), Cilium at 20 after it.
+    const withAgentAt5 = (b: B): B => {
+      for (const dev of b.snapshot.netns[0]!.devices) for (const h of dev.hooks) for (const f of h.legacy) if (f.pref === 10) f.pref = 5;
+      return b;
+    };
+    const ruleSet = (fs: { ruleId: string; severity: string }[]) => [...new Set(fs.map((f) => `${f.ruleId}:${f.severity}`))].sort();
+    for (const order of [['a.json', 'b.json'], ['b.json', 'a.json']]) {
+      const d = mkdtempSync(join(tmpdir(), 'tcat-fleetorder-'));
+      try {
+        const a = withAgentAt5(makeBundle(0, { devices: 3, variant: 'agent-first', name: 'node-a' }) as B);
+        const b = withAgentAt5(makeBundle(1, { devices: 3, variant: 'agent-first', name: 'node-b' }) as B);
+        // node-b alone: a device whose ingress holds only Cilium, at 7: after its agent at 5.
+        const lxc = b.snapshot.netns[0]!.devices.find((x) => x.name.startsWith('lxc'))!;
+        const cil = lxc.hooks[0]!.legacy.find((f) => f.tcName?.startsWith('cil_'))!;
+        b.snapshot.netns[0]!.devices.push({ name: 'lxcextra', ifindex: 99, linkKind: 'veth', hooks: [
+          { direction: 'ingress', legacy: [{ ...cil, pref: 7, tcName: 'cil_from_container-lxcextra' }], legacyPrefsKnown: true, tcx: [] },
+        ] });
+        // Files named so that the shapes both nodes share come first from either one.
+        writeFileSync(join(d, order[0]!), JSON.stringify(a));
+        writeFileSync(join(d, order[1]!), JSON.stringify(b));
+        const alone = JSON.parse(run([CLI, 'analyze', join(d, order[1]!), '--json']).stdout) as { findings: { ruleId: string; severity: string }[] };
+        expect(ruleSet(alone.findings)).not.toContain('terminal-before-agent:error');
+        const fleet = JSON.parse(run([CLI, 'analyze', d, '--json']).stdout) as { nodes: { node: string; group: number }[]; groups: { findings: { ruleId: string; severity: string }[] }[] };
+        const g = fleet.groups[fleet.nodes.find((n) => n.node === 'node-b')!.group]!;
+        expect(ruleSet(g.findings), `files ${order.join(', ')}`).toEqual(ruleSet(alone.findings));
+      } finally {
+        rmSync(d, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('a directory where no bundle can be read exits 2, as a single unreadable input does', () => {
     const bad = mkdtempSync(join(tmpdir(), 'tcat-fleetbad-'));
     try {
