@@ -22,6 +22,13 @@ export interface RefreshCtx {
   listsTcx: boolean;
   instructions: boolean;
   onError: (h: PendingHook, message: string) => void;
+  /** A count that rises with each device deletion seen, and whether this device was deleted
+   *  after a given count: a read that was under way when its device went must not put the
+   *  device back (a ghost hook, never removed again). */
+  epoch?: () => number;
+  /** Devices in scope (-i): the tcx listing names every device with an attachment. */
+  inScope?: (device: string) => boolean;
+  deletedSince?: (ns: string, device: string, epoch: number) => boolean;
 }
 
 export async function refreshHooks(c: RefreshCtx, hooks: PendingHook[], tcxNs: string[]): Promise<string[]> {
@@ -29,7 +36,9 @@ export async function refreshHooks(c: RefreshCtx, hooks: PendingHook[], tcxNs: s
   await mapLimit(hooks, 4, async (h) => {
     const target = c.target(h.ns);
     if (!target) return;
+    const started = c.epoch?.() ?? 0;
     const r = await collectHookFilters(c.runner, target, h.device, h.direction, c.timeoutMs);
+    if (c.deletedSince?.(h.ns, h.device, started)) return;
     if ('device' in r) {
       if (removeDevice(c.snap, h.ns, h.device)) changed.push(hookKey(h.ns, h.device, null));
     } else if ('filters' in r) {
@@ -41,6 +50,7 @@ export async function refreshHooks(c: RefreshCtx, hooks: PendingHook[], tcxNs: s
     await mapLimit(tcxNs, 4, async (id) => {
       const target = c.target(id);
       const t = target ? await pollTcx(c.runner, target, c.timeoutMs) : null;
+      if (t && c.inScope) for (const name of [...t.keys()]) if (!c.inScope(name)) t.delete(name);
       if (t) append(changed, setTcx(c.snap, id, t));
     });
   }

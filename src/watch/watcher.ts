@@ -32,6 +32,10 @@ export class Watcher {
   private prev: Audited | null = null;
   private readonly targets = new Map<string, { target: NsTarget; monitors: Monitor[] }>();
   private readonly pending = new PendingWork();
+  /** Device deletions seen (ns\0device -> the epoch of its last), for reads under way. */
+  private readonly deletions = new Map<string, number>();
+  private epoch = 0;
+  private globs: RegExp[] | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private tcxTimer: NodeJS.Timeout | null = null;
@@ -90,9 +94,16 @@ export class Watcher {
     this.targets.set(nsId, { target, monitors });
   }
 
+  /** Devices in scope (-i globs): events about others are not followed, as the first
+   *  collection leaves them out. */
+  private inScope(device: string): boolean {
+    this.globs ??= this.o.live.interfaces.map(globToRegExp);
+    return this.globs.length === 0 || this.globs.some((g) => g.test(device));
+  }
+
   private onTc(ns: string, line: string): void {
     const e = parseTcMonitorLine(line);
-    if (!e || (e.object === 'qdisc' && e.kind !== 'clsact' && e.kind !== 'ingress')) return;
+    if (!e || (e.object === 'qdisc' && e.kind !== 'clsact' && e.kind !== 'ingress') || !this.inScope(e.device)) return;
     this.emit('tc-event', { netns: ns, object: e.object, op: e.op, device: e.device, direction: e.direction, pref: e.pref, kind: e.kind, handle: e.handle });
     // The legacy ingress qdisc added or removed (rule legacy-ingress-qdisc): the namespace is
     // read again, its qdisc listing with it.
@@ -109,15 +120,30 @@ export class Watcher {
   private onLink(ns: string, line: string): void {
     const e = parseLinkMonitorLine(line);
     if (!e) return;
-    this.emit('link-event', { netns: ns, op: e.op, device: e.device, ifindex: e.ifindex });
+    const devices = this.snap.netns.find((n) => n.id === ns)?.devices ?? [];
+    // A rename is a new-link message for a known ifindex under another name: the old name
+    // goes, as a deletion would.
+    const renamed = e.op === 'new' ? devices.find((d) => d.ifindex === e.ifindex && d.name !== null && d.name !== e.device) : undefined;
+    if (renamed?.name) this.forget(ns, renamed.name);
+    if (!this.inScope(e.device)) { if (renamed) this.schedule(); return; }
     if (e.op === 'deleted') {
-      if (removeDevice(this.snap, ns, e.device)) this.pending.changed.add(hookKey(ns, e.device, null));
-    } else if (!this.snap.netns.find((n) => n.id === ns)?.devices.some((d) => d.name === e.device)) {
+      this.emit('link-event', { netns: ns, op: e.op, device: e.device, ifindex: e.ifindex });
+      this.forget(ns, e.device);
+    } else if (!devices.some((d) => d.name === e.device)) {
+      // Only a device new to the state: every other change of a link (mtu, up/down) too
+      // comes as a new-link message, and is no device added.
+      this.emit('link-event', { netns: ns, op: e.op, device: e.device, ifindex: e.ifindex, ...(renamed?.name ? { renamedFrom: renamed.name } : {}) });
       this.pending.hook(ns, e.device, 'ingress');
       this.pending.hook(ns, e.device, 'egress');
       this.pending.tcx.add(ns);
     }
     this.schedule();
+  }
+
+  /** A device gone (deleted or renamed): out of the state, and reads of it under way dropped. */
+  private forget(ns: string, device: string): void {
+    this.deletions.set(`${ns}\0${device}`, ++this.epoch);
+    if (removeDevice(this.snap, ns, device)) this.pending.changed.add(hookKey(ns, device, null));
   }
 
   private schedule(): void {
@@ -143,6 +169,10 @@ export class Watcher {
       if (this.pending.changed.size > 0 && !this.stopped) this.reaudit();
     } catch (e) {
       this.emit('watch-error', { message: (e as Error).message });
+    } finally {
+      // Reads happen only inside drain: with none under way, later ones start after every
+      // deletion seen so far, and the record would only grow over a long watch.
+      this.deletions.clear();
     }
   }
 
@@ -188,6 +218,9 @@ export class Watcher {
       runner: this.runner, snap: this.snap, target: (id) => this.targets.get(id)?.target, timeoutMs: this.o.live.timeoutMs,
       bpftool: this.caps.bpftoolAvailable, listsTcx: this.caps.bpftoolTcx || !this.caps.kernelTcx, instructions: this.o.live.instructions,
       onError: (h, message) => this.emit('collect-error', { netns: h.ns, device: h.device, direction: h.direction, message }),
+      epoch: () => this.epoch,
+      inScope: (device) => this.inScope(device),
+      deletedSince: (ns, device, since) => (this.deletions.get(`${ns}\0${device}`) ?? 0) > since,
     }, hooks, tcxNs);
     for (const k of changed) this.pending.changed.add(k);
   }

@@ -97,6 +97,58 @@ describeLive('tc-audit watch', () => {
     }
   });
 
+  it('keeps to -i, follows a rename, ignores link flaps, and leaves no ghost after a delete under way', async () => {
+    const ns = createVethNetns('wscope');
+    try {
+      inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'v0', 'clsact']);
+      const w = spawnWatch(['--netns', ns, '-i', 'v*', '--metrics-addr', '127.0.0.1:0']);
+      procs.push(w);
+      await w.waitFor((l) => l.type === 'watch-started', 15_000);
+      const url = /metrics on (http:\/\/127\.0\.0\.1:\d+\/metrics)\n/.exec(w.stderr())![1]!;
+      const hooks = async () => Number((await (await fetch(url)).text()).split('\n').find((l) => l.startsWith('tc_audit_hooks_audited '))!.split(' ')[1]);
+      const settle = async (mark: number) => {
+        // Events land, then a quiet spell: the watch has re-read and re-audited.
+        await w.waitFor((l) => l.type === 'tc-event' || l.type === 'link-event', 3000, mark).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 600));
+      };
+      expect(await hooks()).toBe(4); // v0 and v1 (lo is out of scope)
+
+      // Out of scope: a device w0 with a terminal filter is not followed.
+      let mark = w.lines.length;
+      inNs(ns, 'ip', ['link', 'add', 'w0', 'type', 'veth', 'peer', 'name', 'w1']);
+      inNs(ns, 'tc', ['qdisc', 'add', 'dev', 'w0', 'clsact']);
+      inNs(ns, 'tc', ['filter', 'add', 'dev', 'w0', 'ingress', 'pref', '3', 'bpf', 'da', 'obj', BPF('foreign_ok'), 'sec', 'tc']);
+      await new Promise((r) => setTimeout(r, 800));
+      expect(w.lines.slice(mark).filter((l) => l.device === 'w0' || l.device === 'w1')).toEqual([]);
+      expect(await hooks()).toBe(4);
+
+      // A link flap is no device added.
+      mark = w.lines.length;
+      inNs(ns, 'ip', ['link', 'set', 'v1', 'mtu', '1400']);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(w.lines.slice(mark).filter((l) => l.type === 'link-event')).toEqual([]);
+
+      // A rename: the old name goes, the new one comes, and the hook count stays.
+      mark = w.lines.length;
+      inNs(ns, 'ip', ['link', 'set', 'v1', 'down']);
+      inNs(ns, 'ip', ['link', 'set', 'v1', 'name', 'v9']);
+      expect(await w.waitFor((l) => l.type === 'link-event' && l.device === 'v9', 3000, mark)).toMatchObject({ op: 'new', renamedFrom: 'v1' });
+      await settle(mark);
+      expect(await hooks()).toBe(4);
+
+      // Devices made and deleted at once, again and again: none stays behind.
+      for (let i = 0; i < 15; i++) {
+        inNs(ns, 'ip', ['link', 'add', `vx${i}`, 'type', 'veth', 'peer', 'name', `vy${i}`]);
+        inNs(ns, 'ip', ['link', 'del', `vx${i}`]);
+      }
+      await settle(w.lines.length - 1);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(await hooks()).toBe(4);
+    } finally {
+      deleteNetns(ns);
+    }
+  });
+
   it('follows the legacy ingress qdisc coming and going (legacy-ingress-qdisc)', async () => {
     const ns = createVethNetns('iqdisc');
     try {
