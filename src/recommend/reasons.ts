@@ -55,3 +55,20 @@ export function firstRefused(hooks: readonly AnalyzedHook[], P: number): { h: An
   }
   return null;
 }
+
+/** Vendors before the agent whose harmless verdict the knowledge base gives for a version
+ *  range the input does not confirm, while other versions end the walk: the answer assumes
+ *  the covered versions, and says so. */
+export function versionAssumptions(hooks: readonly AnalyzedHook[], P: number): string[] {
+  const seen = new Map<string, string>();
+  for (const h of hooks) {
+    for (const f of h.filters ?? []) {
+      if (f.filter.pref === null || f.filter.pref > P || f.verdict.source !== 'knowledge-base' || seen.has(f.vendor.id)) continue;
+      const older = VENDORS[f.vendor.id as VendorId]?.legacy?.otherwise;
+      const m = f.verdict.evidence.map((e) => /holds for versions ([^;]+); version not given/.exec(e)).find((x) => x !== null);
+      if (!m || older === undefined || older.terminal === 'never') continue;
+      seen.set(f.vendor.id, `this answer assumes ${VENDORS[f.vendor.id as VendorId].displayName} ${m[1]}, as the version was not given (${older.note}): confirm it with --cni-version ${f.vendor.id}:X.Y.Z`);
+    }
+  }
+  return [...seen.values()];
+}

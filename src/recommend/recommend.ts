@@ -6,7 +6,7 @@ import { PRIORITY_CONFIGURABLE_FROM } from '../agent/versionEra.js';
 import type { AnalyzedHook } from '../model/analysis.js';
 import { blockersOf, nonBpfAhead } from './blockers.js';
 import { largestFreePrefBelow, usedPrefs } from './pickPriority.js';
-import { firstRefused, holders, knobsFor, prefOneCaution } from './reasons.js';
+import { firstRefused, holders, knobsFor, prefOneCaution, versionAssumptions } from './reasons.js';
 import { configCautions } from './cautions.js';
 import { disableNetworkSnippets, setPrioritySnippets } from './snippets.js';
 import type { Blocker, Recommendation } from './types.js';
@@ -112,7 +112,7 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
   }
   const other = nonBpfAhead(audited, agent, P);
   // (Not for an agent pinned at 1 by its version: the upgrade moves it, as the answer says.)
-  const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`, ...(agent.hardCodedPriority === null ? prefOneCaution(P, false) : [])];
+  const reasons = [`no foreign eBPF classifier that may end the walk runs at or before pref ${P} on ${audited.length} audited hook(s)`, ...versionAssumptions(audited, P), ...(agent.hardCodedPriority === null ? prefOneCaution(P, false) : [])];
   // Pref 1 observed with no version given: the hard-coded pref of agents 7.36.0-7.39.1,
   // which read no classifier_priority; the version decides what an upgrade changes.
   if (P === 1 && agent.source === 'observed' && agent.agentVersion === null) {

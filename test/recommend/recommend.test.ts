@@ -178,3 +178,10 @@ describe("a blocking vendor's own setting", () => {
     expect(alt('cilium:1.9.4')).toContain('(not in 1.9.4, which this node runs: the setting came with >=1.12.0; upgrade first)');
   });
 });
+
+describe('a keep that rests on a version the input does not confirm', () => {
+  it('says which version it assumes', () => {
+    const retina = bpf(1, 'retina.o:[classifier_endpoint_ingress]', { program: { id: 1, name: 'endpoint_ingres', tag: null } });
+    expect(rec([retina, bpf(10, DD)]).reasons).toContainEqual(expect.stringContaining('this answer assumes Microsoft Retina (packetparser) >=0.0.8, as the version was not given'));
+  });
+});

@@ -1,6 +1,7 @@
 // checklist: a vendor whose programs return TC_ACT_UNSPEC (TCX_NEXT for tcx) hands every
 // packet to the next program, so it never hides anything from the agent.
 import type { AnalyzedHook, AnalyzedTcx } from '../../model/analysis.js';
+import { VENDORS } from '../vendors/index.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, who } from './util/describe.js';
 import { allHooks, foreignBpf, foreignTcx } from './util/select.js';
@@ -50,7 +51,17 @@ export default defineRule({
       }
       for (const f of foreignBpf(h)) {
         if (f.verdict.terminal !== 'never') continue;
-        out.push({ ...aboutFilter(h, f), message: `${cap(who(f))} at pref ${f.filter.pref ?? '?'} never ends the walk (${returns(f.verdict.returnCodes)}), so the agent still sees every packet: no concern${versionCaveat(f.verdict.evidence)}.`, remediation: null });
+        // A verdict the knowledge base gives for a version range the input does not confirm,
+        // where the other versions end the walk: a warning that says how to confirm it.
+        const caveat = versionCaveat(f.verdict.evidence);
+        const older = caveat === '' ? undefined : VENDORS[f.vendor.id].legacy?.otherwise;
+        const risky = older !== undefined && older.terminal !== 'never';
+        out.push({
+          ...aboutFilter(h, f),
+          ...(risky ? { severity: 'warning' as const } : {}),
+          message: `${cap(who(f))} at pref ${f.filter.pref ?? '?'} never ends the walk (${returns(f.verdict.returnCodes)}), so the agent still sees every packet: no concern${caveat}.${risky ? ` Other versions ${older.terminal === 'always' ? 'end' : 'may end'} the walk (${older.note}): this answer holds only if the node runs a version the knowledge base covers.` : ''}`,
+          remediation: risky ? `confirm the version with --cni-version (e.g. ${f.vendor.id}:X.Y.Z), or run a live audit, which reads the program's bytecode` : null,
+        });
       }
     }
     return out;

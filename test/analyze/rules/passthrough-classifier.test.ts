@@ -38,6 +38,11 @@ describe('passthrough-classifier', () => {
     expect(f!.message).toContain('(returns 3, values that continue the walk)');
     const kb = foreign(1, 'never', { vendor: 'retina' });
     const withRange = { ...kb, verdict: { ...kb.verdict, evidence: ['knowledge base, retina (verified): returns UNSPEC (holds for versions >=0.0.8; version not given, --cni-version to check)'] } };
-    expect(rule.check(analysisOf(hook({ filters: [withRange] })), ctx())[0]!.message).toContain('no concern (the knowledge base says so for versions >=0.0.8; --cni-version confirms it for this node)');
+    const [w] = rule.check(analysisOf(hook({ filters: [withRange] })), ctx());
+    expect(w!.message).toContain('no concern (the knowledge base says so for versions >=0.0.8; --cni-version confirms it for this node)');
+    // Retina before 0.0.8 returned OK: unconfirmed, it is a warning that says how to confirm.
+    expect(w!.severity).toBe('warning');
+    expect(w!.message).toContain('Other versions end the walk (before v0.0.8 packetparser returned TC_ACT_OK (retina#252))');
+    expect(w!.remediation).toContain('--cni-version (e.g. retina:X.Y.Z)');
   });
 });
