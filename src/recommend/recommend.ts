@@ -61,7 +61,12 @@ function answer(hooks: readonly AnalyzedHook[], agent: AgentSettings, ctx: Recom
   const { early, prefless, lowest } = split(legacy, P);
 
   if (tcx.length > 0) {
-    return disable([`a ${tcx[0]!.attach} program that may end the walk runs before every legacy filter; no classifier_priority helps (${where(tcx[0]!)}${tcx.length > 1 ? ` and ${tcx.length - 1} more` : ''})`], tcx.concat(early));
+    // Every such program's verdict unknown: the answer rests on what is not known yet.
+    const allUnknown = tcx.every((b) => b.terminal === 'unknown');
+    return disable([
+      `a ${tcx[0]!.attach} program that may end the walk runs before every legacy filter; no classifier_priority helps (${where(tcx[0]!)}${tcx.length > 1 ? ` and ${tcx.length - 1} more` : ''})`,
+      ...(allUnknown ? [`what ${tcx.length > 1 ? 'these programs return' : 'it returns'} is unknown: learn it before acting (a live audit reads the bytecode; --assume VENDOR=unspec if it returns TCX_NEXT); if none ends the walk, nothing here forces this answer`] : []),
+    ], tcx.concat(early));
   }
   if (early.length > 0) {
     const forcing = early.find((b) => b.pref === lowest)!;

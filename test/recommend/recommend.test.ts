@@ -185,3 +185,11 @@ describe('a keep that rests on a version the input does not confirm', () => {
     expect(rec([retina, bpf(10, DD)]).reasons).toContainEqual(expect.stringContaining('this answer assumes Microsoft Retina (packetparser) >=0.0.8, as the version was not given'));
   });
 });
+
+describe('disable-network forced by tcx programs of unknown verdict', () => {
+  it('says the answer rests on what they return, and how to learn it', () => {
+    const r = rec([bpf(10, DD)], [tcx('x_prog', 40)]);
+    expect(r.action).toBe('disable-network');
+    expect(r.reasons[1]).toContain('what it returns is unknown: learn it before acting');
+  });
+});
