@@ -11,15 +11,21 @@ import type { Blocker } from './types.js';
 /** Each blocking vendor's own setting; where the vendor's version is known (--cni-version)
  *  and lacks it, said so rather than offered as if it were there. */
 export const knobsFor = (blockers: readonly Blocker[], cniVersion: string | null): string[] => {
-  const ids = new Set<VendorId>();
-  for (let i = 0; i < blockers.length; i++) ids.add(blockers[i]!.vendor as VendorId);
+  // Per vendor, its tcx knob when any of its blockers is a tcx program (that is what must
+  // move first), else its legacy one.
+  const byVendor = new Map<VendorId, boolean>();
+  for (let i = 0; i < blockers.length; i++) {
+    const id = blockers[i]!.vendor as VendorId;
+    byVendor.set(id, (byVendor.get(id) ?? false) || blockers[i]!.attach !== 'legacy');
+  }
   const out: string[] = [];
-  for (const id of ids) {
+  for (const [id, tcx] of byVendor) {
     const v = VENDORS[id];
-    if (!v?.knob) continue;
+    const k = tcx ? v?.tcxKnob ?? v?.knob : v?.knob;
+    if (!k) continue;
     const version = v.knobVersions === undefined ? null : cniVersionOf(id, cniVersion);
     const lacks = version !== null && inRange(version, v.knobVersions!) === false;
-    out.push(`${v.displayName}: ${v.knob}${lacks ? ` (not in ${version}, which this node runs: the setting came with ${v.knobVersions}; upgrade first)` : ''}`);
+    out.push(`${v.displayName}: ${k}${lacks ? ` (not in ${version}, which this node runs: the setting came with ${v.knobVersions}; upgrade first)` : ''}`);
   }
   return out;
 };

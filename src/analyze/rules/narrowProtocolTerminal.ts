@@ -31,7 +31,7 @@ export default defineRule({
       return {
         ...aboutFilter(h, f),
         message: `${cap(who(f))} at pref ${f.filter.pref} has protocol ${proto}: it ${ends(f.verdict.terminal)} the walk only for ${trafficOf(proto)}, which the agent at pref ${P} misses; ${untouched(proto)}${vlan ? '' : ' (and VLAN-tagged frames)'} still reach the agent.`,
-        remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id),
+        remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id, ctx),
       };
     });
   },

@@ -16,7 +16,7 @@ export default defineRule({
       return {
         ...aboutFilter(h, f),
         message: `${cap(who(f))} at pref 1 ${ends(f.verdict.terminal)} the walk for ${trafficOf(f.filter.protocol)}, so no classifier_priority can put the agent before it: the agent cannot see ${hookTraffic(h)}.`,
-        remediation: withKnob(disableNetworkFix(ctx), f.vendor.id),
+        remediation: withKnob(disableNetworkFix(ctx), f.vendor.id, ctx),
       };
     });
   },

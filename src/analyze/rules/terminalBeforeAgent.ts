@@ -35,7 +35,7 @@ export default defineRule({
       return {
         ...aboutFilter(h, f),
         message,
-        remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id),
+        remediation: withKnob(beforeAgentFix(ctx, f.filter.pref), f.vendor.id, ctx),
       };
     });
   },

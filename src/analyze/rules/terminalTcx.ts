@@ -28,8 +28,8 @@ export default defineRule({
           message: `${cap(who(p))} is a ${kind} that ${ends(t)} the walk before any legacy classifier runs, so the agent ${t === 'unknown' ? 'may not see' : 'cannot see'} ${hookTraffic(h)} whatever its classifier_priority.`,
           // Unknown: learning what it returns comes first, and may make this no concern.
           remediation: t === 'unknown'
-            ? `learn what it returns first: run a live audit (tc-audit reads its bytecode with bpftool), or state it with --assume ${p.vendor.id}=unspec (returns TCX_NEXT: no concern) or --assume ${p.vendor.id}=ok (TCX_PASS: ends the walk)${p.vendor.id === 'unknown' ? ' (--assume unknown=… speaks for every unidentified program in the input)' : ''}; if it may end the walk: ${withKnob(disableNetworkFix(ctx), p.vendor.id)}`
-            : withKnob(disableNetworkFix(ctx), p.vendor.id),
+            ? `learn what it returns first: run a live audit (tc-audit reads its bytecode with bpftool), or state it with --assume ${p.vendor.id}=unspec (returns TCX_NEXT: no concern) or --assume ${p.vendor.id}=ok (TCX_PASS: ends the walk)${p.vendor.id === 'unknown' ? ' (--assume unknown=… speaks for every unidentified program in the input)' : ''}; if it may end the walk: ${withKnob(disableNetworkFix(ctx), p.vendor.id, ctx, 'tcx')}`
+            : withKnob(disableNetworkFix(ctx), p.vendor.id, ctx, 'tcx'),
         });
       }
     }

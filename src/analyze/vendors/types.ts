@@ -55,5 +55,7 @@ export interface VendorEntry {
   knob: string | null;
   /** The vendor versions that have the knob (a semver range), when not all do. */
   knobVersions?: string;
+  /** What moves its tcx programs out of the way, when that differs from `knob`. */
+  tcxKnob?: string;
   sources: string[];
 }

@@ -50,4 +50,11 @@ describe('terminal-at-pref-1', () => {
   it('counts a hook with no direction (the agent may use it)', () => {
     expect(run(cilium(), { direction: null }, ctx({ agent: { ingressEnabled: false } }))).toHaveLength(1);
   });
+
+  it("the vendor's setting, said missing where its known version lacks it", () => {
+    const a = analysisOf(hook({ filters: [cilium(), agentFilter()] }));
+    expect(rule.check(a, ctx())[0]!.remediation).toContain('--bpf-filter-priority');
+    expect(rule.check(a, ctx())[0]!.remediation).not.toContain('not in');
+    expect(rule.check(a, ctx({ agent: { cniVersion: 'cilium:1.9.4' } }))[0]!.remediation).toContain('(not in 1.9.4, which this node runs: the setting came with >=1.12.0; upgrade first)');
+  });
 });

@@ -43,4 +43,9 @@ describe('terminal-tcx', () => {
     expect(f!.severity).toBe('warning');
     expect(f!.remediation).toMatch(/^learn what it returns first: run a live audit .* --assume unknown=unspec \(returns TCX_NEXT: no concern\) .*; if it may end the walk: set runtime_security_config\.network\.enabled: false/);
   });
+
+  it("a Cilium tcx program: the vendor's way out is its tcx setting first", () => {
+    const [f] = rule.check(analysisOf(hook({ filters: [agentFilter()], tcx: [tcx({ vendor: 'cilium' })] })), ctx());
+    expect(f!.remediation).toContain('or move Cilium instead: set bpf.enableTCX=false');
+  });
 });

@@ -45,5 +45,6 @@ export const cilium: VendorEntry = {
   ],
   knob: 'Cilium agent flag --bpf-filter-priority=N, N above the agent\'s classifier_priority (e.g. that priority + 1; cilium-config key bpf-filter-priority; no Helm value, use extraArgs), moves its legacy filters to pref N (>= 1.12); where Cilium attaches with tcx (bpf.enableTCX, default on >= 1.16) set bpf.enableTCX=false as well, or no priority helps',
   knobVersions: '>=1.12.0',
+  tcxKnob: 'set bpf.enableTCX=false (Helm value; tcx is the default from 1.16), so Cilium attaches legacy filters instead, and move those after the agent with the Cilium agent flag --bpf-filter-priority=N, N above the agent\'s classifier_priority (cilium-config key bpf-filter-priority, >= 1.12); while it attaches with tcx, no classifier_priority helps',
   sources: ['https://github.com/cilium/cilium/issues/36775', 'https://github.com/cilium/cilium/pull/18896', 'https://github.com/cilium/cilium/issues/36172'],
 };
