@@ -54,10 +54,21 @@ export default defineRule({
     for (const n of analysis.nodes) {
       for (const id of vendorsOn(n)) {
         const v = VENDORS[id];
+        const version = cniVersionOf(id, ctx.agent.cniVersion);
+        // Hazards of version ranges, with the version not given: at most one may hold, and
+        // which one the input cannot tell; one finding says so rather than each as a fact.
+        const ranged = v.hazards.filter((hz) => DESTRUCTIVE.has(hz.kind) && hz.versions !== null);
+        if (version === null && ranged.length > 1) {
+          out.push({
+            ...nodeLocation(n), filter: null, source: null,
+            message: `${v.displayName}, depending on its version (not given): ${ranged.map((hz) => `versions ${hz.versions}: it ${WHAT[hz.kind]} (${hz.description}; ${hz.source})`).join('; ')}.`,
+            remediation: `give its version with --cni-version ${id}:X.Y.Z to learn which holds; after ${v.displayName} restarts, upgrades or detaches, re-run tc-audit (or restart system-probe) to confirm the agent's classifiers are still attached`,
+          });
+        }
         for (const hz of v.hazards) {
           if (!DESTRUCTIVE.has(hz.kind)) continue;
+          if (version === null && ranged.length > 1 && ranged.includes(hz)) continue;
           // A known vendor version outside the affected range is a fact, not a guess: skip.
-          const version = cniVersionOf(id, ctx.agent.cniVersion);
           if (version !== null && inRange(version, hz.versions) === false) continue;
           const range = hz.versions ? `versions ${hz.versions}` : 'all known versions';
           out.push({

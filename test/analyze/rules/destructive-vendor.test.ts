@@ -38,11 +38,13 @@ describe('destructive-vendor', () => {
     expect(moved[0]!.remediation).toContain('re-run tc-audit');
   });
 
-  it('cilium: both destructive hazards, but not the collision hazard (agent-pref-collision covers it)', () => {
+  it('cilium, version not given: its two destructive hazards (of exclusive ranges) in one finding, and not the collision hazard', () => {
     const fs = rule.check(analysisOf(hook({ filters: [cilium()] })), ctx());
-    expect(fs).toHaveLength(2);
-    expect(fs.some((f) => f.message.includes('>=1.16.0'))).toBe(true);
-    expect(fs.some((f) => f.message.includes('<1.6.0'))).toBe(true);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toMatch(/^Cilium, depending on its version \(not given\): /);
+    expect(fs[0]!.message).toContain('versions <1.6.0: it deletes the clsact qdisc');
+    expect(fs[0]!.message).toContain('versions >=1.16.0: it deletes every legacy filter');
+    expect(fs[0]!.remediation).toContain('--cni-version cilium:X.Y.Z');
   });
 
   it('skips hazards whose range excludes the known CNI version', () => {
