@@ -22,6 +22,13 @@ describe('markdown', () => {
     expect(md(cleanResult())).toMatch(/^## ✅ tc-audit: PASS/);
   });
 
+  it('lists the blockers as the table does, one line per kind', () => {
+    const r = sampleResult();
+    const blocker = { node: 'node-a', netns: 'host', device: 'lxc1', direction: 'ingress' as const, attach: 'legacy' as const, pref: 1, vendor: 'cilium', name: 'cil_from_container', terminal: 'always' };
+    const out = md({ ...r, recommendation: { ...r.recommendation, blockers: [blocker, { ...blocker, device: 'lxc2' }] } });
+    expect(out).toContain('- Blocker: pref 1 cilium (always) on 2 hooks: node-a / host / lxc1 / ingress cil\\_from\\_container; node-a / host / lxc2 / ingress cil\\_from\\_container');
+  });
+
   it('escapes cells and labels', () => {
     expect(mdInline('a|b\n<x>*')).toBe('a\\|b<br>&lt;x&gt;\\*');
     expect(mermaidLabel('a"b]`#;\n')).toBe('"a#34;b#93;#96;#35;#59;#10;"');

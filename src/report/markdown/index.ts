@@ -7,6 +7,7 @@ import type { Formatter } from '../types.js';
 import { actionHeadline, countBySeverity, overallVerdict, upgradeHeadline } from '../verdict.js';
 import { mdFence, mdInline } from './escape.js';
 import { mermaidChain } from './mermaid.js';
+import { blockerTexts } from '../blockerTexts.js';
 
 const MAX_ROWS = 100;
 const MAX_CHARTS = 10;
@@ -22,6 +23,7 @@ const recommendation = (r: AuditResult): string[] => {
   const rec = r.recommendation;
   const out = ['### Recommendation', '', `**${mdInline(actionHeadline(rec))}**`, ''];
   for (const reason of rec.reasons) out.push(`- ${mdInline(reason)}`);
+  for (const b of blockerTexts(rec.blockers, false)) out.push(`- Blocker: ${mdInline(b)}`);
   for (const alt of rec.vendorAlternatives) out.push(`- Alternative: ${mdInline(alt)}`);
   out.push('', `Agent classifier priority: **${r.agent.classifierPriority}** (${mdInline(r.agent.source)})`);
   snippets(out, rec.snippets, '');
