@@ -50,10 +50,14 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
   const usedShapes = [...new Set(usedGroups.flatMap((g) => acc.groupShapes[g] ?? []))].sort((a, b) => a - b);
   const shapes = auditRepresentatives(usedShapes.map((i) => acc.store.reps[i]!), auditFn, options.agent, options.assume);
   const hooksOf = (idx: number[]): AnalyzedHook[] => idx.flatMap((i) => shapes.hooks.get(i) ?? []);
-  // As audit does per node, but over the whole fleet: one priority for every node.
-  const agent = resolveAgentPriority(options.agent, { nodes: [{ name: null, versions: { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, hooks: hooksOf(usedShapes) }] });
-  const answer = (idx: number[]): Recommendation =>
-    recommendFn(hooksOf(idx), agent, { tcxBlind: idx.some((i) => acc.store.reps[i]!.tcxVisible === false) });
+  // As audit does per node: over the whole fleet for the cluster answer (one priority for
+  // every node), over a group's own hooks for its answer (what its nodes get alone, as their
+  // findings are: a group whose agent runs at another pref is answered at that pref).
+  const agentOver = (idx: number[]): AgentSettings =>
+    resolveAgentPriority(options.agent, { nodes: [{ name: null, versions: { kernel: null, iproute2: null, bpftool: null }, tcxVisible: null, hooks: hooksOf(idx) }] });
+  const agent = agentOver(usedShapes);
+  const answer = (idx: number[], a: AgentSettings = agentOver(idx)): Recommendation =>
+    recommendFn(hooksOf(idx), a, { tcxBlind: idx.some((i) => acc.store.reps[i]!.tcxVisible === false) });
   // A group's findings are what each of its nodes gets analysed alone: one audit of the
   // group's representatives together, so the agent's pref is the one its own filters show
   // (the shapes of a node may have come first from other bundles: audited by origin alone,
@@ -103,7 +107,7 @@ export function finishFleet(acc: FleetAccumulator, options: FleetOptions): Fleet
   });
 
   const collected = collectedSpan(kept.map((n) => n.createdAt));
-  const recommendation = withSpread(atLeastUnknown(answer(usedShapes), groups, acc.errors), collected);
+  const recommendation = withSpread(atLeastUnknown(answer(usedShapes, agent), groups, acc.errors), collected);
   const nodes = kept.map((n) => {
     const group = groups[renumber.get(n.group)!]!;
     const { action, classifierPriority } = group.recommendation;

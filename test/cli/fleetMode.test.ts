@@ -41,6 +41,8 @@ describe('analyze over many bundles', () => {
       expect(fleet.recommendation).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
       expect(fleet.forcingNodes).toEqual(['node-a']);
       expect(fleet.nodes.find((n: { node: string }) => n.node === 'node-a')).toMatchObject({ action: 'set-priority', classifierPriority: 4 });
+      // Each node's own answer is at its own agent's pref, as its findings are.
+      expect(fleet.nodes.find((n: { node: string }) => n.node === 'node-b')).toMatchObject({ action: 'keep', classifierPriority: 1 });
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
