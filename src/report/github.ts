@@ -49,7 +49,7 @@ export const formatGithub: Formatter = (r) => {
   for (const e of r.errors) {
     lines.push(command('error', { title: 'tc-audit parse error', file: e.file, line: e.line }, e.message));
   }
-  lines.push(command('notice', { title: 'tc-audit recommendation' }, [actionHeadline(r.recommendation), ...r.recommendation.reasons, ...upgradeLines(r.recommendation)].join('\n')));
+  lines.push(command('notice', { title: 'tc-audit recommendation' }, [actionHeadline(r.recommendation), ...r.recommendation.reasons, ...r.recommendation.vendorAlternatives.map((a) => `alternative: ${a}`), ...upgradeLines(r.recommendation)].join('\n')));
   return `${lines.join('\n')}\n`;
 };
 

@@ -58,4 +58,10 @@ describe('github', () => {
       + 'node-a / host / lxc1 / ingress, node-a / host / lxc2 / ingress, node-a / host / lxc3 / ingress, … and 1 more%0ARemediation: fix');
     expect(lines).toHaveLength(2); // and the recommendation
   });
+
+  it("the recommendation notice carries the vendor's way out too", () => {
+    const out = formatGithub(sampleResult(), DEFAULT_FORMAT_OPTIONS);
+    const notice = out.split('\n').find((l) => l.startsWith('::notice title=tc-audit recommendation::'))!;
+    expect(notice).toContain('%0Aalternative: Cilium: --bpf-filter-priority=2 moves its filters after the agent');
+  });
 });
