@@ -9,6 +9,7 @@ import { VENDORS } from './vendors/index.js';
 import type { VendorId } from './vendors/ids.js';
 import type { KnownVerdict } from './vendors/types.js';
 import { inRange } from './vendors/versions.js';
+import { unconfirmedNote } from './vendors/unconfirmed.js';
 
 export interface VerdictContext extends BytecodeContext {
   assume: Assumptions;
@@ -58,7 +59,7 @@ function fromKnowledgeBase(kv: KnownVerdict, vendorId: VendorId, mode: AttachMod
     }
     return verdict({ terminal: readAs(mode, o.returnCodes, o.terminal), returnCodes: o.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${o.note} (${vendorId} ${version})`] });
   }
-  const range = kv.versions === null ? '' : fits === true ? ` (${vendorId} ${version})` : ` (holds for versions ${kv.versions}; version not given, --cni-version to check)`;
+  const range = kv.versions === null ? '' : fits === true ? ` (${vendorId} ${version})` : unconfirmedNote(kv.versions);
   return verdict({ terminal: readAs(mode, kv.returnCodes, kv.terminal), returnCodes: kv.returnCodes, source: 'knowledge-base', mode, evidence: [`${base}: ${kv.note}${range}`] });
 }
 

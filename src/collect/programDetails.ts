@@ -4,6 +4,7 @@
 // instructionsKey) and the prog arrays its tail calls go through, following tail-call
 // targets a few levels deep.
 import { parseProgArrayDump, parseXlated, progArrayArgv, tailCallMaps, xlatedArgv } from '../analyze/bytecode/collect.js';
+import type { Evidence } from '../model/bundle.js';
 import type { Netns, ProgArray, ProgramInfo, XlatedInsn } from '../model/snapshot.js';
 import { limiter, mapLimit } from './pool.js';
 import { parseProgShow } from './programs.js';
@@ -39,15 +40,17 @@ export function referencedProgramIds(netns: readonly Netns[]): Set<number> {
 export const instructionsKey = (p: ProgramInfo): string =>
   p.tag === null ? `id:${p.id}` : `${p.tag}/${p.mapIds.join(',')}`;
 
-async function runJson(rec: Recorder, argv: string[]): Promise<unknown> {
-  const r = await rec.run({ argv, ns: null });
+/** A bpftool JSON command's parsed output and the evidence entry it left, or undefined
+ *  (failed or not JSON: said in a note). */
+async function runJson(rec: Recorder, argv: string[]): Promise<{ json: unknown; evidence: Evidence } | undefined> {
+  const { r, evidence } = await rec.recorded({ argv, ns: null });
   if (!succeeded(r)) {
     // A program or map unloaded since it was listed (pod churn) is a note, not a failure.
     if (!r.timedOut) rec.note('command-failed', null, null, `${argv.join(' ')}: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
     return undefined;
   }
   try {
-    return JSON.parse(r.stdout) as unknown;
+    return { json: JSON.parse(r.stdout) as unknown, evidence };
   } catch {
     rec.note('parse-error', null, null, `${argv.join(' ')}: output is not JSON`);
     return undefined;
@@ -121,25 +124,14 @@ export class ProgramFetcher {
    *  keeps a pointer to them, not a second copy (the raw dump, with bpftool's BTF source
    *  lines, was half a large node's bundle). A dump that fails or does not parse is kept. */
   private async dump(p: ProgramInfo): Promise<XlatedInsn[] | null> {
-    const argv = xlatedArgv(p.id);
-    const { r, evidence } = await this.rec.recorded({ argv, ns: null });
-    if (!succeeded(r)) {
-      if (!r.timedOut) this.rec.note('command-failed', null, null, `${argv.join(' ')}: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
-      return null;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(r.stdout);
-    } catch {
-      this.rec.note('parse-error', null, null, `${argv.join(' ')}: output is not JSON`);
-      return null;
-    }
-    const v = parseXlated(json);
+    const got = await runJson(this.rec, xlatedArgv(p.id));
+    if (got === undefined) return null;
+    const v = parseXlated(got.json);
     if ('error' in v) {
       this.rec.note('parse-error', null, null, `program ${p.id}: ${v.error}`);
       return null;
     }
-    evidence.stdout = `(${r.stdout.length} characters of JSON, ${v.length} instructions: snapshot.programs[].xlated of program ${p.id}, disasm and opcodes)`;
+    got.evidence.stdout = `(${got.evidence.stdout.length} characters of JSON, ${v.length} instructions: snapshot.programs[].xlated of program ${p.id}, disasm and opcodes)`;
     return v;
   }
 
@@ -162,9 +154,9 @@ export class ProgramFetcher {
       }
       const next: number[] = [];
       await mapLimit([...mapIds], 4, async (m) => {
-        const json = await runJson(this.rec, progArrayArgv(m));
-        if (json === undefined) return;
-        const a = parseProgArrayDump(json, m, null);
+        const got = await runJson(this.rec, progArrayArgv(m));
+        if (got === undefined) return;
+        const a = parseProgArrayDump(got.json, m, null);
         if ('error' in a) this.rec.note('parse-error', null, null, a.error);
         else {
           arrays.set(m, a);

@@ -1,15 +1,14 @@
 // Audits the representatives of the shapes still in use, one synthetic node per origin
-// bundle, and maps each analysed hook and finding back to its shape index.
+// bundle, and maps each analysed hook back to its shape index (the cluster answer's hooks;
+// a group's findings come from its own audit, src/fleet/analyze.ts).
 import type { AgentSettings } from '../agent/types.js';
 import type { Assumptions, AuditFn } from '../analyze/contracts.js';
 import type { AnalyzedHook } from '../model/analysis.js';
-import type { Finding } from '../model/findings.js';
 import type { ParseError } from '../parse/types.js';
 import { locationKey, representativeSnapshots, type Representative } from './represent.js';
 
 export interface ShapeAnalysis {
   hooks: Map<number, AnalyzedHook>;
-  findings: Map<number, Finding[]>;
   errors: ParseError[];
 }
 
@@ -19,7 +18,7 @@ export function auditRepresentatives(
   agent: AgentSettings,
   assume: Assumptions,
 ): ShapeAnalysis {
-  const out: ShapeAnalysis = { hooks: new Map(), findings: new Map(), errors: [] };
+  const out: ShapeAnalysis = { hooks: new Map(), errors: [] };
   const byOrigin = new Map<number, Representative[]>();
   for (const r of reps) {
     const list = byOrigin.get(r.origin);
@@ -37,13 +36,6 @@ export function auditRepresentatives(
         const idx = where.get(locationKey(null, h.netns, h.device, h.direction));
         if (idx !== undefined) out.hooks.set(idx, h);
       }
-    }
-    for (const f of result.findings) {
-      const idx = where.get(locationKey(null, f.netns, f.interface, f.direction));
-      if (idx === undefined) continue;
-      const list = out.findings.get(idx);
-      if (list) list.push(f);
-      else out.findings.set(idx, [f]);
     }
     for (const r of group) {
       if (!out.hooks.has(r.index)) {

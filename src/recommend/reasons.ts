@@ -4,12 +4,12 @@
 import type { AnalyzedFilter, AnalyzedHook } from '../model/analysis.js';
 import { VENDORS } from '../analyze/vendors/index.js';
 import type { VendorId } from '../analyze/vendors/ids.js';
-import { cniVersionOf, inRange } from '../analyze/vendors/versions.js';
+import { vendorKnob } from '../analyze/vendors/knob.js';
 import { refusingFilter } from './refused.js';
+import { endingOtherwise, unconfirmedRange } from '../analyze/vendors/unconfirmed.js';
 import type { Blocker } from './types.js';
 
-/** Each blocking vendor's own setting; where the vendor's version is known (--cni-version)
- *  and lacks it, said so rather than offered as if it were there. */
+/** Each blocking vendor's own setting (src/analyze/vendors/knob.ts). */
 export const knobsFor = (blockers: readonly Blocker[], cniVersion: string | null): string[] => {
   // Per vendor, its tcx knob when any of its blockers is a tcx program (that is what must
   // move first), else its legacy one.
@@ -20,12 +20,8 @@ export const knobsFor = (blockers: readonly Blocker[], cniVersion: string | null
   }
   const out: string[] = [];
   for (const [id, tcx] of byVendor) {
-    const v = VENDORS[id];
-    const k = tcx ? v?.tcxKnob ?? v?.knob : v?.knob;
-    if (!k) continue;
-    const version = v.knobVersions === undefined ? null : cniVersionOf(id, cniVersion);
-    const lacks = version !== null && inRange(version, v.knobVersions!) === false;
-    out.push(`${v.displayName}: ${k}${lacks ? ` (not in ${version}, which this node runs: the setting came with ${v.knobVersions}; upgrade first)` : ''}`);
+    const k = vendorKnob(id, cniVersion, tcx);
+    if (k) out.push(`${VENDORS[id].displayName}: ${k}`);
   }
   return out;
 };
@@ -69,11 +65,11 @@ export function versionAssumptions(hooks: readonly AnalyzedHook[], P: number): s
   const seen = new Map<string, string>();
   for (const h of hooks) {
     for (const f of h.filters ?? []) {
-      if (f.filter.pref === null || f.filter.pref > P || f.verdict.source !== 'knowledge-base' || seen.has(f.vendor.id)) continue;
-      const older = VENDORS[f.vendor.id as VendorId]?.legacy?.otherwise;
-      const m = f.verdict.evidence.map((e) => /holds for versions ([^;]+); version not given/.exec(e)).find((x) => x !== null);
-      if (!m || older === undefined || older.terminal === 'never') continue;
-      seen.set(f.vendor.id, `this answer assumes ${VENDORS[f.vendor.id as VendorId].displayName} ${m[1]}, as the version was not given (${older.note}): confirm it with --cni-version ${f.vendor.id}:X.Y.Z`);
+      if (f.filter.pref === null || f.filter.pref > P || seen.has(f.vendor.id)) continue;
+      const range = unconfirmedRange(f.verdict);
+      const older = range === null ? null : endingOtherwise(f.vendor.id);
+      if (older === null) continue;
+      seen.set(f.vendor.id, `this answer assumes ${VENDORS[f.vendor.id as VendorId].displayName} ${range}, as the version was not given (${older.note}): confirm it with --cni-version ${f.vendor.id}:X.Y.Z`);
     }
   }
   return [...seen.values()];

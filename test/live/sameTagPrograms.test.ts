@@ -36,6 +36,14 @@ function chain(report: JsonReport, ns: string, direction: string): Record<number
   return Object.fromEntries(hook.filters.map((f) => [f.pref, [f.verdict.returnCodes, f.reaches.ipv4]]));
 }
 
+/** How often each counting program ran while IPv4 datagrams were sent to each rig. */
+function runsWhileSending(rigs: readonly Rig[], counters: readonly number[]): number[] {
+  const before = runCounts();
+  for (const r of rigs) send(r, 'ipv4');
+  const after = runCounts();
+  return counters.map((id) => (after.get(id) ?? 0) - (before.get(id) ?? 0));
+}
+
 const progShow = (pin: string) => JSON.parse(run('bpftool', ['-j', 'prog', 'show', 'pinned', pin])) as { id: number; tag: string; map_ids: number[] };
 
 describeLive('kernel truth: programs that share a tag, each on maps of its own', () => {
@@ -80,11 +88,7 @@ describeLive('kernel truth: programs that share a tag, each on maps of its own',
     inNs(r1.a, 'tc', ['filter', 'add', 'dev', 'v0', 'egress', 'protocol', 'all', 'pref', '5', 'bpf', 'da', 'object-pinned', `${p3}/tail_entry`]);
 
     // The kernel: hook 1's walk ends in the tail call (OK), hook 2's goes on to pref 10.
-    const before = runCounts();
-    send(r1, 'ipv4');
-    send(r2, 'ipv4');
-    const after = runCounts();
-    const ran = counters.map((id) => (after.get(id) ?? 0) - (before.get(id) ?? 0));
+    const ran = runsWhileSending([r1, r2], counters);
     expect(ran[0], 'hook 1: pref 10 after the tail call to OK').toBe(0);
     expect(ran[1], 'hook 2: pref 10 after the empty array').toBeGreaterThanOrEqual(3);
 
@@ -130,11 +134,7 @@ describeLive('kernel truth: programs that share a tag, each on maps of its own',
       counters.push(shown.find((f) => f.pref === 10 && f.options?.prog)!.options!.prog!.id);
     }
     expect(entries[1]!.tag, 'one tag for both copies').toBe(entries[0]!.tag);
-    const before = runCounts();
-    send(r3, 'ipv4');
-    send(r4, 'ipv4');
-    const after = runCounts();
-    const ran = counters.map((id) => (after.get(id) ?? 0) - (before.get(id) ?? 0));
+    const ran = runsWhileSending([r3, r4], counters);
     expect(ran[0], 'mode 0 returns UNSPEC: pref 10 runs').toBeGreaterThanOrEqual(3);
     expect(ran[1], 'mode 1 returns OK: the walk ends at pref 5').toBe(0);
     const report = JSON.parse(cli(['audit', '--netns', r3.a, '--netns', r4.a, '--json', '-q']).stdout) as JsonReport;

@@ -1,7 +1,7 @@
 // checklist: a vendor whose programs return TC_ACT_UNSPEC (TCX_NEXT for tcx) hands every
 // packet to the next program, so it never hides anything from the agent.
 import type { AnalyzedHook, AnalyzedTcx } from '../../model/analysis.js';
-import { VENDORS } from '../vendors/index.js';
+import { endingOtherwise, unconfirmedRange } from '../vendors/unconfirmed.js';
 import { defineRule, type FindingDraft } from './types.js';
 import { cap, who } from './util/describe.js';
 import { allHooks, foreignBpf, foreignTcx } from './util/select.js';
@@ -29,14 +29,6 @@ function returns(codes: readonly number[] | null): string {
   return `returns ${codes.join(', ')}, values that continue the walk`;
 }
 
-/** A knowledge-base verdict that holds for a version range the input cannot confirm. */
-function versionCaveat(evidence: readonly string[]): string {
-  for (const e of evidence) {
-    const m = /holds for versions ([^;]+); version not given/.exec(e);
-    if (m) return ` (the knowledge base says so for versions ${m[1]}; --cni-version confirms it for this node)`;
-  }
-  return '';
-}
 
 export default defineRule({
   id: 'passthrough-classifier',
@@ -53,9 +45,10 @@ export default defineRule({
         if (f.verdict.terminal !== 'never') continue;
         // A verdict the knowledge base gives for a version range the input does not confirm,
         // where the other versions end the walk: a warning that says how to confirm it.
-        const caveat = versionCaveat(f.verdict.evidence);
-        const older = caveat === '' ? undefined : VENDORS[f.vendor.id].legacy?.otherwise;
-        const risky = older !== undefined && older.terminal !== 'never';
+        const range = unconfirmedRange(f.verdict);
+        const caveat = range === null ? '' : ` (the knowledge base says so for versions ${range}; --cni-version confirms it for this node)`;
+        const older = range === null ? null : endingOtherwise(f.vendor.id);
+        const risky = older !== null;
         out.push({
           ...aboutFilter(h, f),
           ...(risky ? { severity: 'warning' as const } : {}),

@@ -4,7 +4,7 @@ import { disableNetworkSnippets, setPrioritySnippets, systemProbeKeys } from '..
 import type { Snippets } from '../../../recommend/types.js';
 import { VENDORS } from '../../vendors/index.js';
 import type { VendorId } from '../../vendors/ids.js';
-import { cniVersionOf, inRange } from '../../vendors/versions.js';
+import { vendorKnob } from '../../vendors/knob.js';
 import type { RuleContext } from '../types.js';
 import { envOverridden } from '../../../recommend/cautions.js';
 import { yaml } from '../../../lazy.js';
@@ -76,12 +76,8 @@ export function upgradeFix(ctx: RuleContext): string | null {
 /** "or move Cilium: <knob>" when the knowledge base knows how to move the vendor (its tcx
  *  programs, for a tcx blocker); where the vendor's known version lacks it, said so. */
 export const withKnob = (fix: string, id: VendorId, ctx?: RuleContext, attach: 'legacy' | 'tcx' = 'legacy'): string => {
-  const v = VENDORS[id];
-  const k = attach === 'tcx' ? v.tcxKnob ?? v.knob : v.knob;
-  if (!k) return fix;
-  const version = ctx === undefined || v.knobVersions === undefined ? null : cniVersionOf(id, ctx.agent.cniVersion);
-  const lacks = version !== null && inRange(version, v.knobVersions!) === false;
-  return `${fix}; or move ${v.displayName} instead: ${k}${lacks ? ` (not in ${version}, which this node runs: the setting came with ${v.knobVersions}; upgrade first)` : ''}`;
+  const k = vendorKnob(id, ctx?.agent.cniVersion ?? null, attach === 'tcx');
+  return k ? `${fix}; or move ${VENDORS[id].displayName} instead: ${k}` : fix;
 };
 
 /** For a program that ends the walk at `pref` (<= the agent's): the value to set, or why
