@@ -22,14 +22,12 @@ export function configCautions(agent: AgentSettings, action: RecommendationActio
   if (action !== 'set-priority' && action !== 'disable-network') return [];
   const [key, suffix] = SETTING[action];
   const out: string[] = [];
-  const fileKey = `runtime_security_config.network.${key}`;
-  const inFile = agent.trace.find((t) => t.key === fileKey && t.from === 'system-probe.yaml');
-  if (inFile) {
-    out.push(`${inFile.file ?? 'system-probe.yaml'} sets ${fileKey}, which the agent takes over every environment variable: change it there (the environment, Helm env and Operator forms take effect only without it)`);
+  const over = envOverridden(agent, action);
+  if (over !== null && 'file' in over) {
+    out.push(`${over.file} sets runtime_security_config.network.${key}, which the agent takes over every environment variable: change it there (the environment, Helm env and Operator forms take effect only without it)`);
   }
   // The Helm chart always writes runtime_security_config.network.enabled into the file.
-  const chart = action === 'disable-network' ? agent.trace.find((t) => t.from === 'helm-values' && t.key.startsWith('datadog.securityAgent.runtime.network.enabled')) : undefined;
-  if (chart && !inFile) {
+  if (over !== null && 'chart' in over) {
     out.push('the Helm chart writes runtime_security_config.network.enabled into system-probe.yaml, which the agent takes over every environment variable: use the Helm values form (datadog.securityAgent.runtime.network.enabled: false); the environment and Operator env forms take no effect under this chart');
   }
   const emVar = `DD_EVENT_MONITORING_CONFIG_NETWORK_${suffix}`;
